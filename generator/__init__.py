@@ -1,0 +1,3 @@
+"""Sijill: bilingual fact sheets (Arabic and English) from structured YAML."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,37 @@
+"""The site's languages, as data: code, name and text direction.
+
+Everything that differs by language (direction, CLDR locale, search settings) is looked up
+here; templates never hard-code `dir`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Language:
+    code: str
+    name: str  # the language's own name, as shown in the switcher
+    direction: str  # "ltr" or "rtl"
+    locale: str  # the CLDR locale Babel formats dates, numbers and countries with
+
+
+LANGUAGES: tuple[Language, ...] = (
+    Language(code="en", name="English", direction="ltr", locale="en"),
+    Language(code="ar", name="العربية", direction="rtl", locale="ar"),
+)
+LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def language(code: str) -> Language:
+    """The language with this code; KeyError names the codes that exist."""
+    for lang in LANGUAGES:
+        if lang.code == code:
+            return lang
+    raise KeyError(f"unknown language {code!r}; the site's languages: {', '.join(LANGUAGE_CODES)}")
+
+
+def other_languages(code: str) -> tuple[Language, ...]:
+    return tuple(lang for lang in LANGUAGES if lang.code != code)
