@@ -48,6 +48,120 @@ def check(data_dir: Path, output_format: str) -> int:
     return 0 if result.ok else 1
 
 
+CHECK_GENERATED_OPTION = click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Write nothing; exit 1 naming the files that differ from the declaration.",
+)
+
+
+def _sync_generated(
+    files: dict[Path, str], obsolete: tuple[Path, ...], check_only: bool, command: str
+) -> int:
+    from generator.schemas import sync_generated
+
+    changed = sync_generated(files, check=check_only, obsolete=obsolete)
+    for line in changed:
+        click.echo(line)
+    if check_only and changed:
+        click.echo(f"generated files are stale; run: {command}")
+        return 1
+    if not changed:
+        click.echo(f"up to date: {', '.join(sorted(p.as_posix() for p in files))}")
+    return 0
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("schemas"),
+    show_default=True,
+    help="The folder of the JSON Schemas.",
+)
+@CHECK_GENERATED_OPTION
+def schemas(out_dir: Path, check_only: bool) -> int:
+    """Write a JSON Schema per kind of data file, from the declaration."""
+    from generator.schemas import schema_files
+
+    files, obsolete = schema_files(out_dir)
+    command = "python -m generator schemas"
+    if out_dir != Path("schemas"):
+        command += f" --out {out_dir.as_posix()}"
+    return _sync_generated(files, obsolete, check_only, command)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=Path("docs/data-format.md"),
+    show_default=True,
+    help="The English reference page of the data format.",
+)
+@CHECK_GENERATED_OPTION
+def reference(out_file: Path, check_only: bool) -> int:
+    """Write the data format's reference page (English), from the declaration."""
+    from generator.reference import render_reference
+
+    files = {out_file: render_reference("en")}
+    command = "python -m generator reference"
+    if out_file != Path("docs/data-format.md"):
+        command += f" --out {out_file.as_posix()}"
+    return _sync_generated(files, (), check_only, command)
+
+
+@cli.command()
+@DATA_OPTION
+@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
+              help="Where the built site goes (default: site/).")
+def build(data_dir: Path, site_dir: Path | None) -> int:
+    """Check, generate and build both languages into site/."""
+    from generator.report import print_diagnostics
+    from generator.site import BuildError, Project
+    from generator.site import build as build_site
+
+    project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir)
+    try:
+        result = build_site(project, progress=lambda line: click.echo(f"  {line}", err=True))
+    except BuildError as error:
+        click.echo(f"build failed; {project.site_dir} was left as it was:\n{error}", err=True)
+        return 1
+    if not result.ok:
+        print_diagnostics(result, "text")
+        click.echo(f"build refused: the data is invalid; {project.site_dir} was left as it was",
+                   err=True)
+        return 1
+    click.echo(f"built the site: {project.site_dir.resolve() / 'index.html'}")
+    return 0
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(["person", "organization", "source", "visit"]))
+@click.argument("entity_id", metavar="ID")
+@DATA_OPTION
+def new(kind: str, entity_id: str, data_dir: Path) -> int:
+    """Write a commented template for a new KIND named ID; the check refuses it until filled."""
+    from generator.scaffold import new_command
+
+    return new_command(kind, entity_id, data_dir)
+
+
+@cli.command()
+@click.argument("base")
+@click.argument("head", required=False)
+@DATA_OPTION
+@click.option("--json", "as_json", is_flag=True, help="A stable JSON structure for tools.")
+def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
+    """What the facts change from git revision BASE to HEAD (default: the working tree)."""
+    from generator.changes import changes_command
+
+    return changes_command(base, head, data_dir, as_json)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     args = list(sys.argv[1:] if argv is None else argv)

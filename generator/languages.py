@@ -14,11 +14,12 @@ class Language:
     code: str
     name: str  # the language's own name, as shown in the switcher
     direction: str  # "ltr" or "rtl"
-    locale: str  # the CLDR locale Babel formats dates, numbers and countries with
+    # The CLDR locale Babel formats with; en_GB gives "25 November 2025", day before month.
+    locale: str
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language(code="en", name="English", direction="ltr", locale="en"),
+    Language(code="en", name="English", direction="ltr", locale="en_GB"),
     Language(code="ar", name="العربية", direction="rtl", locale="ar"),
 )
 LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)

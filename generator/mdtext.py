@@ -1,0 +1,41 @@
+"""Untrusted text into Markdown that renders as exactly that text.
+
+Every string from `site_data/` reaches a page through `escape_inline` or `escape_block`: HTML
+special characters become entities, and every character that Markdown (or an extension we
+enable) could read as syntax becomes a numeric character reference. Markdown leaves references
+alone and the browser shows the literal character, so `<script>`, `[x](javascript:...)`,
+`| table |`, `# heading` and `{{ 7*7 }}` all show as the text they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markupsafe import Markup
+
+# Characters that start Markdown inline syntax here: emphasis, code, links and images,
+# attribute lists, tables, HTML, entities, escapes, and pymdownx's tilde/caret/mark.
+_INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&#|~^"}
+# At the start of a line these make lists, quotes or headings (or a setext underline).
+_LINE_START = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def escape_inline(text: str) -> Markup:
+    """One line of literal text: whitespace (newlines included) collapses to single spaces."""
+    flat = _WHITESPACE.sub(" ", text)
+    escaped = "".join(_INLINE.get(char, char) for char in flat)
+    escaped = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)),
+                              escaped)
+    return Markup(escaped)
+
+
+def escape_block(text: str) -> Markup:
+    """Literal text that may hold paragraphs (separated by blank lines)."""
+    paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+    return Markup("\n\n".join(escape_inline(p) for p in paragraphs))
+
+
+def escape_html(text: str) -> Markup:
+    """Text for a place MkDocs puts into HTML as is (front-matter titles)."""
+    return Markup.escape(_WHITESPACE.sub(" ", text).strip())

@@ -1,0 +1,256 @@
+"""Rendering pages: the Jinja2 environment and the helpers templates call.
+
+Templates produce Markdown. Every `{{ ... }}` that prints a plain string goes through
+`escape_inline` (Jinja's `finalize` hook), so text from `site_data/` can never become markup
+even if a template forgets a filter; helpers that build links return `Markup`, which is
+printed as is because they escape what they wrap themselves.
+"""
+
+from __future__ import annotations
+
+import json
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator import i18n
+from generator.dataset import Dataset
+from generator.languages import Language, language, other_languages
+from generator.mdtext import escape_block, escape_html, escape_inline
+from generator.resolve import Relations
+from generator.schema import Amount, PartialDate, PartialText, Text, Visit
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape_inline(value)
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    raise TypeError(f"templates print text, numbers or Markup, not {type(value).__name__}")
+
+
+def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=False,  # Markdown, not HTML: escaping is done by _finalize instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+# A run of digits, but never the digits of a character reference such as "&#124;".
+_NUMBER_RUN = re.compile(r"(?<![&#\d])[0-9][0-9.,\u066b\u066c]*(?<![.,])")
+
+
+def isolate_numbers(text: str, lang: str) -> Markup:
+    """Escape `text`, then isolate each run of digits in right-to-left text with <bdi>,
+    so that a number or date keeps its order inside Arabic."""
+    return isolate_escaped(escape_inline(text), lang)
+
+
+def isolate_escaped(escaped: Markup, lang: str) -> Markup:
+    """The same for text that is already escaped."""
+    if language(lang).direction != "rtl":
+        return escaped
+    return Markup(_NUMBER_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", str(escaped)))
+
+
+def front_matter(values: dict[str, Any]) -> Markup:
+    """YAML front matter; JSON strings are valid YAML and need no quoting rules of their own."""
+    lines = ["---"]
+    for key, value in values.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}")
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+@dataclass
+class PageHelpers:
+    """What a template needs to turn data into Markdown, bound to one page and language."""
+
+    path: str  # the page's path inside the docs folder, e.g. "people/ali-larijani.md"
+    lang: str
+    dataset: Dataset
+    relations: Relations
+    citations: list[str] = field(default_factory=list)
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
+
+    @property
+    def other_languages(self) -> tuple[Language, ...]:
+        return other_languages(self.lang)
+
+    # --- labels and text --------------------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        return i18n.label(self.lang, key, **values)
+
+    def text(self, value: Text | PartialText | None, block: bool = False) -> Markup:
+        """The text in this page's language; a missing translation is shown as such, with the
+        text in the language it exists in, marked with that language."""
+        if value is None:
+            return Markup("")
+        own = value.get(self.lang)
+        escape = escape_block if block else escape_inline
+        if own is not None:
+            return isolate_escaped(escape(own), self.lang)
+        for other in self.other_languages:
+            found = value.get(other.code)
+            if found is not None:
+                return Markup(
+                    f'<span class="sijill-untranslated">{escape_inline(self.t("untranslated"))}'
+                    f'</span> <bdi lang="{other.code}" dir="{other.direction}">'
+                    f"{escape_inline(found)}</bdi>"
+                )
+        return Markup("")
+
+    def plain(self, value: Text | PartialText | None) -> str:
+        """The text as a plain string (for titles), the other language's when untranslated."""
+        if value is None:
+            return ""
+        for code in (self.lang, *(lang.code for lang in self.other_languages)):
+            found = value.get(code)
+            if found is not None:
+                return found
+        return ""
+
+    def foreign(self, text: str, lang: str) -> Markup:
+        """Text in another language, isolated so it keeps its own direction."""
+        direction = language(lang).direction
+        return Markup(f'<bdi lang="{lang}" dir="{direction}">{escape_inline(text)}</bdi>')
+
+    def block(self, value: Text | PartialText | None) -> Markup:
+        return self.text(value, block=True)
+
+    # --- numbers, dates, amounts ------------------------------------------------------------
+
+    def number(self, value: float) -> Markup:
+        return isolate_numbers(i18n.format_number(value, self.lang), self.lang)
+
+    def date(self, value: PartialDate | None) -> Markup:
+        if value is None:
+            return Markup("")
+        shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
+        return Markup(f'<time datetime="{value}">{shown}</time>')
+
+    def dates(self, start: PartialDate, end: PartialDate | None) -> Markup:
+        shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
+        return Markup(f'<time datetime="{start}">{shown}</time>')
+
+    def amount(self, value: Amount) -> Markup:
+        return isolate_numbers(i18n.format_amount(value, self.lang), self.lang)
+
+    def count(self, value: int, minimum: bool = False) -> Markup:
+        number = i18n.format_number(value, self.lang)
+        text = self.t("at_least", count=number) if minimum else number
+        return isolate_numbers(text, self.lang)
+
+    # --- links ------------------------------------------------------------------------------
+
+    def href(self, target: str) -> str:
+        """A relative link from this page to another page of the same docs tree."""
+        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+
+    def link(self, text: str | Markup, target: str) -> Markup:
+        label = text if isinstance(text, Markup) else escape_inline(text)
+        return Markup(f"[{label}]({self.href(target)})")
+
+    def person_name(self, person_id: str) -> str:
+        return self.plain(self.dataset.people[person_id].name)
+
+    def person(self, person_id: str) -> Markup:
+        return self.link(self.person_name(person_id), f"people/{person_id}.md")
+
+    def people(self, person_ids: list[str]) -> Markup:
+        return Markup(i18n.join_list([str(self.person(pid)) for pid in person_ids], self.lang))
+
+    def organization(self, org_id: str | None) -> Markup:
+        if org_id is None:
+            return Markup("")
+        name = self.plain(self.dataset.organizations[org_id].name)
+        return self.link(name, f"organizations/{org_id}.md")
+
+    def country_name(self, code: str) -> str:
+        return i18n.country_name(code, self.lang)
+
+    def country(self, code: str) -> Markup:
+        return self.link(self.country_name(code), f"countries/{code.lower()}.md")
+
+    def relation_path(self, a: str, b: str) -> str:
+        first, second = sorted((a.lower(), b.lower()))
+        return f"relations/{first}-{second}.md"
+
+    def relation(self, a: str, b: str) -> Markup:
+        first, second = sorted((a, b))
+        title = self.t(
+            "relation_title", a=self.country_name(first), b=self.country_name(second)
+        )
+        return self.link(title, self.relation_path(first, second))
+
+    def visit_title(self, visit: Visit) -> str:
+        if visit.title is not None:
+            return self.plain(visit.title)
+        names = [self.person_name(pid) for pid in visit.visitors]
+        key = "visit_title" if len(names) == 1 else "visit_title_many"
+        return self.t(
+            key,
+            visitors=i18n.join_list(names, self.lang),
+            country=self.country_name(visit.to_country),
+        )
+
+    def visit(self, visit: Visit) -> Markup:
+        return self.link(self.visit_title(visit), f"visits/{visit.id}.md")
+
+    def source(self, source_id: str) -> Markup:
+        return self.link(self.plain(self.dataset.sources[source_id].title),
+                         f"sources/{source_id}.md")
+
+    def external(self, url: str, text: str | None = None) -> Markup:
+        """A link to the outside; the URL was checked to be http(s) and is escaped here."""
+        shown = escape_inline(text if text is not None else url)
+        return Markup(f'<a href="{escape_html(url)}" rel="noopener">{shown}</a>')
+
+    # --- citations --------------------------------------------------------------------------
+
+    def cite(self, source_ids: list[str]) -> Markup:
+        """Numbered citation marks linking each fact to its source's page."""
+        marks = []
+        for source_id in source_ids:
+            if source_id not in self.citations:
+                self.citations.append(source_id)
+            number = self.citations.index(source_id) + 1
+            # Markdown link syntax, not <a>: MkDocs rewrites and validates only those.
+            marks.append(
+                f"[{isolate_numbers(str(number), self.lang)}]"
+                f"({self.href(f'sources/{source_id}.md')})"
+            )
+        return Markup('<sup class="sijill-cites">' + " ".join(marks) + "</sup>")
+
+    def cited_sources(self) -> list[tuple[int, str]]:
+        return [(index + 1, source_id) for index, source_id in enumerate(self.citations)]
+
+    # --- page furniture ---------------------------------------------------------------------
+
+    def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
+        values: dict[str, Any] = {"title": str(escape_html(title))}
+        if source_file is not None:
+            values["sijill_source"] = source_file
+        values.update(extra)
+        return front_matter(values)
