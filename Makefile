@@ -53,3 +53,20 @@ bench: $(STAMP)
 
 clean:
 	rm -rf site build dist
+
+.PHONY: check-github changes
+
+# The check as GitHub annotations: each problem shows on its line of the pull request's diff.
+check-github: $(STAMP)
+	$(PY) -m generator check --format github
+
+# What the data changes in facts, from BASE to the working tree: `make changes BASE=origin/main`.
+# In GitHub Actions the report goes to the job's summary page as well as the log.
+BASE ?= origin/main
+changes: $(STAMP)
+	@set -o pipefail; \
+	if [ -n "$${GITHUB_STEP_SUMMARY:-}" ]; then \
+		$(PY) -m generator changes "$(BASE)" | tee -a "$$GITHUB_STEP_SUMMARY"; \
+	else \
+		$(PY) -m generator changes "$(BASE)"; \
+	fi

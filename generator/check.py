@@ -20,7 +20,7 @@ from pydantic import BaseModel, ValidationError
 from generator.dataset import Dataset
 from generator.diagnostics import Diagnostic, FieldPath, Severity, errors, format_path, warnings
 from generator.languages import LANGUAGE_CODES, language
-from generator.schema import KINDS, MODELS, SINGULAR, Entity, PartialText, Quote
+from generator.schema import KINDS, MODELS, SINGULAR, SLUG_PATTERN, Entity, PartialText, Quote
 from generator.yamlfile import YamlFile, read_yaml
 
 EXTENSION = ".yml"
@@ -114,8 +114,9 @@ def _stray_files(data_dir: Path) -> Iterator[Diagnostic]:
                 f"not a data file; allowed: <kind>/<id>{EXTENSION} where kind is one of "
                 f"{', '.join(KINDS)}"
             )
-        yield Diagnostic(display_path(path), 1, 1, "", f"{why} (this file is ignored)",
-                         Severity.warning)
+        yield Diagnostic(
+            display_path(path), 1, 1, "", f"{why} (this file is ignored)", Severity.warning
+        )
 
 
 # --- structure and types (pydantic) ---------------------------------------------------------
@@ -180,6 +181,8 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any) -> None:
     path: FieldPath = tuple(item["loc"])
+    if yaml_file.is_rejected(path):
+        return
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
     at = None
     if kind == "missing":
@@ -188,8 +191,9 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         info = parent.model_fields.get(str(name)) if parent else None
         description = f": {info.description}" if info and info.description else ""
         # The field is absent: point at the map that should hold it.
-        yaml_file.problem(path, f"missing required field '{name}'{description}",
-                          at=yaml_file.position(path[:-1]))
+        yaml_file.problem(
+            path, f"missing required field '{name}'{description}", at=yaml_file.position(path[:-1])
+        )
         return
     if kind == "extra_forbidden":
         name = str(path[-1])
@@ -200,10 +204,9 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         return
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
-        shown = value if isinstance(value, str) else _describe(value)
+        shown = repr(value) if isinstance(value, str) else _describe(value)
         message = (
-            f"{shown!r} is not allowed{_suggest(str(value), choices)}; "
-            f"allowed: {', '.join(choices)}"
+            f"{shown} is not allowed{_suggest(str(value), choices)}; allowed: {', '.join(choices)}"
         )
     elif kind.startswith("sijill_"):
         message = item["msg"]
@@ -252,7 +255,9 @@ def _check_raw_id(yaml_file: YamlFile) -> None:
     """The id rule for a file that failed validation elsewhere: still worth saying."""
     assert isinstance(yaml_file.data, dict)
     raw_id = yaml_file.data.get("id")
-    if isinstance(raw_id, str) and raw_id != yaml_file.path.stem:
+    # An id that is not a valid slug is already an error; "rename the file to ../x.yml" is no
+    # advice to give.
+    if isinstance(raw_id, str) and re.match(SLUG_PATTERN, raw_id) and raw_id != yaml_file.path.stem:
         _id_mismatch(yaml_file, raw_id)
 
 
@@ -266,6 +271,18 @@ def _id_mismatch(yaml_file: YamlFile, entity_id: str) -> None:
     )
 
 
+def _blame_for_duplicate(
+    yaml_file: YamlFile, entity: Entity, other_file: YamlFile, other: Entity
+) -> bool:
+    """Which of two files with the same id is told so: the one whose name does not match its
+    id (the other one is right), else the one whose name sorts last."""
+    mine_matches = entity.id == yaml_file.path.stem
+    other_matches = other.id == other_file.path.stem
+    if mine_matches != other_matches:
+        return other_matches
+    return other_file.path.name < yaml_file.path.name
+
+
 def _check_identity(
     kind: str,
     yaml_file: YamlFile,
@@ -277,7 +294,7 @@ def _check_identity(
     for other_file, other in loaded[kind]:
         if other is None or other_file is yaml_file:
             continue
-        if other.id == entity.id and other_file.path.name < yaml_file.path.name:
+        if other.id == entity.id and _blame_for_duplicate(yaml_file, entity, other_file, other):
             yaml_file.problem(
                 ("id",), f"duplicate id '{entity.id}': also the id in {other_file.display}"
             )
@@ -294,7 +311,10 @@ def _check_identity(
 
 
 def _check_references(
-    yaml_file: YamlFile, model: type[BaseModel], data: Any, path: FieldPath,
+    yaml_file: YamlFile,
+    model: type[BaseModel],
+    data: Any,
+    path: FieldPath,
     ids: dict[str, set[str]],
 ) -> None:
     """Resolve every reference in the file as written, guided by the model's declaration.
@@ -342,7 +362,9 @@ def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
                 where = (*path, code) if text is not None else path
                 yaml_file.problems.append(
                     Diagnostic(
-                        yaml_file.display, *yaml_file.position(where), format_path(where),
+                        yaml_file.display,
+                        *yaml_file.position(where),
+                        format_path(where),
                         f"no {language_name(code)} translation yet; the site shows this text "
                         "as untranslated",
                         Severity.warning,
@@ -357,7 +379,8 @@ def language_name(code: str) -> str:
 def _date_ranges(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, Any]]:
     fields = type(model).model_fields
     if "start_date" in fields and "end_date" in fields:
-        yield path, getattr(model, "start_date"), getattr(model, "end_date")
+        start, end = (getattr(model, name) for name in ("start_date", "end_date"))
+        yield path, start, end
     for name in fields:
         value = getattr(model, name)
         if isinstance(value, list):
@@ -419,7 +442,9 @@ def _check_text(yaml_file: YamlFile, value: Any, path: FieldPath) -> None:
         if not unicodedata.is_normalized("NFC", value):
             yaml_file.problems.append(
                 Diagnostic(
-                    yaml_file.display, *yaml_file.position(path), format_path(path),
+                    yaml_file.display,
+                    *yaml_file.position(path),
+                    format_path(path),
                     "text is not in Unicode NFC; fix: normalise it to NFC (python: "
                     "unicodedata.normalize('NFC', text)); the site searches and compares NFC",
                     Severity.warning,

@@ -116,15 +116,25 @@ def reference(out_file: Path, check_only: bool) -> int:
 
 @cli.command()
 @DATA_OPTION
-@click.option("--site-dir", type=click.Path(path_type=Path, file_okay=False), default=None,
-              help="Where the built site goes (default: site/).")
-def build(data_dir: Path, site_dir: Path | None) -> int:
+@click.option(
+    "--site-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where the built site goes (default: site/).",
+)
+@click.option(
+    "--build-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where generated Markdown and configs go (default: build/).",
+)
+def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None) -> int:
     """Check, generate and build both languages into site/."""
     from generator.report import print_diagnostics
     from generator.site import BuildError, Project
     from generator.site import build as build_site
 
-    project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir)
+    project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
     try:
         result = build_site(project, progress=lambda line: click.echo(f"  {line}", err=True))
     except BuildError as error:
@@ -132,8 +142,9 @@ def build(data_dir: Path, site_dir: Path | None) -> int:
         return 1
     if not result.ok:
         print_diagnostics(result, "text")
-        click.echo(f"build refused: the data is invalid; {project.site_dir} was left as it was",
-                   err=True)
+        click.echo(
+            f"build refused: the data is invalid; {project.site_dir} was left as it was", err=True
+        )
         return 1
     click.echo(f"built the site: {project.site_dir.resolve() / 'index.html'}")
     return 0
@@ -160,6 +171,59 @@ def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
     from generator.changes import changes_command
 
     return changes_command(base, head, data_dir, as_json)
+
+
+@cli.command()
+@DATA_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option(
+    "--port", default=8000, show_default=True, help="English on this port, Arabic on the next one."
+)
+def serve(data_dir: Path, host: str, port: int) -> int:
+    """Live preview of both languages; edits to data, templates or pages show at once."""
+    from generator.serve import serve as run_serve
+    from generator.site import Project
+
+    project = Project.at(Path.cwd(), data_dir=data_dir)
+    return run_serve(project, host, port, progress=lambda line: click.echo(f"  {line}", err=True))
+
+
+@cli.command()
+@click.argument("article", type=click.Path(path_type=Path))
+@click.option("--lang", type=click.Choice(["ar", "en"]), help="The language (default: detected).")
+@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Publication date (default: found).")
+@click.option("--source-id", help="Id of the source draft (default: from the file name).")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("drafts"),
+    show_default=True,
+    help="Folder for drafts; they go to OUT/<source-id>/.",
+)
+@DATA_OPTION
+@click.option("--force", is_flag=True, help="Overwrite an existing draft.")
+def extract(
+    article: Path,
+    lang: str | None,
+    article_date: str | None,
+    source_id: str | None,
+    out_dir: Path,
+    data_dir: Path,
+    force: bool,
+) -> int:
+    """Draft YAML from an ARTICLE (.txt, Arabic or English), with a review report."""
+    from generator.extract.command import run
+
+    return run(
+        article,
+        lang=lang,
+        article_date=article_date,
+        source_id=source_id,
+        out_dir=out_dir,
+        data_dir=data_dir,
+        force=force,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -73,8 +73,9 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def generate(dataset: Dataset, content_dir: Path, extra_pages: dict[str, dict[str, str]] | None
-             = None) -> Generated:
+def generate(
+    dataset: Dataset, content_dir: Path, extra_pages: dict[str, dict[str, str]] | None = None
+) -> Generated:
     """Every file of every language's docs tree; a clash with a hand-written page is a problem
     that names both files, and the hand-written page is never replaced."""
     result = Generated()

@@ -87,8 +87,11 @@ def format_amount(amount: Amount, lang: str) -> str:
     """'10 billion US dollars per year' / '10 مليار دولار أمريكي سنويًا'."""
     value = amount.value
     number = (
-        str(format_compact_decimal(value, format_type="long", locale=_locale(lang),
-                                   fraction_digits=2))
+        str(
+            format_compact_decimal(
+                value, format_type="long", locale=_locale(lang), fraction_digits=2
+            )
+        )
         if value >= 1_000_000
         else format_number(value, lang)
     )

@@ -25,8 +25,9 @@ def escape_inline(text: str) -> Markup:
     """One line of literal text: whitespace (newlines included) collapses to single spaces."""
     flat = _WHITESPACE.sub(" ", text)
     escaped = "".join(_INLINE.get(char, char) for char in flat)
-    escaped = _LINE_START.sub(lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)),
-                              escaped)
+    escaped = _LINE_START.sub(
+        lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped
+    )
     return Markup(escaped)
 
 

@@ -30,8 +30,9 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # "Edit this page" opens what the page is made from: its YAML file, the template of an
     # index, or the hand-written Markdown under content/<lang>/.
     source = page.meta.get("sijill_source") or f"{settings['content_dir']}/{page.file.src_uri}"
-    if config.get("repo_url") and config.get("edit_uri"):
-        page.edit_url = f"{config['repo_url'].rstrip('/')}/{config['edit_uri'].strip('/')}/{source}"
+    edit_base = (config["extra"].get("sijill_repository") or {}).get("edit_base")
+    if edit_base:
+        page.edit_url = f"{edit_base}{source}"
     return context
 
 

@@ -78,7 +78,8 @@ def _index_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
         "sources_index.md.j2",
         lambda h: {
             "sources": sorted(
-                dataset.sources.values(), key=lambda s: (s.published.earliest(), s.id),
+                dataset.sources.values(),
+                key=lambda s: (s.published.earliest(), s.id),
                 reverse=True,
             )
         },
@@ -87,10 +88,11 @@ def _index_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
 
 def _person_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
     for person in dataset.people.values():
+
         def context(h: PageHelpers, person: Any = person) -> dict[str, Any]:
             memberships = sorted(
                 person.memberships,
-                key=lambda m: (m.start_date.earliest() if m.start_date else (0, 0, 0)),
+                key=lambda m: m.start_date.earliest() if m.start_date else (0, 0, 0),
                 reverse=True,
             )
             met = sorted(rel.people_met[person.id], key=lambda pid: (h.person_name(pid), pid))
@@ -115,6 +117,7 @@ def _person_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
 
 def _visit_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
     for visit in dataset.visits.values():
+
         def context(h: PageHelpers, visit: Any = visit) -> dict[str, Any]:
             previous, following = rel.neighbours(visit)
             others = {
@@ -137,6 +140,7 @@ def _visit_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
 
 def _country_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
     for code in rel.countries:
+
         def context(h: PageHelpers, code: str = code) -> dict[str, Any]:
             pairs = sorted(key for key in rel.relations if code in key)
             return {
@@ -149,6 +153,7 @@ def _country_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
 
         yield PlannedPage(f"countries/{code.lower()}.md", "country.md.j2", context)
     for (a, b), visits in sorted(rel.relations.items()):
+
         def relation_context(
             h: PageHelpers, a: str = a, b: str = b, visits: Any = visits
         ) -> dict[str, Any]:
@@ -163,6 +168,7 @@ def _country_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
 
 def _organization_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
     for org in dataset.organizations.values():
+
         def context(h: PageHelpers, org: Any = org) -> dict[str, Any]:
             return {"org": org, "members": rel.members.get(org.id, [])}
 
@@ -176,12 +182,15 @@ def _organization_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPag
 
 def _source_pages(dataset: Dataset, rel: Relations) -> Iterator[PlannedPage]:
     for source in dataset.sources.values():
+
         def context(h: PageHelpers, source: Any = source) -> dict[str, Any]:
             return {
                 "source": source,
                 "source_language": label(h.lang, f"language_name_{source.language}"),
                 "cited_by": rel.cited_by.get(source.id, []),
-                "facts": [describe_fact(h, fact) for fact in rel.facts_by_source.get(source.id, [])],
+                "facts": [
+                    describe_fact(h, fact) for fact in rel.facts_by_source.get(source.id, [])
+                ],
             }
 
         yield PlannedPage(
@@ -197,12 +206,14 @@ def describe_fact(h: PageHelpers, fact: Fact) -> Markup:
             assert fact.index is not None
             role = h.plain(person.memberships[fact.index].role)
             return Markup(f"{h.person(person.id)} — {h.t('fact_membership', role=role)}")
-        return Markup(h.link(h.t("fact_person", name=h.plain(person.name)),
-                             f"people/{person.id}.md"))
+        return Markup(
+            h.link(h.t("fact_person", name=h.plain(person.name)), f"people/{person.id}.md")
+        )
     if fact.entity_kind == "organizations":
         org = h.dataset.organizations[fact.entity_id]
-        return h.link(h.t("fact_organization", name=h.plain(org.name)),
-                      f"organizations/{org.id}.md")
+        return h.link(
+            h.t("fact_organization", name=h.plain(org.name)), f"organizations/{org.id}.md"
+        )
     visit = h.dataset.visits[fact.entity_id]
     if fact.kind == "visit":
         return h.visit(visit)

@@ -199,9 +199,7 @@ class PageHelpers:
 
     def relation(self, a: str, b: str) -> Markup:
         first, second = sorted((a, b))
-        title = self.t(
-            "relation_title", a=self.country_name(first), b=self.country_name(second)
-        )
+        title = self.t("relation_title", a=self.country_name(first), b=self.country_name(second))
         return self.link(title, self.relation_path(first, second))
 
     def visit_title(self, visit: Visit) -> str:
@@ -219,8 +217,9 @@ class PageHelpers:
         return self.link(self.visit_title(visit), f"visits/{visit.id}.md")
 
     def source(self, source_id: str) -> Markup:
-        return self.link(self.plain(self.dataset.sources[source_id].title),
-                         f"sources/{source_id}.md")
+        return self.link(
+            self.plain(self.dataset.sources[source_id].title), f"sources/{source_id}.md"
+        )
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""

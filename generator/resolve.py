@@ -8,10 +8,11 @@ the same whatever order the files were read in.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.dataset import Dataset
-from generator.schema import Membership, Outcome, PartialDate, Quote, Visit
+from generator.schema import Meeting, Membership, Outcome, PartialDate, Quote, Visit
 
 
 def visit_sort_key(visit: Visit) -> tuple[tuple[int, int, int], tuple[int, int, int], str]:
@@ -55,9 +56,7 @@ class Relations:
     people_by_country: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     visits_from: dict[str, list[Visit]] = field(default_factory=lambda: defaultdict(list))
     visits_to: dict[str, list[Visit]] = field(default_factory=lambda: defaultdict(list))
-    relations: dict[tuple[str, str], list[Visit]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
+    relations: dict[tuple[str, str], list[Visit]] = field(default_factory=lambda: defaultdict(list))
     facts_by_source: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     timeline: list[Visit] = field(default_factory=list)
@@ -84,13 +83,15 @@ def resolve(dataset: Dataset) -> Relations:
         rel.visits_from[visit.from_country].append(visit)
         rel.visits_to[visit.to_country].append(visit)
         rel.relations[pair_key(visit.from_country, visit.to_country)].append(visit)
-        for person in visit.visitors:
-            rel.visits_made[person].append(visit)
-        for person in visit.hosts:
-            rel.visits_hosted[person].append(visit)
+        for visitor_id in visit.visitors:
+            rel.visits_made[visitor_id].append(visit)
+        for host_id in visit.hosts:
+            rel.visits_hosted[host_id].append(visit)
         for meeting in visit.meetings:
-            for person in meeting.participants:
-                rel.people_met[person].update(p for p in meeting.participants if p != person)
+            for participant in meeting.participants:
+                rel.people_met[participant].update(
+                    p for p in meeting.participants if p != participant
+                )
         for index, quote in enumerate(visit.quotes):
             rel.quotes_by[quote.speaker].append(QuoteRef(visit, index, quote))
         _visit_facts(rel, visit)
@@ -103,25 +104,24 @@ def resolve(dataset: Dataset) -> Relations:
             if membership.organization:
                 rel.members[membership.organization].append((person.id, membership))
             for source in membership.sources:
-                rel.facts_by_source[source].append(
-                    Fact("membership", "people", person.id, index)
-                )
+                rel.facts_by_source[source].append(Fact("membership", "people", person.id, index))
     for organization in dataset.organizations.values():
         for source in organization.sources:
             rel.facts_by_source[source].append(
                 Fact("organization", "organizations", organization.id)
             )
-    for source in dataset.sources.values():
-        for cited in source.cites:
-            rel.cited_by[cited].append(source.id)
+    for citing in dataset.sources.values():
+        for cited in citing.cites:
+            rel.cited_by[cited].append(citing.id)
 
-    for people in rel.people_by_country.values():
-        people.sort(key=lambda pid: (dataset.people[pid].name.en.casefold(), pid))
+    for person_ids in rel.people_by_country.values():
+        person_ids.sort(key=lambda pid: (dataset.people[pid].name.en.casefold(), pid))
     for facts in rel.facts_by_source.values():
-        facts.sort(key=lambda f: (f.entity_kind, f.entity_id, f.kind, -1 if f.index is None
-                                  else f.index))
-    for cited in rel.cited_by.values():
-        cited.sort()
+        facts.sort(
+            key=lambda f: (f.entity_kind, f.entity_id, f.kind, -1 if f.index is None else f.index)
+        )
+    for citing_ids in rel.cited_by.values():
+        citing_ids.sort()
     for members in rel.members.values():
         members.sort(key=lambda item: (item[0], item[1].role.en))
     return rel
@@ -130,10 +130,10 @@ def resolve(dataset: Dataset) -> Relations:
 def _visit_facts(rel: Relations, visit: Visit) -> None:
     for source in visit.sources:
         rel.facts_by_source[source].append(Fact("visit", "visits", visit.id))
-    groups: list[tuple[str, list[Outcome] | list[Quote] | list]] = [
-        ("meeting", list(visit.meetings)),
-        ("outcome", list(visit.outcomes)),
-        ("quote", list(visit.quotes)),
+    groups: list[tuple[str, Sequence[Meeting | Outcome | Quote]]] = [
+        ("meeting", visit.meetings),
+        ("outcome", visit.outcomes),
+        ("quote", visit.quotes),
     ]
     for kind, items in groups:
         for index, item in enumerate(items):

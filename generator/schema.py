@@ -34,6 +34,7 @@ from generator.languages import LANGUAGE_CODES
 
 # --- scalar types -------------------------------------------------------------------------
 
+
 def _fail(code: str, message: str) -> PydanticCustomError:
     """A validation error whose message is already complete (values may contain braces)."""
     return PydanticCustomError(code, "{message}", {"message": message})
@@ -65,7 +66,7 @@ _NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
 COUNTRY_CODES: frozenset[str] = frozenset(
     code
     for code in Locale("en").territories
-    if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
 )
 
 
@@ -392,9 +393,7 @@ class Organization(Entity):
         "organizations", "Id of the organization it belongs to, if any.", default=None
     )
     links: list[Link] = Field(default_factory=list, description="Official website and accounts.")
-    sources: list[str] = ref(
-        "sources", "Ids of the sources that mention it.", default_factory=list
-    )
+    sources: list[str] = ref("sources", "Ids of the sources that mention it.", default_factory=list)
 
 
 class SourceKind(StrEnum):
@@ -516,7 +515,9 @@ class Visit(Entity):
     )
     title: Text | None = Field(
         default=None,
-        description="A title; when absent the site writes one, e.g. 'Ali Larijani's visit to Pakistan'.",
+        description=(
+            "A title; when absent the site writes one, e.g. 'Ali Larijani's visit to Pakistan'."
+        ),
     )
     visitors: list[str] = ref("people", "Ids of the people who visited.", min_length=1)
     hosts: list[str] = ref("people", "Ids of the people who received them.", default_factory=list)

@@ -49,8 +49,13 @@ class Project:
     config_file: Path
 
     @classmethod
-    def at(cls, root: Path, data_dir: Path | None = None, site_dir: Path | None = None,
-           build_dir: Path | None = None) -> Project:
+    def at(
+        cls,
+        root: Path,
+        data_dir: Path | None = None,
+        site_dir: Path | None = None,
+        build_dir: Path | None = None,
+    ) -> Project:
         return cls(
             root=root,
             data_dir=data_dir or root / "site_data",
@@ -87,13 +92,19 @@ _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_
 
 def base_config(project: Project) -> dict[str, Any]:
     with project.config_file.open(encoding="utf-8") as handle:
-        data = yaml.load(handle, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(handle, Loader=_ConfigLoader)
     return data if isinstance(data, dict) else {}
 
 
-def language_config(project: Project, lang: Language, *, site_dir: Path,
-                    directory_urls: bool = True, alternate_base: dict[str, str] | None = None,
-                    offline: bool = False) -> str:
+def language_config(
+    project: Project,
+    lang: Language,
+    *,
+    site_dir: Path,
+    directory_urls: bool = True,
+    alternate_base: dict[str, str] | None = None,
+    offline: bool = False,
+) -> str:
     """The per-language MkDocs config: what differs from the shared mkdocs.yml."""
     base = base_config(project)
     site_url = str(base.get("site_url") or "").rstrip("/")
@@ -120,6 +131,7 @@ def language_config(project: Project, lang: Language, *, site_dir: Path,
         "site_dir": os.path.relpath(site_dir.resolve(), build),
         "site_name": label(lang.code, "site_name"),
         "site_description": label(lang.code, "site_description"),
+        "copyright": label(lang.code, "copyright"),
         "use_directory_urls": directory_urls,
         "theme": {"language": lang.code},
         "nav": [{label(lang.code, key): path} for key, path in NAV],
@@ -147,7 +159,9 @@ def prepare(project: Project, progress: Progress, **config_options: Any) -> Chec
     result = check(project.data_dir)
     if result.dataset is None:
         return result
-    progress(f"checked {sum(result.counts.values())} files in {time.perf_counter() - started:.1f} s")
+    progress(
+        f"checked {sum(result.counts.values())} files in {time.perf_counter() - started:.1f} s"
+    )
     started = time.perf_counter()
     generated = generate(result.dataset, project.content_dir, _extra_pages())
     if generated.problems:
@@ -167,7 +181,9 @@ def _extra_pages() -> dict[str, dict[str, str]]:
     """Pages made from the format's declaration rather than from the data."""
     from generator.reference import render_reference
 
-    return {lang.code: {"reference/data-format.md": render_reference(lang.code)} for lang in LANGUAGES}
+    return {
+        lang.code: {"reference/data-format.md": render_reference(lang.code)} for lang in LANGUAGES
+    }
 
 
 def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, Path]:
@@ -182,14 +198,53 @@ def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, 
     return configs
 
 
-def run_mkdocs(configs: dict[str, Path], progress: Progress, strict: bool = True) -> None:
+# 1980-01-01, the earliest date a zip archive can hold: used when the data is not in git.
+FALLBACK_EPOCH = 315532800
+
+
+def build_epoch(project: Project) -> int:
+    """The build's notion of "now", for MkDocs' sitemap and the like: the time of the last
+    commit that touched the data, so the same commit always gives the same bytes."""
+    if "SOURCE_DATE_EPOCH" in os.environ:
+        return int(os.environ["SOURCE_DATE_EPOCH"])
+    try:
+        completed = subprocess.run(
+            ["git", "log", "-1", "--format=%ct", "--", str(project.data_dir.resolve())],
+            cwd=project.data_dir if project.data_dir.is_dir() else project.root,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return FALLBACK_EPOCH
+    text = completed.stdout.strip()
+    return int(text) if completed.returncode == 0 and text.isdigit() else FALLBACK_EPOCH
+
+
+def run_mkdocs(
+    configs: dict[str, Path], progress: Progress, strict: bool = True, epoch: int = FALLBACK_EPOCH
+) -> None:
     """One `mkdocs build` per language, side by side; all output shown if any fails."""
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONWARNINGS": "ignore"}
+    environment = {
+        **os.environ,
+        "NO_MKDOCS_2_WARNING": "1",
+        "PYTHONWARNINGS": "ignore",
+        "SOURCE_DATE_EPOCH": str(epoch),
+    }
     started = time.perf_counter()
     processes = {
         lang: subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config),
-             *(["--strict"] if strict else [])],
+            # Not --quiet: it hides warnings from --strict, which then passes a broken site.
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                "-f",
+                str(config),
+                *(["--strict"] if strict else []),
+            ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
             env=environment,
@@ -220,8 +275,8 @@ def language_chooser() -> str:
         f'  <link rel="alternate" hreflang="{lang.code}" href="{lang.code}/">' for lang in LANGUAGES
     )
     return (
-        "<!doctype html>\n<html lang=\"en\">\n<head>\n  <meta charset=\"utf-8\">\n"
-        "  <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!doctype html>\n<html lang="en">\n<head>\n  <meta charset="utf-8">\n'
+        '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"  <title>{label('en', 'site_name')} · {label('ar', 'site_name')}</title>\n"
         f"{alternates}\n"
         "  <style>body{font-family:system-ui,'Noto Sans','Noto Sans Arabic',sans-serif;"
@@ -252,7 +307,7 @@ def build(project: Project, progress: Progress, strict: bool = True) -> CheckRes
     if staging.exists():
         shutil.rmtree(staging)
     configs = write_configs(project, staging)
-    run_mkdocs(configs, progress, strict=strict)
+    run_mkdocs(configs, progress, strict=strict, epoch=build_epoch(project))
     (staging / "index.html").write_text(language_chooser(), encoding="utf-8")
     project.site_dir.parent.mkdir(parents=True, exist_ok=True)
     publish(staging, project.site_dir)

@@ -39,6 +39,13 @@ class YamlFile:
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
     problems: list[Diagnostic] = field(default_factory=list)
+    # Values the reader refused (tags): validating the null left in their place would only
+    # repeat the problem in other words, so the check skips its findings there.
+    rejected: set[FieldPath] = field(default_factory=set)
+
+    def is_rejected(self, path: FieldPath) -> bool:
+        """Whether `path` is a refused value or lies inside one."""
+        return any(path[: len(refused)] == refused for refused in self.rejected)
 
     def position(self, path: FieldPath) -> Position:
         """Where the value at `path` stands, or its nearest enclosing value."""
@@ -76,11 +83,16 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line = raw.count(b"\n", 0, error.start) + 1
-        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        line_start = raw.rfind(b"\n", 0, error.start) + 1
+        # Columns count characters, as in every other message, not bytes.
+        column = len(raw[line_start : error.start].decode("utf-8", errors="replace")) + 1
         bad = raw[error.start : error.start + 1].hex()
         result.problems.append(
             Diagnostic(
-                display, line, column, "",
+                display,
+                line,
+                column,
+                "",
                 f"the file is not valid UTF-8 (byte 0x{bad}); allowed: UTF-8 text only, "
                 "save the file as UTF-8",
             )
@@ -92,7 +104,10 @@ def read_yaml(path: Path, display: str) -> YamlFile:
     for line, column in tab_lines:
         result.problems.append(
             Diagnostic(
-                display, line, column, "",
+                display,
+                line,
+                column,
+                "",
                 "tab character in indentation; allowed: spaces only (YAML forbids tabs there)",
             )
         )
@@ -107,15 +122,19 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         detail = error.problem or "invalid YAML"
         if error.context and error.context_mark is not None:
             detail += f" ({error.context} at line {error.context_mark.line + 1})"
-        result.problems.append(Diagnostic(display, line, column, "", f"YAML syntax error: {detail}"))
+        result.problems.append(
+            Diagnostic(display, line, column, "", f"YAML syntax error: {detail}")
+        )
         return result
     except yaml.reader.ReaderError as error:
         line, column = _line_col(text, error.position)
         result.problems.append(
             Diagnostic(
-                display, line, column, "",
-                f"control character U+{error.character:04X} is not allowed in YAML; "
-                "remove it",
+                display,
+                line,
+                column,
+                "",
+                f"control character U+{error.character:04X} is not allowed in YAML; remove it",
             )
         )
         return result
@@ -123,13 +142,16 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         result.problems.append(Diagnostic(display, 1, 1, "", f"YAML error: {error}"))
         return result
 
-    documents = [doc for doc in documents if doc is not None]
+    # `---` with nothing after it composes to an empty plain scalar: that is no content either.
+    documents = [doc for doc in documents if doc is not None and not _is_empty(doc)]
     if not documents:
         result.problems.append(
             Diagnostic(
-                display, 1, 1, "",
-                "the file is empty; allowed: a map of fields, starting with 'id: "
-                f"{path.stem}'",
+                display,
+                1,
+                1,
+                "",
+                f"the file is empty; allowed: a map of fields, starting with 'id: {path.stem}'",
             )
         )
         return result
@@ -137,7 +159,10 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         mark = documents[1].start_mark
         result.problems.append(
             Diagnostic(
-                display, mark.line + 1, mark.column + 1, "",
+                display,
+                mark.line + 1,
+                mark.column + 1,
+                "",
                 "the file holds more than one YAML document ('---'); allowed: one entity per file",
             )
         )
@@ -148,7 +173,10 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         kind = "a list" if isinstance(root, yaml.SequenceNode) else "a single value"
         result.problems.append(
             Diagnostic(
-                display, root.start_mark.line + 1, root.start_mark.column + 1, "",
+                display,
+                root.start_mark.line + 1,
+                root.start_mark.column + 1,
+                "",
                 f"the file holds {kind}; allowed: a map of fields (key: value), "
                 f"starting with 'id: {path.stem}'",
             )
@@ -163,6 +191,12 @@ def read_yaml(path: Path, display: str) -> YamlFile:
     return result
 
 
+def _is_empty(node: Any) -> bool:
+    return (
+        isinstance(node, yaml.ScalarNode) and node.tag == f"{_TAG_PREFIX}null" and node.value == ""
+    )
+
+
 def _indentation_tabs(text: str) -> list[Position]:
     found = []
     for number, line in enumerate(text.split("\n"), start=1):
@@ -173,9 +207,19 @@ def _indentation_tabs(text: str) -> list[Position]:
 
 
 _constructor = yaml.constructor.SafeConstructor()
+
+
+def _scalar_builder(tag: str) -> Callable[[Any], Any]:
+    construct = _constructor.yaml_constructors[tag]
+
+    def build(node: Any) -> Any:
+        return construct(_constructor, node)
+
+    return build
+
+
 _SCALAR_BUILDERS: dict[str, Callable[[Any], Any]] = {
-    tag: (lambda node, tag=tag: _constructor.yaml_constructors[tag](_constructor, node))
-    for tag in _SAFE_SCALAR_TAGS
+    tag: _scalar_builder(tag) for tag in _SAFE_SCALAR_TAGS
 }
 
 
@@ -193,12 +237,15 @@ class _Converter:
         self.count += 1
         if self.count > MAX_VALUES:
             self.aborted = True
-            self.result.problems.append(
-                Diagnostic(
-                    self.result.display, node.start_mark.line + 1, node.start_mark.column + 1, "",
-                    f"YAML aliases expand to more than {MAX_VALUES:,} values; allowed: "
-                    "aliases ('*name') only for small values, or none",
-                )
+            # An aliased node is shared by every place that names it, so its own position
+            # says little: point at the top-level field whose value grew past the limit.
+            field = path[:1]
+            at = self.result.key_positions.get(field)
+            self.result.problem(
+                field,
+                f"YAML aliases expand to more than {MAX_VALUES:,} values; allowed: "
+                "aliases ('*name') only for small values, or none",
+                at=at or (node.start_mark.line + 1, node.start_mark.column + 1),
             )
             return None
         position = (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -212,6 +259,7 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP:
             # Dates stay text: the format keeps their precision itself.
             return node.value
+        self.result.rejected.add(path)
         self.result.problem(
             path,
             f"YAML tag '{_short_tag(node.tag)}' is not allowed; allowed: plain text, numbers, "
@@ -226,7 +274,9 @@ class _Converter:
         for key_node, value_node in node.value:
             key_position = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.result.problem(path, "a key must be plain text, not a list or map", at=key_position)
+                self.result.problem(
+                    path, "a key must be plain text, not a list or map", at=key_position
+                )
                 continue
             if key_node.tag == f"{_TAG_PREFIX}merge":
                 self.result.problem(

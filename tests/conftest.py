@@ -1,0 +1,36 @@
+"""Shared fixtures: the repository's paths and throwaway copies of the shipped data."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_DATA = ROOT / "site_data"
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A copy of the shipped `site_data/` to break or extend without touching the real one."""
+    target = tmp_path / "site_data"
+    shutil.copytree(SHIPPED_DATA, target)
+    return target
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-golden",
+        action="store_true",
+        default=False,
+        help="rewrite tests/golden/ from the current output instead of comparing",
+    )
+
+
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped data, built once per test session with the real build command."""
+    from tests.sitebuild import build_site
+
+    return build_site(SHIPPED_DATA, tmp_path_factory.mktemp("shipped"))

@@ -1,0 +1,159 @@
+"""What a reader sees, in Debian's headless Chromium driven by Playwright."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+import yaml
+from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.conftest import ROOT, SHIPPED_DATA
+from tests.sitebuild import build_site
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = ROOT / "build" / "test-artifacts"
+# A person whose Arabic name has the article ال and diacritics, to search for without them.
+HASHIMI = {
+    "id": "abdulrahman-al-hashimi",
+    "name": {"en": "Abdulrahman al-Hashimi", "ar": "عبدُ الرَّحمن الهاشمي"},
+    "country": "IQ",
+    "summary": {"en": "A test person.", "ar": "شخص للاختبار."},
+    "sources": ["2025-11-25-larijani-islamabad-report"],
+}
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("browser")
+    data = root / "site_data"
+    shutil.copytree(SHIPPED_DATA, data)
+    (data / "people" / "abdulrahman-al-hashimi.yml").write_text(
+        yaml.safe_dump(HASHIMI, allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return build_site(data, root / "out")
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path) -> Iterator[str]:
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make system-deps` (Debian chromium)"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser: Browser, base_url: str) -> Iterator[Page]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    outside: list[str] = []
+    # Nothing may leave the site: any request to another host is recorded and refused.
+    context.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith(base_url)
+            else (outside.append(route.request.url), route.abort())[1]
+        ),
+    )
+    tab = context.new_page()
+    dialogs: list[str] = []
+    tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    yield tab
+    context.close()
+    assert outside == [], f"requests left the site: {outside}"
+    assert dialogs == [], f"a script opened a dialog: {dialogs}"
+
+
+def _search(page: Page, query: str) -> list[str]:
+    box = page.locator("input[data-md-component='search-query']")
+    box.click()
+    box.fill(query)
+    box.press("End")
+    results = page.locator(".md-search-result__item a")
+    results.first.wait_for(timeout=15_000)
+    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    # Material adds ?h=<query> for highlighting and #anchors for sections: keep the page path.
+    return [urlsplit(href).path for href in hrefs]
+
+
+def test_arabic_person_page_is_rtl_and_switches_to_english(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/ar/people/ali-larijani/")
+    assert page.evaluate("document.documentElement.dir") == "rtl"
+    assert page.evaluate("document.documentElement.lang") == "ar"
+    assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
+    heading = page.locator("h1").first
+    assert heading.evaluate("h => h.firstChild.textContent") == "علي لاريجاني"
+    # The heading starts at the right edge of the content in RTL.
+    box = heading.bounding_box()
+    content = page.locator(".md-content").bounding_box()
+    assert box is not None and content is not None
+    assert abs((box["x"] + box["width"]) - (content["x"] + content["width"])) < 80
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "ar-person-ali-larijani.png"), full_page=True)
+
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator("a[hreflang='en']").click()
+    page.wait_for_url(f"{base_url}/en/people/ali-larijani/")
+    assert page.evaluate("document.documentElement.dir") == "ltr"
+    assert page.locator("h1").first.evaluate("h => h.firstChild.textContent") == "Ali Larijani"
+
+
+@pytest.mark.parametrize(
+    ("query", "person"),
+    [
+        ("لاريجاني", "ali-larijani"),
+        ("هاشمي", "abdulrahman-al-hashimi"),  # without the article ال
+        ("عبد الرحمن", "abdulrahman-al-hashimi"),  # without the diacritics of the name
+        ("الهاشميّ", "abdulrahman-al-hashimi"),  # with diacritics the name does not have
+        ("اميري", "reza-amiri-moghadam"),  # plain alef for أ
+    ],
+)
+def test_arabic_search_finds_people(page: Page, base_url: str, query: str, person: str) -> None:
+    page.goto(f"{base_url}/ar/")
+    hrefs = _search(page, query)
+    assert any(href.endswith(f"/ar/people/{person}/") for href in hrefs), hrefs
+    # Arabic search answers from the Arabic pages only.
+    assert all("/ar/" in href for href in hrefs), hrefs
+
+
+def test_english_search_finds_people(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/en/")
+    hrefs = _search(page, "Ghalibaf")
+    assert any(href.endswith("/en/people/mohammad-bagher-ghalibaf/") for href in hrefs), hrefs
