@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -23,6 +24,8 @@ class Dataset:
     visits: dict[str, Visit] = field(default_factory=dict)
     # (kind, id) -> the YAML file, relative to the data root's parent (e.g. site_data/people/x.yml)
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
+    # (kind, id) -> the day its file last changed in git; empty outside git (see history.py)
+    last_changed: dict[tuple[str, str], datetime.date] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> dict[str, Entity]:
         assert kind in KINDS, kind

@@ -7,11 +7,13 @@ where the hand-written pages live.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 from typing import Any
 
 from generator.languages import language
+from generator.redirects import write_redirects
 from generator.searchnorm import normalise_index
 
 
@@ -55,3 +57,13 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
 def on_post_build(config: Any) -> None:
     # Both languages: English pages carry Arabic names too.
     normalise_index(Path(config["site_dir"]))
+    settings = _settings(config)
+    redirects_file = Path(settings.get("redirects_file", ""))
+    if redirects_file.is_file():
+        redirects = json.loads(redirects_file.read_text(encoding="utf-8"))
+        write_redirects(
+            Path(config["site_dir"]),
+            redirects,
+            language(settings["lang"]),
+            directory_urls=bool(config["use_directory_urls"]),
+        )

@@ -247,6 +247,21 @@ class PageHelpers:
 
     # --- page furniture ---------------------------------------------------------------------
 
+    def last_updated(self, kind: str, entity_id: str) -> Markup:
+        """'Last updated: 25 November 2025' from git history; nothing outside git."""
+        day = self.dataset.last_changed.get((kind, entity_id))
+        if day is None:
+            return Markup("")
+        shown = isolate_numbers(
+            i18n.format_partial_date(PartialDate(day.year, day.month, day.day), self.lang),
+            self.lang,
+        )
+        label = escape_inline(self.t("last_updated"))
+        return Markup(
+            f'<p class="sijill-updated">{label} <time datetime="{day.isoformat()}">{shown}'
+            "</time></p>"
+        )
+
     def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
         values: dict[str, Any] = {"title": str(escape_html(title))}
         if source_file is not None:

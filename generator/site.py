@@ -7,6 +7,7 @@ leaves the previous site as it was.
 
 from __future__ import annotations
 
+import datetime
 import json
 import os
 import shutil
@@ -21,9 +22,12 @@ from typing import Any
 import yaml
 
 from generator.check import CheckResult, check
+from generator.dataset import Dataset
 from generator.generate import generate
+from generator.history import last_changed
 from generator.i18n import label
 from generator.languages import LANGUAGES, Language
+from generator.schema import KINDS
 from generator.write import sync_tree
 
 NAV = (
@@ -144,6 +148,7 @@ def language_config(
                 "lang": lang.code,
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
+                "redirects_file": str((project.build_dir / "redirects.json").resolve()),
             },
         },
     }
@@ -162,6 +167,8 @@ def prepare(project: Project, progress: Progress, **config_options: Any) -> Chec
     progress(
         f"checked {sum(result.counts.values())} files in {time.perf_counter() - started:.1f} s"
     )
+    result.dataset.last_changed.update(_last_changed(result.dataset))
+    _write_redirects(project, result.dataset)
     started = time.perf_counter()
     generated = generate(result.dataset, project.content_dir, _extra_pages())
     if generated.problems:
@@ -184,6 +191,29 @@ def _extra_pages() -> dict[str, dict[str, str]]:
     return {
         lang.code: {"reference/data-format.md": render_reference(lang.code)} for lang in LANGUAGES
     }
+
+
+def _last_changed(dataset: Dataset) -> dict[tuple[str, str], datetime.date]:
+    dates = last_changed(dataset.root)
+    return {
+        key: dates[path.resolve()] for key, path in dataset.files.items() if path.resolve() in dates
+    }
+
+
+def _write_redirects(project: Project, dataset: Dataset) -> None:
+    """Old page -> new page for every former id; the MkDocs hook writes the redirect pages."""
+    redirects = [
+        {"from": f"{kind}/{former}.md", "to": f"{kind}/{entity_id}.md"}
+        for kind in KINDS
+        for entity_id, entity in dataset.of_kind(kind).items()
+        for former in entity.former_ids
+    ]
+    redirects.sort(key=lambda r: r["from"])
+    path = project.build_dir / "redirects.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    text = json.dumps(redirects, indent=1, sort_keys=True) + "\n"
+    if not path.is_file() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
 
 
 def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, Path]:
