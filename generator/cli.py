@@ -191,7 +191,9 @@ def serve(data_dir: Path, host: str, port: int) -> int:
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
 @click.option("--lang", type=click.Choice(["ar", "en"]), help="The language (default: detected).")
-@click.option("--date", "article_date", metavar="YYYY-MM-DD", help="Publication date (default: found).")
+@click.option(
+    "--date", "article_date", metavar="YYYY-MM-DD", help="Publication date (default: found)."
+)
 @click.option("--source-id", help="Id of the source draft (default: from the file name).")
 @click.option(
     "--out",

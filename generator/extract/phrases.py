@@ -1,0 +1,99 @@
+"""Find known phrases (names, places) in a document, word by word, on normalised forms.
+
+A phrase matches a run of words separated only by spaces (or a hyphen/apostrophe). The first
+word may carry Arabic proclitics (و ف ب ل ك ال: "وإسحاق", "لإسلام"); later words may carry the
+article. Latin words must be capitalised as written, so "troll" is not the place "Troll".
+Overlapping matches are resolved longest first.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+from generator.extract.normalize import key, normalize, strip_article
+from generator.extract.text import WORD, Document, Span, Token
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class PhraseMatch(Generic[T]):
+    span: Span
+    payload: T
+    tokens: tuple[int, int]  # first token index, last token index + 1
+
+
+def phrase_key(phrase: str) -> tuple[str, ...]:
+    """The comparison key of a phrase: its normalised words without the article."""
+    return tuple(key(word) for word in _words(phrase))
+
+
+def _words(phrase: str) -> list[str]:
+    return WORD.findall(normalize(phrase))
+
+
+class PhraseMatcher(Generic[T]):
+    """A dictionary of phrases, each with a payload (a person id, a place...)."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], T]]] = defaultdict(list)
+
+    def add(self, phrase: str, payload: T) -> None:
+        words = phrase_key(phrase)
+        if words and (len(words) > 1 or len(words[0]) >= 3):
+            entry = (words, payload)
+            if entry not in self._by_first[words[0]]:
+                self._by_first[words[0]].append(entry)
+
+    def find(self, document: Document, within: Span | None = None) -> list[PhraseMatch[T]]:
+        tokens = document.tokens if within is None else document.tokens_in(within)
+        found: list[PhraseMatch[T]] = []
+        for position, token in enumerate(tokens):
+            for form, prefix in token.forms.items():
+                for words, payload in self._by_first.get(form, ()):
+                    end = _match_rest(document, tokens, position, words)
+                    if end is None or not _cased(tokens[position:end]):
+                        continue
+                    start = document.normalized.span(
+                        token.norm_start + prefix, token.norm_start + prefix + 1
+                    )[0]
+                    found.append(
+                        PhraseMatch(
+                            Span(start, tokens[end - 1].span.end),
+                            payload,
+                            (tokens[position].index, tokens[end - 1].index + 1),
+                        )
+                    )
+        return longest_first(found)
+
+
+def _match_rest(
+    document: Document, tokens: list[Token], position: int, words: tuple[str, ...]
+) -> int | None:
+    end = position + len(words)
+    if end > len(tokens):
+        return None
+    for offset in range(1, len(words)):
+        previous, token = tokens[position + offset - 1], tokens[position + offset]
+        gap = document.text[previous.span.end : token.span.start]
+        if "\n" in gap or gap.strip(" \t-'’\u200c") or len(gap) > 3:
+            return None
+        if words[offset] not in (token.norm, strip_article(token.norm)):
+            return None
+    return end
+
+
+def _cased(tokens: Iterable[Token]) -> bool:
+    return all(token.upper or token.arabic or token.norm.isdigit() for token in tokens)
+
+
+def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
+    """Non-overlapping matches, preferring the longest, in text order."""
+    kept: list[PhraseMatch[T]] = []
+    for match in sorted(matches, key=lambda item: (-len(item.span), item.span.start)):
+        if not any(match.span.overlaps(other.span) for other in kept):
+            kept.append(match)
+    return sorted(kept, key=lambda item: item.span.start)
