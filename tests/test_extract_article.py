@@ -29,7 +29,6 @@ SIX = {
 }
 
 
-
 def test_the_article_is_there() -> None:
     assert ARTICLE.is_file(), f"{ARTICLE} is missing: check out shared/ beside the repository"
 
