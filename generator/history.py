@@ -22,7 +22,7 @@ def last_changed(data_dir: Path) -> dict[Path, datetime.date]:
             ["git", "rev-parse", "--show-toplevel"],
             cwd=data_dir,
             capture_output=True,
-            text=True,
+            encoding="utf-8",
             check=True,
             timeout=30,
         ).stdout.strip()
@@ -30,7 +30,6 @@ def last_changed(data_dir: Path) -> dict[Path, datetime.date]:
             ["git", "log", f"--format={_MARK}%ct", "--name-only", "--no-renames", "--", "."],
             cwd=data_dir,
             capture_output=True,
-            text=True,
             check=True,
             timeout=120,
             encoding="utf-8",

@@ -122,7 +122,6 @@ def test_module_entry_point() -> None:
         [sys.executable, "-m", "generator", "check"],
         cwd=ROOT,
         capture_output=True,
-        text=True,
         encoding="utf-8",
         check=False,
     )

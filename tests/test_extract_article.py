@@ -109,7 +109,9 @@ def test_command_writes_valid_drafts(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert code == 0
     assert "Known people (6)" in report
     folder = out / "2025-11-25-larijani-islamabad"
-    source = yaml.safe_load((folder / "sources" / "2025-11-25-larijani-islamabad.yml").read_text())
+    source = yaml.safe_load(
+        (folder / "sources" / "2025-11-25-larijani-islamabad.yml").read_text(encoding="utf-8")
+    )
     Source.model_validate(source)  # the source draft is complete
     for path in sorted((folder / "visits").glob("*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))

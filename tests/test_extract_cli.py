@@ -52,7 +52,9 @@ def test_arabic_article_drafts(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert data["name"] == {"ar": "هاكان فيدان", "en": None}
     assert data["country"] == "TR"
     assert data["memberships"][0]["role"]["ar"] == "وزير الخارجية التركي"
-    visit = yaml.safe_load((folder / "visits" / "2025-06-new-person-1-pakistan.yml").read_text())
+    visit = yaml.safe_load(
+        (folder / "visits" / "2025-06-new-person-1-pakistan.yml").read_text(encoding="utf-8")
+    )
     assert visit["visitors"] == ["new-person-1"]
     assert (visit["to_country"], visit["start_date"]) == ("PK", "2025-06-16")
     assert "Candidate new people (3)" in out
@@ -83,11 +85,13 @@ def test_deterministic_and_no_overwrite_without_force(
     args = (ENGLISH, "--date", "2025-10-14", "--out", tmp_path, "--data", DATA)
     assert run(*args) == 0
     first = tree(tmp_path)
-    (tmp_path / "en-2-ghalibaf-islamabad" / "quotes.yml").write_text("edited\n")
+    (tmp_path / "en-2-ghalibaf-islamabad" / "quotes.yml").write_text("edited\n", encoding="utf-8")
     capsys.readouterr()
     assert run(*args) == 1
     assert "already holds a draft" in capsys.readouterr().err
-    assert (tmp_path / "en-2-ghalibaf-islamabad" / "quotes.yml").read_text() == "edited\n"
+    assert (tmp_path / "en-2-ghalibaf-islamabad" / "quotes.yml").read_text(
+        encoding="utf-8"
+    ) == "edited\n"
     assert run(*args, "--force") == 0
     assert tree(tmp_path) == first
 
@@ -105,11 +109,13 @@ def test_source_id_and_date_found_in_text(
     assert run(article, "--out", out, "--data", DATA, "--source-id", "larijani-report") == 0
     report = capsys.readouterr().out
     assert "date: 2025-11-25 (found at chars 11-27)" in report
-    source = (out / "larijani-report" / "sources" / "larijani-report.yml").read_text()
+    source = (out / "larijani-report" / "sources" / "larijani-report.yml").read_text(
+        encoding="utf-8"
+    )
     assert 'published: "2025-11-25"  # REVIEW: the first full date of the text' in source
     assert yaml.safe_load(source)["language"] == "en"
     visit = yaml.safe_load((out / "larijani-report" / "visits" /
-                            "2025-11-larijani-pakistan.yml").read_text())  # fmt: skip
+                            "2025-11-larijani-pakistan.yml").read_text(encoding="utf-8"))  # fmt: skip
     assert visit["start_date"] == "2025-11-25"
 
 
