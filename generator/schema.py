@@ -62,7 +62,13 @@ Slug = Annotated[
 ]
 
 # Codes that CLDR lists among territories but that are not countries.
-_NOT_COUNTRIES = {"EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"}
+# Regions, unions and pseudo-locales; and islands CLDR lists apart but ISO 3166-1 does not
+# (Ascension, Clipperton, Sark, Diego Garcia, Ceuta & Melilla, Canaries, Tristan da Cunha).
+# XK (Kosovo) stays: it is user-assigned but universally used.
+_NOT_COUNTRIES = {
+    "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB",
+    "AC", "CP", "CQ", "DG", "EA", "IC", "TA",
+}  # fmt: skip
 COUNTRY_CODES: frozenset[str] = frozenset(
     code
     for code in Locale("en").territories
