@@ -15,7 +15,12 @@ $(STAMP): pyproject.toml requirements.lock
 	touch $@
 
 site: $(STAMP)
-	$(PY) -m generator build
+	$(PY) -m generator build --check-links
+
+# Both languages to read offline from file://, zipped: dist/sijill-offline.zip.
+.PHONY: bundle
+bundle: $(STAMP)
+	$(PY) -m generator bundle
 
 check: $(STAMP)
 	$(PY) -m generator check

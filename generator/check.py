@@ -6,10 +6,15 @@ The result carries a `Dataset` only when there is no error.
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import functools
+import gc
+import os
 import re
 import types
 import unicodedata
+from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -54,8 +59,80 @@ def display_path(path: Path) -> str:
         return path.as_posix()
 
 
-def check(data_dir: Path) -> CheckResult:
-    """Check every data file below `data_dir`; return all problems and, if valid, the data."""
+@dataclass
+class _Checked:
+    """One file as the check left it before looking at other files."""
+
+    stamp: tuple[int, int, int, int]
+    display: str
+    yaml_file: YamlFile
+    entity: Entity | None
+    local: list[Diagnostic]  # what the file alone is wrong about
+    references: list[Diagnostic] | None = None  # unresolved references, with the cache's ids
+    reused: bool = False  # taken from the cache in this run
+
+
+@dataclass
+class CheckCache:
+    """What the check found in each file, kept between runs (the live preview keeps one).
+
+    A file whose size, modification and change times are those of the last run is not read
+    again: its values, entity and own problems are reused, and only what spans files (ids,
+    references) is checked anew.
+    """
+
+    files: dict[str, _Checked] = field(default_factory=dict)
+    # The ids of the last run: while they stay the same, an unchanged file's references
+    # resolve as they did.
+    ids: dict[str, set[str]] = field(default_factory=dict)
+
+
+_SHARED: dict[Path, CheckCache] = {}
+
+
+def shared_cache(data_dir: Path) -> CheckCache:
+    """One cache per data folder for the life of the process: `mkdocs serve` reloads our
+    hooks module on every rebuild, and with this a rebuild reads only the changed files."""
+    return _SHARED.setdefault(data_dir.resolve(), CheckCache())
+
+
+@dataclass
+class _Listing:
+    """The data folder in one walk: the data files of each kind, and stray files."""
+
+    files: dict[str, list[tuple[str, tuple[int, int, int, int]]]]  # kind -> (name, stamp)
+    stray: list[Path]
+
+
+def _list_data(data_dir: Path) -> _Listing:
+    listing = _Listing(files={kind: [] for kind in KINDS}, stray=[])
+    pending: list[tuple[Path, int, str | None]] = [(data_dir, 0, None)]
+    while pending:
+        folder, depth, kind = pending.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    child_kind = entry.name if depth == 0 and entry.name in KINDS else None
+                    pending.append((Path(entry.path), depth + 1, child_kind))
+                    if kind is not None and depth == 1 and entry.name.endswith(EXTENSION):
+                        listing.files[kind].append((entry.name, (0, 0, 0, 0)))
+                    continue
+                if kind is not None and depth == 1 and entry.name.endswith(EXTENSION):
+                    info = entry.stat()
+                    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+                    listing.files[kind].append((entry.name, stamp))
+                elif not entry.name.startswith("."):
+                    listing.stray.append(Path(entry.path))
+    for names in listing.files.values():
+        names.sort()
+    listing.stray.sort()
+    return listing
+
+
+def check(data_dir: Path, cache: CheckCache | None = None) -> CheckResult:
+    """Check every data file below `data_dir`; return all problems and, if valid, the data.
+
+    With a `cache`, files unchanged since the cache's last run are not read again."""
     result = CheckResult()
     if not data_dir.is_dir():
         result.diagnostics.append(
@@ -63,50 +140,110 @@ def check(data_dir: Path) -> CheckResult:
         )
         return result
 
-    result.diagnostics.extend(_stray_files(data_dir))
-    loaded: dict[str, list[tuple[YamlFile, Entity | None]]] = {kind: [] for kind in KINDS}
+    with _collection_paused():
+        _check_all(data_dir, cache, result)
+    return result
+
+
+@contextlib.contextmanager
+def _collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while the data is read: it makes tens of thousands of
+    objects that all stay, and each collection walked them all again (a third of the time)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) -> None:
+    listing = _list_data(data_dir)
+    result.diagnostics.extend(_stray_files(data_dir, listing.stray))
+    checked: dict[str, list[_Checked]] = {kind: [] for kind in KINDS}
+    seen: set[str] = set()
     for kind in KINDS:
-        for path in sorted((data_dir / kind).glob(f"*{EXTENSION}")):
-            yaml_file = read_yaml(path, display_path(path))
-            entity = _validate(kind, yaml_file) if yaml_file.data is not None else None
-            loaded[kind].append((yaml_file, entity))
-        result.counts[kind] = len(loaded[kind])
+        # Worked out once per folder: resolving every file's path took a tenth of the check.
+        folder = display_path(data_dir / kind)
+        directory = f"{data_dir}/{kind}"
+        for name, stamp in listing.files[kind]:
+            key = f"{directory}/{name}"
+            seen.add(key)
+            checked[kind].append(
+                _check_file(kind, data_dir, key, name, f"{folder}/{name}", stamp, cache)
+            )
+        result.counts[kind] = len(checked[kind])
+    if cache is not None:
+        for gone in set(cache.files) - seen:
+            del cache.files[gone]
+    loaded = {kind: [(c.yaml_file, c.entity) for c in files] for kind, files in checked.items()}
 
     ids = _collect_ids(loaded)
+    same_ids = cache is not None and cache.ids == ids
     for kind in KINDS:
-        for yaml_file, entity in loaded[kind]:
-            if yaml_file.data is not None:
-                _check_text(yaml_file, yaml_file.data, ())
+        named = _IdentityIndex(loaded[kind])
+        for entry in checked[kind]:
+            yaml_file, entity = entry.yaml_file, entry.entity
             if entity is not None:
-                _check_identity(kind, yaml_file, entity, loaded)
-                _check_semantics(yaml_file, entity)
-            elif isinstance(yaml_file.data, dict):
-                _check_raw_id(yaml_file)
-            _check_references(yaml_file, MODELS[kind], yaml_file.data, (), ids)
+                _check_identity(kind, yaml_file, entity, named)
+            if same_ids and entry.reused and entry.references is not None:
+                yaml_file.problems.extend(entry.references)
+            else:
+                before = len(yaml_file.problems)
+                _check_references(yaml_file, MODELS[kind], yaml_file.data, (), ids)
+                entry.references = yaml_file.problems[before:]
             result.diagnostics.extend(yaml_file.problems)
+    if cache is not None:
+        cache.ids = ids
 
     result.diagnostics.sort(key=lambda d: (d.file, d.line, d.column, d.path, d.message))
     if result.ok:
         dataset = Dataset(root=data_dir)
         for kind in KINDS:
             entities = dataset.of_kind(kind)
-            for yaml_file, entity in sorted(loaded[kind], key=lambda pair: pair[0].path.name):
+            # In the order of file names, as listed.
+            for yaml_file, entity in loaded[kind]:
                 assert entity is not None
                 entities[entity.id] = entity
                 dataset.files[(kind, entity.id)] = yaml_file.path
         result.dataset = dataset
-    return result
 
 
-def _stray_files(data_dir: Path) -> Iterator[Diagnostic]:
+def _check_file(
+    kind: str,
+    data_dir: Path,
+    key: str,
+    name: str,
+    display: str,
+    stamp: tuple[int, int, int, int],
+    cache: CheckCache | None,
+) -> _Checked:
+    """Read and validate one file, and find what it is wrong about on its own."""
+    known = cache.files.get(key) if cache is not None else None
+    if known is not None and known.stamp == stamp and known.display == display and any(stamp):
+        known.yaml_file.problems = list(known.local)
+        known.reused = True
+        return known
+    yaml_file = read_yaml(data_dir / kind / name, display)
+    entity = _validate(kind, yaml_file) if yaml_file.data is not None else None
+    if yaml_file.data is not None:
+        _check_text(yaml_file, yaml_file.data, ())
+    if entity is not None:
+        _check_semantics(yaml_file, entity)
+    elif isinstance(yaml_file.data, dict):
+        _check_raw_id(yaml_file)
+    entry = _Checked(stamp, display, yaml_file, entity, list(yaml_file.problems))
+    if cache is not None:
+        cache.files[key] = entry
+    return entry
+
+
+def _stray_files(data_dir: Path, stray: list[Path]) -> Iterator[Diagnostic]:
     """Files the check would otherwise ignore without a word: wrong extension or folder."""
-    for path in sorted(data_dir.rglob("*")):
-        if path.is_dir() or path.name.startswith("."):
-            continue
+    for path in stray:
         relative = path.relative_to(data_dir)
         folder = relative.parts[0] if len(relative.parts) > 1 else None
-        if folder in KINDS and len(relative.parts) == 2 and path.suffix == EXTENSION:
-            continue
         if folder in KINDS and path.suffix == ".yaml":
             why = f"data files end in '{EXTENSION}'; rename it to {path.stem}{EXTENSION}"
         else:
@@ -245,7 +382,7 @@ def _collect_ids(loaded: dict[str, list[tuple[YamlFile, Entity | None]]]) -> dic
     """The ids each kind defines. A file whose entity failed validation still defines its file
     name, so one broken file does not cascade into 'unknown person' errors elsewhere."""
     return {
-        kind: {yaml_file.path.stem for yaml_file, _ in entries}
+        kind: {yaml_file.stem for yaml_file, _ in entries}
         | {entity.id for _, entity in entries if entity is not None}
         for kind, entries in loaded.items()
     }
@@ -276,35 +413,48 @@ def _blame_for_duplicate(
 ) -> bool:
     """Which of two files with the same id is told so: the one whose name does not match its
     id (the other one is right), else the one whose name sorts last."""
-    mine_matches = entity.id == yaml_file.path.stem
-    other_matches = other.id == other_file.path.stem
+    mine_matches = entity.id == yaml_file.stem
+    other_matches = other.id == other_file.stem
     if mine_matches != other_matches:
         return other_matches
     return other_file.path.name < yaml_file.path.name
 
 
-def _check_identity(
-    kind: str,
-    yaml_file: YamlFile,
-    entity: Entity,
-    loaded: dict[str, list[tuple[YamlFile, Entity | None]]],
-) -> None:
-    if entity.id != yaml_file.path.stem:
+class _IdentityIndex:
+    """The files of one kind by the ids they define, so that finding the others with the same
+    id is a lookup: comparing every file with every other is quadratic (hours at 10,000)."""
+
+    def __init__(self, entries: list[tuple[YamlFile, Entity | None]]) -> None:
+        self.entries = [(f, e) for f, e in entries if e is not None]
+        self.by_id: dict[str, list[int]] = defaultdict(list)
+        self.by_name: dict[str, list[int]] = defaultdict(list)  # by id and by file name
+        for position, (yaml_file, entity) in enumerate(self.entries):
+            self.by_id[entity.id].append(position)
+            self.by_name[entity.id].append(position)
+            if yaml_file.stem != entity.id:
+                self.by_name[yaml_file.stem].append(position)
+
+    def others(self, index: dict[str, list[int]], key: str, me: YamlFile) -> list[Any]:
+        """The other files under `key`, in file order, each once."""
+        positions = sorted(set(index.get(key, ())))
+        return [self.entries[p] for p in positions if self.entries[p][0] is not me]
+
+
+def _check_identity(kind: str, yaml_file: YamlFile, entity: Entity, named: _IdentityIndex) -> None:
+    if entity.id != yaml_file.stem:
         _id_mismatch(yaml_file, entity.id)
-    for other_file, other in loaded[kind]:
-        if other is None or other_file is yaml_file:
-            continue
-        if other.id == entity.id and _blame_for_duplicate(yaml_file, entity, other_file, other):
+    for other_file, other in named.others(named.by_id, entity.id, yaml_file):
+        if _blame_for_duplicate(yaml_file, entity, other_file, other):
             yaml_file.problem(
                 ("id",), f"duplicate id '{entity.id}': also the id in {other_file.display}"
             )
-        for index, former in enumerate(entity.former_ids):
-            if former == other.id or former == other_file.path.stem:
-                yaml_file.problem(
-                    ("former_ids", index),
-                    f"former id '{former}' is the id of another {SINGULAR[kind]} "
-                    f"({other_file.display}); allowed: ids no other {SINGULAR[kind]} uses",
-                )
+    for index, former in enumerate(entity.former_ids):
+        for other_file, _other in named.others(named.by_name, former, yaml_file):
+            yaml_file.problem(
+                ("former_ids", index),
+                f"former id '{former}' is the id of another {SINGULAR[kind]} "
+                f"({other_file.display}); allowed: ids no other {SINGULAR[kind]} uses",
+            )
     for index, former in enumerate(entity.former_ids):
         if former == entity.id:
             yaml_file.problem(("former_ids", index), f"former id '{former}' is the current id")
@@ -324,16 +474,14 @@ def _check_references(
     """
     if not isinstance(data, dict):
         return
-    for name, info in model.model_fields.items():
+    for name, target, inner in _reference_plan(model):
         if name not in data:
             continue
         value = data[name]
-        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-        target = extra.get("x-references")
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             where = (*path, name) if index is None else (*path, name, index)
-            if isinstance(target, str):
+            if target is not None:
                 if isinstance(item, str) and item not in ids[target]:
                     yaml_file.problem(
                         where,
@@ -341,10 +489,27 @@ def _check_references(
                         f"{_suggest(item, sorted(ids[target]))}; allowed: the id of a file "
                         f"in site_data/{target}/",
                     )
-                continue
-            inner = _inner_model(info.annotation)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
+            elif inner is not None:
                 _check_references(yaml_file, inner, item, where, ids)
+
+
+@functools.cache
+def _reference_plan(
+    model: type[BaseModel],
+) -> tuple[tuple[str, str | None, type[BaseModel] | None], ...]:
+    """The model's fields that hold references or models holding some: (name, the kind
+    referenced, or the inner model). Worked out once per model, not once per file."""
+    plan: list[tuple[str, str | None, type[BaseModel] | None]] = []
+    for name, info in model.model_fields.items():
+        extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+        target = extra.get("x-references")
+        if isinstance(target, str):
+            plan.append((name, target, None))
+            continue
+        inner = _inner_model(info.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel) and _reference_plan(inner):
+            plan.append((name, None, inner))
+    return tuple(plan)
 
 
 def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
@@ -427,18 +592,10 @@ def _check_text(yaml_file: YamlFile, value: Any, path: FieldPath) -> None:
         for index, item in enumerate(value):
             _check_text(yaml_file, item, (*path, index))
     elif isinstance(value, str):
-        for offset, char in enumerate(value):
-            category = unicodedata.category(char)
-            invisible = category == "Cf" and char not in _ALLOWED_FORMAT_CHARACTERS
-            control = category == "Cc" and char != "\n"
-            if invisible or control:
-                name = unicodedata.name(char, "control character")
-                yaml_file.problem(
-                    path,
-                    f"invisible character U+{ord(char):04X} {name} at character {offset + 1}: "
-                    "it can make text display differently from what it is; allowed: visible "
-                    "characters only (remove it)",
-                )
+        # Printable text holds neither control nor format characters: the per-character look
+        # is needed only for the rare rest (it was the check's slowest step).
+        if not value.replace("\n", "").isprintable():
+            _check_characters(yaml_file, value, path)
         if not unicodedata.is_normalized("NFC", value):
             yaml_file.problems.append(
                 Diagnostic(
@@ -449,4 +606,20 @@ def _check_text(yaml_file: YamlFile, value: Any, path: FieldPath) -> None:
                     "unicodedata.normalize('NFC', text)); the site searches and compares NFC",
                     Severity.warning,
                 )
+            )
+
+
+def _check_characters(yaml_file: YamlFile, value: str, path: FieldPath) -> None:
+    """Name every control or invisible format character of `value`."""
+    for offset, char in enumerate(value):
+        category = unicodedata.category(char)
+        invisible = category == "Cf" and char not in _ALLOWED_FORMAT_CHARACTERS
+        control = category == "Cc" and char != "\n"
+        if invisible or control:
+            name = unicodedata.name(char, "control character")
+            yaml_file.problem(
+                path,
+                f"invisible character U+{ord(char):04X} {name} at character {offset + 1}: "
+                "it can make text display differently from what it is; allowed: visible "
+                "characters only (remove it)",
             )

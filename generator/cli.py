@@ -128,7 +128,12 @@ def reference(out_file: Path, check_only: bool) -> int:
     default=None,
     help="Where generated Markdown and configs go (default: build/).",
 )
-def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None) -> int:
+@click.option(
+    "--check-links",
+    is_flag=True,
+    help="Refuse to publish a site with an internal link or anchor that leads nowhere.",
+)
+def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_links: bool) -> int:
     """Check, generate and build both languages into site/."""
     from generator.report import print_diagnostics
     from generator.site import BuildError, Project
@@ -136,7 +141,11 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None) -> int:
 
     project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
     try:
-        result = build_site(project, progress=lambda line: click.echo(f"  {line}", err=True))
+        result = build_site(
+            project,
+            progress=lambda line: click.echo(f"  {line}", err=True),
+            check_links=check_links,
+        )
     except BuildError as error:
         click.echo(f"build failed; {project.site_dir} was left as it was:\n{error}", err=True)
         return 1
@@ -147,6 +156,44 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None) -> int:
         )
         return 1
     click.echo(f"built the site: {project.site_dir.resolve() / 'index.html'}")
+    return 0
+
+
+@cli.command()
+@DATA_OPTION
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=Path("dist"),
+    show_default=True,
+    help="Where the zip goes; its name comes from site_name in mkdocs.yml.",
+)
+@click.option(
+    "--build-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Where generated Markdown and configs go (default: build/, in which bundle/).",
+)
+def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
+    """Build both languages to read offline from file://, zipped into dist/."""
+    from generator.bundle import build_bundle
+    from generator.report import print_diagnostics
+    from generator.site import BuildError, Project
+
+    project = Project.at(Path.cwd(), data_dir=data_dir, build_dir=build_dir)
+    try:
+        result, target = build_bundle(
+            project, lambda line: click.echo(f"  {line}", err=True), out_dir
+        )
+    except BuildError as error:
+        click.echo(f"bundle failed; nothing was written to {out_dir}:\n{error}", err=True)
+        return 1
+    if target is None:
+        print_diagnostics(result, "text")
+        click.echo("bundle refused: the data is invalid", err=True)
+        return 1
+    click.echo(f"wrote the offline bundle: {target} ({target.stat().st_size:,} bytes)")
     return 0
 
 
@@ -186,6 +233,48 @@ def serve(data_dir: Path, host: str, port: int) -> int:
 
     project = Project.at(Path.cwd(), data_dir=data_dir)
     return run_serve(project, host, port, progress=lambda line: click.echo(f"  {line}", err=True))
+
+
+@cli.command()
+@click.option("--people", default=200, show_default=True, help="People in the synthetic data.")
+@click.option("--visits", default=1000, show_default=True, help="Visits in the synthetic data.")
+@click.option("--seed", default=7, show_default=True, help="The synthetic data's random seed.")
+@click.option(
+    "--json",
+    "json_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Also write the figures to this JSON file.",
+)
+@click.option(
+    "--preview/--no-preview", default=True, show_default=True, help="Time an edit in serve too."
+)
+@click.option(
+    "--keep",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Work in this folder and keep it (default: a temporary folder, removed).",
+)
+def bench(
+    people: int, visits: int, seed: int, json_file: Path | None, preview: bool, keep: Path | None
+) -> int:
+    """Time the whole build on synthetic data of this size, by phase, against plain MkDocs."""
+    from generator.bench import run, table, write_json
+
+    figures = run(
+        people,
+        visits,
+        lambda line: click.echo(line, err=True),
+        source=Path.cwd(),
+        seed=seed,
+        preview=preview,
+        keep=keep,
+    )
+    click.echo(table(figures))
+    if json_file is not None:
+        write_json(figures, json_file)
+        click.echo(f"wrote {json_file}")
+    return 0
 
 
 @cli.command()

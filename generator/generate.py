@@ -1,19 +1,37 @@
 """From checked data to each language's docs tree: generated pages, hand-written pages, assets.
 
 Pure: returns the files as bytes and the problems found; `write.sync_tree` puts them on disk.
+
+Two things keep it fast at newsroom scale. A full generation renders the languages side by
+side, one per process (forked, so the data is shared, not copied). And given the previous
+result and the data files that changed since (the live preview), only the pages that depend
+on those files are rendered again (`PlannedPage.depends_on`); the other pages keep their
+bytes, so `sync_tree` does not touch them.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import datetime
+import gc
+import multiprocessing
+import os
 import re
+import sys
+from collections.abc import Collection, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.check import CheckCache
 from generator.dataset import Dataset
 from generator.languages import LANGUAGE_CODES
-from generator.pages import PlannedPage, plan
+from generator.pages import DATA_PREFIX, PlannedPage, changed_parts, plan
 from generator.render import PageHelpers, make_environment
 from generator.resolve import Relations, resolve
+from generator.schema import KINDS
+from generator.write import sync_tree
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 ASSET_PREFIX = "assets/sijill"
@@ -26,6 +44,77 @@ class Generated:
     problems: list[str] = field(default_factory=list)
     # language -> relative path -> the YAML files and templates the page depends on
     generated_paths: dict[str, set[str]] = field(default_factory=dict)
+    # generated page path -> the data files it is made from (PlannedPage.depends_on)
+    depends_on: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # pages rendered by this run, all languages together (the rest kept their bytes)
+    rendered: int = 0
+    # the data it was made from: the next run compares entities with it, part by part
+    dataset: Dataset | None = None
+
+
+@dataclass
+class Incremental:
+    """What the live preview keeps from one generation to the next (see `site.prepare`)."""
+
+    check_cache: CheckCache = field(default_factory=CheckCache)
+    generated: Generated | None = None
+    # Data files changed since `generated` (as in PlannedPage.depends_on); None: render all.
+    changed: set[str] | None = None
+    last_rendered: int = 0
+    last_written: int = 0
+    # What the first run found in git and made from all the data, reused by the next runs.
+    last_changed: dict[tuple[str, str], datetime.date] = field(default_factory=dict)
+    extra_pages: dict[str, dict[str, str]] = field(default_factory=dict)
+
+    def add_changes(self, keys: set[str] | None) -> None:
+        """Remember more changes; they add up until a generation succeeds."""
+        if keys is None or self.changed is None:
+            self.changed = None
+        else:
+            self.changed |= keys
+
+    def done(
+        self,
+        generated: Generated,
+        written: int,
+        last_changed: dict[tuple[str, str], datetime.date],
+        extra_pages: dict[str, dict[str, str]],
+    ) -> None:
+        self.generated = generated
+        self.changed = set()
+        self.last_rendered = generated.rendered
+        self.last_written = written
+        self.last_changed = last_changed
+        self.extra_pages = extra_pages
+
+    def refresh_extra_pages(
+        self, fresh: dict[str, dict[str, str]], targets: Mapping[str, Path]
+    ) -> int:
+        """Put newly made extra pages into the trees and on disk (only those that changed);
+        return how many files were written."""
+        old, self.extra_pages = self.extra_pages, fresh
+        if fresh == old or self.generated is None:
+            return 0
+        written = 0
+        for lang, tree in self.generated.trees.items():
+            before = dict(tree)
+            for path in old.get(lang, {}):
+                tree.pop(path, None)
+            tree.update((path, text.encode("utf-8")) for path, text in fresh.get(lang, {}).items())
+            written += len(sync_tree(targets[lang], tree, before).written)
+        self.last_written += written
+        return written
+
+
+def return_free_memory() -> None:
+    """Give memory that Python freed back to the system (glibc keeps it otherwise): the build
+    then waits for two MkDocs processes, and its freed trees need not count against them."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
+# Below this many pages, forking a process per language costs more than it saves.
+PARALLEL_MIN_PAGES = 1000
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
@@ -41,11 +130,13 @@ def render_pages(
     relations = relations if relations is not None else resolve(dataset)
     pages = pages if pages is not None else plan(dataset, relations)
     env = make_environment()
+    # Looked up once each: get_template checks the file on disk every time it is called.
+    templates = {name: env.get_template(name) for name in sorted({p.template for p in pages})}
     rendered: dict[str, str] = {}
     for page in pages:
         helpers = PageHelpers(page.path, lang, dataset, relations)
         context = page.context(helpers)
-        text = env.get_template(page.template).render(
+        text = templates[page.template].render(
             h=helpers, source_file=page.source_file or f"templates/{page.template}", **context
         )
         # Templates leave blank runs where optional sections are absent; keep the files tidy.
@@ -73,19 +164,74 @@ def assets() -> dict[str, bytes]:
     }
 
 
+def changed_keys(files: Collection[str], before: Dataset | None, after: Dataset) -> set[str]:
+    """The changed data files as pages depend on them: each file (`site_data/people/x.yml`),
+    and each part of its entity that differs (`site_data/people/x.yml#name`)."""
+    keys = set(files)
+    prefix = f"{DATA_PREFIX}/"
+    for key in files:
+        kind, _, name = key.removeprefix(prefix).partition("/")
+        if not key.startswith(prefix) or kind not in KINDS or not name.endswith(".yml"):
+            continue
+        entity_id = name.removesuffix(".yml")
+        old = before.of_kind(kind).get(entity_id) if before is not None else None
+        new = after.of_kind(kind).get(entity_id)
+        keys.update(f"{key}#{part}" for part in changed_parts(kind, old, new))
+    return keys
+
+
+def affected_pages(
+    pages: Sequence[PlannedPage], previous: Generated, changed: Collection[str]
+) -> list[PlannedPage]:
+    """The pages to render again for the `changed` keys (see `changed_keys`): those that
+    depend on one of them now or did before (a visit that stops naming a person still changes
+    that person's page), and pages that did not exist before."""
+    changed = set(changed)
+    before = previous.depends_on
+    return [
+        page
+        for page in pages
+        if page.path not in before
+        or not changed.isdisjoint(page.depends_on)
+        or not changed.isdisjoint(before[page.path])
+    ]
+
+
 def generate(
-    dataset: Dataset, content_dir: Path, extra_pages: dict[str, dict[str, str]] | None = None
+    dataset: Dataset,
+    content_dir: Path,
+    extra_pages: dict[str, dict[str, str]] | None = None,
+    *,
+    previous: Generated | None = None,
+    changed: Collection[str] | None = None,
 ) -> Generated:
     """Every file of every language's docs tree; a clash with a hand-written page is a problem
-    that names both files, and the hand-written page is never replaced."""
-    result = Generated()
+    that names both files, and the hand-written page is never replaced.
+
+    With `previous` (an earlier result) and `changed` (the data files changed since, as in
+    `PlannedPage.depends_on`), only the pages affected by the change are rendered; give no
+    `changed` when templates or labels changed, and every page is rendered."""
+    result = Generated(dataset=dataset)
     relations = resolve(dataset)
     pages = plan(dataset, relations)
+    result.depends_on = {page.path: page.depends_on for page in pages}
+    todo = pages
+    if previous is not None and changed is not None:
+        keys = changed_keys(changed, previous.dataset, dataset)
+        todo = affected_pages(pages, previous, keys)
+    rendered = _render_languages(dataset, todo, relations, LANGUAGE_CODES)
+    result.rendered = len(todo) * len(LANGUAGE_CODES)
     shared_assets = assets()
     for lang in LANGUAGE_CODES:
-        generated = render_pages(dataset, lang, pages, relations)
-        generated.update((extra_pages or {}).get(lang, {}))
-        tree: dict[str, bytes] = {path: text.encode("utf-8") for path, text in generated.items()}
+        fresh = rendered[lang]
+        old = previous.trees[lang] if previous is not None else {}
+        tree: dict[str, bytes] = {
+            page.path: fresh[page.path] if page.path in fresh else old[page.path] for page in pages
+        }
+        generated = set(tree)
+        tree.update(
+            (path, text.encode("utf-8")) for path, text in (extra_pages or {}).get(lang, {}).items()
+        )
         for path, content in shared_assets.items():
             tree.setdefault(path, content)
         for path, source in hand_written(content_dir, lang).items():
@@ -101,5 +247,48 @@ def generate(
                 continue
             tree[path] = source.read_bytes()
         result.trees[lang] = tree
-        result.generated_paths[lang] = set(generated)
+        result.generated_paths[lang] = generated | set((extra_pages or {}).get(lang, {}))
     return result
+
+
+# What the forked renderers render: set just before they are forked, so they inherit it.
+_JOB: tuple[Dataset, Sequence[PlannedPage], Relations] | None = None
+
+
+def _render_encoded(lang: str) -> dict[str, bytes]:
+    assert _JOB is not None
+    dataset, pages, relations = _JOB
+    rendered = render_pages(dataset, lang, list(pages), relations)
+    return {path: text.encode("utf-8") for path, text in rendered.items()}
+
+
+def _can_fork() -> bool:
+    return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
+
+
+def _render_languages(
+    dataset: Dataset,
+    pages: Sequence[PlannedPage],
+    relations: Relations,
+    languages: Sequence[str],
+) -> dict[str, dict[str, bytes]]:
+    """Each language's pages, rendered side by side when there are enough of them: the
+    first language here, the others in forked processes (the data is shared, not copied)."""
+    global _JOB
+    _JOB = (dataset, pages, relations)
+    try:
+        if len(pages) < PARALLEL_MIN_PAGES or len(languages) < 2 or not _can_fork():
+            return {lang: _render_encoded(lang) for lang in languages}
+        # Objects that live as long as the data need no garbage collection in any process.
+        gc.freeze()
+        try:
+            context = multiprocessing.get_context("fork")
+            with ProcessPoolExecutor(len(languages) - 1, mp_context=context) as pool:
+                others = {lang: pool.submit(_render_encoded, lang) for lang in languages[1:]}
+                results = {languages[0]: _render_encoded(languages[0])}
+                results.update((lang, future.result()) for lang, future in others.items())
+        finally:
+            gc.unfreeze()
+        return {lang: results[lang] for lang in languages}
+    finally:
+        _JOB = None

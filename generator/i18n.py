@@ -7,7 +7,7 @@ month names, digits, number grouping, currency and country names all come from C
 from __future__ import annotations
 
 import datetime
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import yaml
@@ -57,6 +57,8 @@ def _as_date(date: PartialDate) -> datetime.date:
 _SKELETONS = {"month": "yMMMM", "year": "y"}
 
 
+# Babel formats a date in tens of microseconds; a visit's dates appear on half a dozen pages.
+@lru_cache(maxsize=1 << 16)
 def format_partial_date(date: PartialDate, lang: str) -> str:
     """A date at its own precision: '25 November 2025', 'October 2025', '2025'."""
     if date.precision == "day":
@@ -64,6 +66,7 @@ def format_partial_date(date: PartialDate, lang: str) -> str:
     return str(format_skeleton(_SKELETONS[date.precision], _as_date(date), locale=_locale(lang)))
 
 
+@lru_cache(maxsize=1 << 16)
 def format_date_range(start: PartialDate, end: PartialDate | None, lang: str) -> str:
     """A compact range when both ends share a precision ('25–26 November 2025')."""
     if end is None or end == start:

@@ -7,6 +7,7 @@ here; templates never hard-code `dir`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT_LANGUAGE = LANGUAGES[0]
 
 
+@cache
 def language(code: str) -> Language:
     """The language with this code; KeyError names the codes that exist."""
     for lang in LANGUAGES:
@@ -34,5 +36,6 @@ def language(code: str) -> Language:
     raise KeyError(f"unknown language {code!r}; the site's languages: {', '.join(LANGUAGE_CODES)}")
 
 
+@cache  # asked on every page for every link: the answer never changes
 def other_languages(code: str) -> tuple[Language, ...]:
     return tuple(lang for lang in LANGUAGES if lang.code != code)

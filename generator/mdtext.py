@@ -9,6 +9,7 @@ alone and the browser shows the literal character, so `<script>`, `[x](javascrip
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -16,15 +17,18 @@ from markupsafe import Markup
 # Characters that start Markdown inline syntax here: emphasis, code, links and images,
 # attribute lists, tables, HTML, entities, escapes, and pymdownx's tilde/caret/mark.
 _INLINE = {c: f"&#{ord(c)};" for c in "\\`*_{}[]<>&#|~^"}
+_INLINE_TABLE = str.maketrans(_INLINE)
 # At the start of a line these make lists, quotes or headings (or a setext underline).
 _LINE_START = re.compile(r"^(\s*)([-+>]|\d+(?=[.)]))")
 _WHITESPACE = re.compile(r"\s+")
 
 
+# Names, titles and labels are escaped again on every page that shows them.
+@functools.lru_cache(maxsize=1 << 16)
 def escape_inline(text: str) -> Markup:
     """One line of literal text: whitespace (newlines included) collapses to single spaces."""
     flat = _WHITESPACE.sub(" ", text)
-    escaped = "".join(_INLINE.get(char, char) for char in flat)
+    escaped = flat.translate(_INLINE_TABLE)
     escaped = _LINE_START.sub(
         lambda m: m.group(1) + "".join(f"&#{ord(c)};" for c in m.group(2)), escaped
     )

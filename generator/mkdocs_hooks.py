@@ -7,14 +7,19 @@ where the hand-written pages live.
 
 from __future__ import annotations
 
+import html
 import json
 import re
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.languages import language
+from generator.check import check, shared_cache
+from generator.dataset import Dataset
+from generator.languages import LANGUAGES, language
 from generator.redirects import write_redirects
 from generator.searchnorm import normalise_index
+from generator.seo import SiteUrls, head_tags
 
 
 def _settings(config: Any) -> dict[str, Any]:
@@ -41,7 +46,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
 _HTML_TAG = re.compile(r"<html\b([^>]*)>")
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def _add_dir(output: str, config: Any) -> str:
     # Material puts dir only on <body>; screen readers and CSS :dir() read it on <html>.
     lang = language(_settings(config)["lang"])
 
@@ -52,6 +57,57 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         return f'<html{attributes} dir="{lang.direction}">'
 
     return _HTML_TAG.sub(add_dir, output, count=1)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    return _add_head(_add_dir(output, config), page, config)
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return _add_dir(output_content, config) if template_name == "404.html" else output_content
+
+
+def on_pre_build(config: Any) -> None:
+    # `mkdocs serve` rebuilds in one process: read the data again for each build.
+    _dataset.cache_clear()
+
+
+@cache
+def _dataset(data_dir: Path) -> Dataset:
+    # The shared cache outlives this module, which `mkdocs serve` loads again for each build.
+    result = check(data_dir, cache=shared_cache(data_dir))
+    if result.dataset is None:
+        raise RuntimeError(f"the data in {data_dir} does not pass the check")
+    return result.dataset
+
+
+# Material's own canonical, description and hreflang tags: ours replace them (generator/seo.py).
+_MATERIAL_HEAD = re.compile(r'\n\s*<(?:link rel="canonical"|meta name="description") [^>]*>')
+_MATERIAL_ALTERNATE = re.compile(r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _add_head(output: str, page: Any, config: Any) -> str:
+    """Canonical URL, hreflang twins, description, OpenGraph/Twitter and JSON-LD."""
+    settings = _settings(config)
+    if not settings.get("urls"):
+        return output
+    urls = SiteUrls(settings["urls"]["root"], settings["urls"]["languages"])
+    docs = Path(config["docs_dir"])
+    src = page.file.src_uri
+    twins = [lang.code for lang in LANGUAGES if (docs.parent / lang.code / src).is_file()]
+    config_dir = Path(config.config_file_path).parent
+    tags = head_tags(
+        dataset=_dataset((config_dir / settings["data_dir"]).resolve()),
+        lang=settings["lang"],
+        path=src,
+        title=html.unescape(page.title or ""),
+        urls=urls,
+        languages=twins if settings.get("hreflang", True) else (),
+    )
+    # Material's relative alternates go too: its script fetches sitemap.xml next to each.
+    head, end, body = output.partition("</head>")
+    head = _MATERIAL_ALTERNATE.sub("", _MATERIAL_HEAD.sub("", head))
+    return f"{head}  {tags}\n  {end}{body}"
 
 
 def on_post_build(config: Any) -> None:

@@ -8,6 +8,7 @@ printed as is because they escape what they wrap themselves.
 
 from __future__ import annotations
 
+import functools
 import json
 import posixpath
 import re
@@ -26,6 +27,11 @@ from generator.resolve import Relations
 from generator.schema import Amount, PartialDate, PartialText, Text, Visit
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+# Pages make links by the hundred thousand, from a few folders to the same pages: relpath is
+# worked out once per (target, folder).
+_relative_path = functools.lru_cache(maxsize=1 << 18)(posixpath.relpath)
 
 
 def _finalize(value: Any) -> Any:
@@ -47,6 +53,9 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
         keep_trailing_newline=True,
+        # One environment renders one build: no need to look at each template's file again
+        # for every page and every include.
+        auto_reload=False,
         trim_blocks=True,
         lstrip_blocks=True,
     )
@@ -166,7 +175,11 @@ class PageHelpers:
 
     def href(self, target: str) -> str:
         """A relative link from this page to another page of the same docs tree."""
-        return posixpath.relpath(target, posixpath.dirname(self.path) or ".")
+        return _relative_path(target, self._folder)
+
+    @functools.cached_property
+    def _folder(self) -> str:
+        return posixpath.dirname(self.path) or "."
 
     def link(self, text: str | Markup, target: str) -> Markup:
         label = text if isinstance(text, Markup) else escape_inline(text)

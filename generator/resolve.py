@@ -60,11 +60,15 @@ class Relations:
     facts_by_source: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     timeline: list[Visit] = field(default_factory=list)
+    # visit id -> its place among the visits between the same two countries (list.index
+    # compares whole models: quadratic in the visits of a busy pair)
+    positions: dict[str, int] = field(default_factory=dict)
+    organization_countries: set[str] = field(default_factory=set)
 
     def neighbours(self, visit: Visit) -> tuple[Visit | None, Visit | None]:
         """The previous and next visit between the same two countries."""
         visits = self.relations[pair_key(visit.from_country, visit.to_country)]
-        index = visits.index(visit)
+        index = self.positions[visit.id]
         previous = visits[index - 1] if index > 0 else None
         following = visits[index + 1] if index + 1 < len(visits) else None
         return previous, following
@@ -72,7 +76,8 @@ class Relations:
     @property
     def countries(self) -> list[str]:
         codes = set(self.people_by_country) | set(self.visits_from) | set(self.visits_to)
-        return sorted(codes)
+        # Organization pages link to their country too: it needs a page even with no one in it.
+        return sorted(codes | self.organization_countries)
 
 
 def resolve(dataset: Dataset) -> Relations:
@@ -96,6 +101,8 @@ def resolve(dataset: Dataset) -> Relations:
             rel.quotes_by[quote.speaker].append(QuoteRef(visit, index, quote))
         _visit_facts(rel, visit)
 
+    for visits in rel.relations.values():
+        rel.positions.update((visit.id, index) for index, visit in enumerate(visits))
     for person in dataset.people.values():
         rel.people_by_country[person.country].append(person.id)
         for source in person.sources:
@@ -106,6 +113,8 @@ def resolve(dataset: Dataset) -> Relations:
             for source in membership.sources:
                 rel.facts_by_source[source].append(Fact("membership", "people", person.id, index))
     for organization in dataset.organizations.values():
+        if organization.country:
+            rel.organization_countries.add(organization.country)
         for source in organization.sources:
             rel.facts_by_source[source].append(
                 Fact("organization", "organizations", organization.id)

@@ -2,48 +2,86 @@
 
 MkDocs watches the generated docs folders and reloads the browser; this module watches what
 those folders are made from (site_data/, templates/, content/, the catalogs) and regenerates.
-Only files whose bytes change are rewritten, so MkDocs rebuilds little. Invalid data is
+It keeps what it found between two runs: a data file that did not change is not read again,
+only the pages that depend on the changed files are rendered again, and only files whose
+bytes change are rewritten, so MkDocs' dirty rebuild has little to do. Invalid data is
 reported and the preview keeps showing the last good version.
 """
 
 from __future__ import annotations
 
+import gc
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 from generator.check import CheckResult
+from generator.generate import Incremental
 from generator.languages import LANGUAGES
+from generator.pages import DATA_PREFIX
 from generator.render import TEMPLATE_DIR
 from generator.report import print_diagnostics
 from generator.site import BuildError, Progress, Project, prepare, write_configs
 
 POLL_SECONDS = 0.3
 
+Snapshot = dict[str, tuple[int, int, int]]
 
-def watched_files(project: Project) -> Iterator[Path]:
+
+def watched_folders(project: Project) -> list[Path]:
     from generator.i18n import CATALOG_DIR
 
-    for folder in (project.data_dir, project.content_dir, TEMPLATE_DIR, CATALOG_DIR):
-        if folder.is_dir():
-            yield from (path for path in folder.rglob("*") if path.is_file())
+    return [project.data_dir, project.content_dir, TEMPLATE_DIR, CATALOG_DIR]
 
 
-def snapshot(project: Project) -> dict[Path, tuple[int, int]]:
-    return {
-        path: (stat.st_mtime_ns, stat.st_size)
-        for path in watched_files(project)
-        for stat in [path.stat()]
-    }
+def snapshot(project: Project) -> Snapshot:
+    """Every watched file with its modification time, change time and size.
+
+    One `scandir` walk: at newsroom scale (tens of thousands of files, every 0.3 s) a
+    `Path.rglob` with a `stat` per file cost a good part of a core."""
+    found: Snapshot = {}
+    pending = [str(folder) for folder in watched_folders(project) if folder.is_dir()]
+    while pending:
+        with os.scandir(pending.pop()) as entries:
+            for entry in entries:
+                if entry.is_dir():
+                    pending.append(entry.path)
+                else:
+                    info = entry.stat()
+                    found[entry.path] = (info.st_mtime_ns, info.st_ctime_ns, info.st_size)
+    return found
 
 
-def regenerate(project: Project, progress: Progress) -> CheckResult | None:
-    """Check and regenerate; on invalid data print every problem and keep the last output."""
+def changed_files(before: Snapshot, after: Snapshot) -> set[str]:
+    """Files added, removed or modified between two snapshots."""
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def dependency_keys(project: Project, paths: set[str]) -> set[str] | None:
+    """The changed files as `PlannedPage.depends_on` names them (`site_data/people/x.yml`), or
+    None when a template or a catalog changed: then every page is rendered again. Hand-written
+    pages are read on every run and need no entry."""
+    data_dir = project.data_dir.resolve()
+    content_dir = project.content_dir.resolve()
+    keys = set()
+    for path in map(Path, paths):
+        resolved = path.resolve()
+        if resolved.is_relative_to(data_dir):
+            keys.add(f"{DATA_PREFIX}/{resolved.relative_to(data_dir).as_posix()}")
+        elif not resolved.is_relative_to(content_dir):
+            return None
+    return keys
+
+
+def regenerate(
+    project: Project, progress: Progress, state: Incremental | None = None
+) -> CheckResult | None:
+    """Check and regenerate; on invalid data print every problem and keep the last output.
+    With `state`, only what changed since the last successful run is redone."""
     try:
-        result = prepare(project, progress)
+        result = prepare(project, progress, incremental=state)
     except BuildError as error:
         progress(f"not updated: {error}")
         return None
@@ -54,10 +92,21 @@ def regenerate(project: Project, progress: Progress) -> CheckResult | None:
     return result
 
 
+def _settle() -> None:
+    """After a regeneration, with the files written: collect its garbage once, and keep the
+    state that lives on (the data, the trees) out of later collections, which otherwise walk
+    it all again during the next edit's regeneration."""
+    gc.collect()
+    gc.freeze()
+
+
 def serve(project: Project, host: str, port: int, progress: Progress) -> int:
     ports = {lang.code: port + index for index, lang in enumerate(LANGUAGES)}
-    if regenerate(project, progress) is None:
+    state = Incremental()
+    seen = snapshot(project)
+    if regenerate(project, progress, state) is None:
         return 1
+    _settle()
     # mkdocs serve mounts each site under its site_url path, /en/ and /ar/.
     alternate_base = {code: f"http://{host}:{p}/{code}/" for code, p in ports.items()}
     configs = write_configs(
@@ -83,16 +132,21 @@ def serve(project: Project, host: str, port: int, progress: Progress) -> int:
     ]
     for code in ports:
         progress(f"{code}: {alternate_base[code]}")
-    seen = snapshot(project)
     try:
         while all(process.poll() is None for process in processes):
             time.sleep(POLL_SECONDS)
             current = snapshot(project)
-            if current != seen:
-                seen = current
-                started = time.perf_counter()
-                if regenerate(project, progress) is not None:
-                    progress(f"regenerated in {time.perf_counter() - started:.2f} s")
+            if current == seen:
+                continue
+            started = time.perf_counter()
+            state.add_changes(dependency_keys(project, changed_files(seen, current)))
+            seen = current
+            if regenerate(project, progress, state) is not None:
+                progress(
+                    f"regenerated {state.last_rendered} pages, wrote {state.last_written} "
+                    f"files in {time.perf_counter() - started:.2f} s"
+                )
+                _settle()
     except KeyboardInterrupt:
         pass
     finally:

@@ -20,28 +20,82 @@ class SyncReport:
     removed: list[str] = field(default_factory=list)
 
 
-def sync_tree(target: Path, files: Mapping[str, bytes]) -> SyncReport:
-    """Make `target` hold exactly `files` (relative POSIX path -> bytes)."""
+def _existing(target: Path) -> tuple[dict[str, int], list[str]]:
+    """Every file below `target` with its size, and every folder (deepest last), in one walk."""
+    files: dict[str, int] = {}
+    folders: list[str] = []
+    pending = [""]
+    while pending:
+        folder = pending.pop()
+        with os.scandir(target / folder if folder else target) as entries:
+            for entry in entries:
+                relative = f"{folder}/{entry.name}" if folder else entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    folders.append(relative)
+                    pending.append(relative)
+                else:
+                    files[relative] = entry.stat(follow_symlinks=False).st_size
+    return files, folders
+
+
+def sync_tree(
+    target: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None
+) -> SyncReport:
+    """Make `target` hold exactly `files` (relative POSIX path -> bytes).
+
+    `previous` is what an earlier call wrote to `target` (the live preview keeps it): a file
+    with the same bytes there is known to be on disk and is neither read nor written, and
+    only files that `previous` had are candidates for removal, so no folder is walked.
+    """
     report = SyncReport()
-    target.mkdir(parents=True, exist_ok=True)
+    if previous is not None and target.is_dir():
+        existing = {path: len(content) for path, content in previous.items()}
+        folders: list[str] = []
+        known = None
+    else:
+        target.mkdir(parents=True, exist_ok=True)
+        existing, folders = _existing(target)
+        known = set(folders)
     for relative in sorted(files):
         content = files[relative]
+        if previous is not None and relative in existing:
+            before = previous[relative]
+            if before is content or before == content:
+                report.unchanged += 1
+                continue
         path = target / relative
-        if path.is_file() and path.stat().st_size == len(content) and path.read_bytes() == content:
+        if (
+            previous is None
+            and existing.get(relative) == len(content)
+            and path.read_bytes() == content
+        ):
             report.unchanged += 1
             continue
-        path.parent.mkdir(parents=True, exist_ok=True)
+        folder = relative.rpartition("/")[0]
+        if folder and (known is None or folder not in known):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if known is not None:
+                known.update(_ancestors(folder))
         # Write beside, then rename: a reader (MkDocs' watcher) never sees half a file.
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(content)
         os.replace(temporary, path)
         report.written.append(relative)
-    wanted = set(files)
-    for path in sorted(target.rglob("*"), reverse=True):
-        relative = path.relative_to(target).as_posix()
-        if path.is_file() and relative not in wanted:
-            path.unlink()
+    emptied: set[str] = set()
+    for relative in sorted(existing, reverse=True):
+        if relative not in files:
+            (target / relative).unlink(missing_ok=True)
             report.removed.append(relative)
-        elif path.is_dir() and not any(path.iterdir()):
+            emptied.update(_ancestors(relative.rpartition("/")[0]))
+    # Folders left empty go too, deepest first.
+    for folder in sorted(emptied | set(folders), key=lambda f: (-f.count("/"), f)):
+        path = target / folder
+        if path.is_dir() and not any(path.iterdir()):
             path.rmdir()
     return report
+
+
+def _ancestors(folder: str) -> list[str]:
+    """'a/b/c' -> ['a/b/c', 'a/b', 'a']; '' -> []."""
+    parts = folder.split("/") if folder else []
+    return ["/".join(parts[:end]) for end in range(len(parts), 0, -1)]

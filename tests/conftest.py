@@ -34,3 +34,16 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from tests.sitebuild import build_site
 
     return build_site(SHIPPED_DATA, tmp_path_factory.mktemp("shipped"))
+
+
+@pytest.fixture(scope="session")
+def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The offline bundle of the shipped data (`python -m generator bundle`), built once."""
+    from generator.bundle import build_bundle
+    from generator.site import Project
+
+    out = tmp_path_factory.mktemp("bundle")
+    project = Project.at(ROOT, data_dir=SHIPPED_DATA, build_dir=out / "build")
+    result, target = build_bundle(project, lambda line: None, out / "dist")
+    assert result.ok and target is not None, [str(d) for d in result.diagnostics]
+    return target

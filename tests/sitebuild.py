@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from pathlib import Path
 
 from generator.site import Project, build
@@ -12,9 +14,19 @@ def project_for(data_dir: Path, out: Path) -> Project:
     return Project.at(ROOT, data_dir=data_dir, site_dir=out / "site", build_dir=out / "build")
 
 
-def build_site(data_dir: Path, out: Path) -> Path:
-    """The real build (check, generate, two strict MkDocs builds, publish) into `out/site`."""
-    result = build(project_for(data_dir, out), progress=lambda line: None)
+def build_site(data_dir: Path, out: Path, site_url: str | None = None) -> Path:
+    """The real build (check, generate, two strict MkDocs builds, publish) into `out/site`;
+    with `site_url`, for that address instead of mkdocs.yml's (a copy of it is changed)."""
+    project = project_for(data_dir, out)
+    if site_url is not None:
+        config = out / "mkdocs.yml"
+        config.parent.mkdir(parents=True, exist_ok=True)
+        text = project.config_file.read_text(encoding="utf-8")
+        text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
+        assert count == 1, "mkdocs.yml has no site_url line"
+        config.write_text(text, encoding="utf-8")
+        project = dataclasses.replace(project, config_file=config)
+    result = build(project, progress=lambda line: None)
     assert result.ok, [str(d) for d in result.diagnostics]
     return out / "site"
 

@@ -32,26 +32,31 @@ HASHIMI = {
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, str]]:
+    """The site, built for the address it is served at: its canonical and hreflang links are
+    absolute, and Material's script fetches sitemap.xml next to each hreflang link."""
     root = tmp_path_factory.mktemp("browser")
+    site = root / "out" / "site"
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    base_url = f"http://127.0.0.1:{server.server_address[1]}"
     data = root / "site_data"
     shutil.copytree(SHIPPED_DATA, data)
     (data / "people" / "abdulrahman-al-hashimi.yml").write_text(
         yaml.safe_dump(HASHIMI, allow_unicode=True, sort_keys=False), encoding="utf-8"
     )
-    return build_site(data, root / "out")
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
+    build_site(data, root / "out", site_url=f"{base_url}/")
+    yield site, base_url
     server.shutdown()
     server.server_close()
     thread.join()
+
+
+@pytest.fixture(scope="module")
+def base_url(served: tuple[Path, str]) -> str:
+    return served[1]
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):

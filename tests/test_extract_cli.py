@@ -114,8 +114,8 @@ def test_source_id_and_date_found_in_text(
     )
     assert 'published: "2025-11-25"  # REVIEW: the first full date of the text' in source
     assert yaml.safe_load(source)["language"] == "en"
-    visit = yaml.safe_load((out / "larijani-report" / "visits" /
-                            "2025-11-larijani-pakistan.yml").read_text(encoding="utf-8"))  # fmt: skip
+    visit_file = out / "larijani-report" / "visits" / "2025-11-larijani-pakistan.yml"
+    visit = yaml.safe_load(visit_file.read_text(encoding="utf-8"))
     assert visit["start_date"] == "2025-11-25"
 
 

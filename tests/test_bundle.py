@@ -1,0 +1,100 @@
+"""The offline bundle as a file: what the zip holds, and that the same data gives the same bytes."""
+
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from generator.bundle import bundle_name, write_zip
+from generator.cli import main
+from generator.site import Project
+from tests.conftest import ROOT, SHIPPED_DATA
+
+pytestmark = pytest.mark.slow
+
+FOLDER = "sijill-offline"
+
+
+def test_the_name_comes_from_the_site_name(offline_bundle: Path) -> None:
+    assert bundle_name(Project.at(ROOT)) == "sijill-offline.zip"
+    assert offline_bundle.name == "sijill-offline.zip"
+
+
+def test_the_same_data_gives_the_same_bytes(
+    offline_bundle: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "dist"
+    args = ["bundle", "--data", str(SHIPPED_DATA), "--out", str(out)]
+    assert main([*args, "--build-dir", str(tmp_path / "build")]) == 0
+    assert (out / "sijill-offline.zip").read_bytes() == offline_bundle.read_bytes()
+
+
+def test_entries_are_sorted_with_fixed_times_and_permissions(offline_bundle: Path) -> None:
+    with zipfile.ZipFile(offline_bundle) as archive:
+        infos = archive.infolist()
+    names = [info.filename for info in infos]
+    assert names == sorted(names)
+    assert all(name.startswith(f"{FOLDER}/") for name in names)
+    assert len({info.date_time for info in infos}) == 1
+    assert {info.external_attr >> 16 for info in infos} == {0o100644}
+    assert {info.extra for info in infos} == {b""}
+    assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
+
+
+def test_both_languages_a_chooser_search_and_the_shim(offline_bundle: Path) -> None:
+    with zipfile.ZipFile(offline_bundle) as archive:
+        names = set(archive.namelist())
+        chooser = archive.read(f"{FOLDER}/index.html").decode("utf-8")
+        page = archive.read(f"{FOLDER}/ar/people/ali-larijani.html").decode("utf-8")
+    for lang in ("en", "ar"):
+        for path in (
+            "index.html",
+            "people/ali-larijani.html",
+            "search/search_index.js",
+            "data/sijill.json",
+            "data/people.csv",
+            "assets/sijill/vendor/iframe-worker/shim.js",
+            "assets/sijill/vendor/iframe-worker/LICENSE",
+        ):
+            assert f"{FOLDER}/{lang}/{path}" in names, path
+    # file:// has no directory index: the chooser links to the files.
+    assert 'href="en/index.html"' in chooser and 'href="ar/index.html"' in chooser
+    # Material loads the shim from unpkg.com unless a polyfill names iframe-worker.
+    assert '<script src="../assets/sijill/vendor/iframe-worker/shim.js"></script>' in page
+    assert "unpkg.com" not in page
+    # Nothing a server or a crawler needs, and no source maps.
+    assert not [n for n in names if re.search(r"(404\.html|sitemap\.xml(\.gz)?|\.map)$", n)]
+
+
+def test_no_page_loads_anything_from_the_network(offline_bundle: Path) -> None:
+    loads = re.compile(r'<(?:script|img|iframe)\b[^>]*\bsrc="([^"]*)"|<link\b[^>]*\bhref="([^"]*)"')
+    with zipfile.ZipFile(offline_bundle) as archive:
+        for name in archive.namelist():
+            if not name.endswith(".html"):
+                continue
+            html = archive.read(name).decode("utf-8")
+            for match in loads.finditer(html):
+                tag, url = match.group(0), match.group(1) or match.group(2)
+                if 'rel="canonical"' in tag:
+                    continue  # names the published page; browsers never fetch it
+                assert not re.match(r"^(https?:)?//", url), f"{name}: {tag}"
+
+
+def test_write_zip_is_deterministic_whatever_the_file_times(tmp_path: Path) -> None:
+    source = tmp_path / "site"
+    (source / "b").mkdir(parents=True)
+    (source / "b" / "page.html").write_text("<p>b</p>\n", encoding="utf-8")
+    (source / "a.html").write_text("<p>a</p>\n", encoding="utf-8")
+    write_zip(source, tmp_path / "one.zip", folder="x", epoch=1_700_000_000)
+    (source / "a.html").touch()
+    (source / "a.html").chmod(0o600)
+    write_zip(source, tmp_path / "two.zip", folder="x", epoch=1_700_000_000)
+    assert (tmp_path / "one.zip").read_bytes() == (tmp_path / "two.zip").read_bytes()
+    with zipfile.ZipFile(tmp_path / "one.zip") as archive:
+        assert archive.namelist() == ["x/a.html", "x/b/page.html"]
+        assert archive.infolist()[0].date_time == (2023, 11, 14, 22, 13, 20)
+    assert not (tmp_path / "one.zip.partial").exists()
