@@ -24,7 +24,8 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dataset import Dataset
 from generator.diagnostics import Diagnostic, FieldPath, Severity, errors, format_path, warnings
-from generator.languages import LANGUAGE_CODES, language
+from generator.i18n import label
+from generator.languages import LANGUAGE_CODES
 from generator.schema import KINDS, MODELS, SINGULAR, SLUG_PATTERN, Entity, PartialText, Quote
 from generator.yamlfile import YamlFile, read_yaml
 
@@ -538,7 +539,8 @@ def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
 
 
 def language_name(code: str) -> str:
-    return {"en": "English", "ar": "Arabic"}.get(code, language(code).name)
+    """The language's English name, from the site's catalog (messages are in English)."""
+    return label("en", f"language_name_{code}")
 
 
 def _date_ranges(model: BaseModel, path: FieldPath = ()) -> Iterator[tuple[FieldPath, Any, Any]]:

@@ -42,8 +42,6 @@ class Generated:
     # language -> relative path -> bytes
     trees: dict[str, dict[str, bytes]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    # language -> relative path -> the YAML files and templates the page depends on
-    generated_paths: dict[str, set[str]] = field(default_factory=dict)
     # generated page path -> the data files it is made from (PlannedPage.depends_on)
     depends_on: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # pages rendered by this run, all languages together (the rest kept their bytes)
@@ -228,7 +226,6 @@ def generate(
         tree: dict[str, bytes] = {
             page.path: fresh[page.path] if page.path in fresh else old[page.path] for page in pages
         }
-        generated = set(tree)
         tree.update(
             (path, text.encode("utf-8")) for path, text in (extra_pages or {}).get(lang, {}).items()
         )
@@ -247,7 +244,6 @@ def generate(
                 continue
             tree[path] = source.read_bytes()
         result.trees[lang] = tree
-        result.generated_paths[lang] = generated | set((extra_pages or {}).get(lang, {}))
     return result
 
 

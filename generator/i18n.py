@@ -77,11 +77,6 @@ def format_date_range(start: PartialDate, end: PartialDate | None, lang: str) ->
     return f"{format_partial_date(start, lang)} – {format_partial_date(end, lang)}"
 
 
-def format_iso_day(date: PartialDate) -> str:
-    """The machine-readable form for <time datetime>: the partial date itself."""
-    return str(date)
-
-
 def format_number(value: float, lang: str) -> str:
     return str(format_decimal(value, locale=_locale(lang)))
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from generator.dataset import Dataset
-from generator.schema import Meeting, Membership, Outcome, PartialDate, Quote, Visit
+from generator.schema import Meeting, Membership, Outcome, Quote, Visit
 
 
 def visit_sort_key(visit: Visit) -> tuple[tuple[int, int, int], tuple[int, int, int], str]:
@@ -160,7 +160,3 @@ def years(visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
     for visit in visits:
         by_year[visit.start_date.year].append(visit)
     return [(year, newest_first(by_year[year])) for year in sorted(by_year, reverse=True)]
-
-
-def latest_date(visit: Visit) -> PartialDate:
-    return visit.end_date or visit.start_date
