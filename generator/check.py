@@ -88,15 +88,6 @@ class CheckCache:
     ids: dict[str, set[str]] = field(default_factory=dict)
 
 
-_SHARED: dict[Path, CheckCache] = {}
-
-
-def shared_cache(data_dir: Path) -> CheckCache:
-    """One cache per data folder for the life of the process: `mkdocs serve` reloads our
-    hooks module on every rebuild, and with this a rebuild reads only the changed files."""
-    return _SHARED.setdefault(data_dir.resolve(), CheckCache())
-
-
 @dataclass
 class _Listing:
     """The data folder in one walk: the data files of each kind, and stray files."""
@@ -616,7 +607,8 @@ def _check_characters(yaml_file: YamlFile, value: str, path: FieldPath) -> None:
     for offset, char in enumerate(value):
         category = unicodedata.category(char)
         invisible = category == "Cf" and char not in _ALLOWED_FORMAT_CHARACTERS
-        control = category == "Cc" and char != "\n"
+        # U+2028/U+2029 are line breaks to YAML and JavaScript, invisible to a reader.
+        control = (category == "Cc" and char != "\n") or category in ("Zl", "Zp")
         if invisible or control:
             name = unicodedata.name(char, "control character")
             yaml_file.problem(

@@ -10,15 +10,15 @@ from __future__ import annotations
 import html
 import json
 import re
-from functools import cache
 from pathlib import Path
 from typing import Any
 
-from generator.check import check, shared_cache
-from generator.dataset import Dataset
+from mkdocs.plugins import event_priority
+
+from generator import pagememory
 from generator.languages import LANGUAGES, language
 from generator.redirects import write_redirects
-from generator.searchnorm import normalise_index
+from generator.searchnorm import SearchSpool, normalise_entries
 from generator.seo import SiteUrls, head_tags
 
 
@@ -27,7 +27,45 @@ def _settings(config: Any) -> dict[str, Any]:
     return settings
 
 
+# `mkdocs build` spools the search index to disk as it goes (generator/searchnorm.py); under
+# `mkdocs serve --dirty` the plugin must keep its entries to merge the next rebuild into them.
+_SPOOL: SearchSpool | None = None
+# Under `mkdocs serve`: how many of the plugin's entries are normalised already.
+_NORMALISED = 0
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _SPOOL
+    _SPOOL = SearchSpool() if command == "build" else None
+
+
+def on_pre_build(config: Any) -> None:
+    global _NORMALISED
+    _NORMALISED = 0
+
+
+# Last, after any other plugin has seen the HTML.
+@event_priority(-100)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return pagememory.pack(page, html)
+
+
+def _search_entries(config: Any) -> list[dict[str, Any]] | None:
+    plugin = config["plugins"].get("material/search") or config["plugins"].get("search")
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    # Runs after the search plugin has indexed the page (hooks come after plugins).
+    global _NORMALISED
+    entries = _search_entries(config)
+    if entries is not None and _SPOOL is not None:
+        _SPOOL.take(entries)
+    elif entries is not None:
+        normalise_entries(entries, start=_NORMALISED)
+        _NORMALISED = len(entries)
     settings = _settings(config)
     # The switcher leads to the same page in the other language: both trees share paths.
     config["extra"]["alternate"] = [
@@ -60,25 +98,13 @@ def _add_dir(output: str, config: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return _add_head(_add_dir(output, config), page, config)
+    output = _add_head(_add_dir(output, config), page, config)
+    pagememory.release(page)
+    return output
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
     return _add_dir(output_content, config) if template_name == "404.html" else output_content
-
-
-def on_pre_build(config: Any) -> None:
-    # `mkdocs serve` rebuilds in one process: read the data again for each build.
-    _dataset.cache_clear()
-
-
-@cache
-def _dataset(data_dir: Path) -> Dataset:
-    # The shared cache outlives this module, which `mkdocs serve` loads again for each build.
-    result = check(data_dir, cache=shared_cache(data_dir))
-    if result.dataset is None:
-        raise RuntimeError(f"the data in {data_dir} does not pass the check")
-    return result.dataset
 
 
 # Material's own canonical, description and hreflang tags: ours replace them (generator/seo.py).
@@ -95,13 +121,13 @@ def _add_head(output: str, page: Any, config: Any) -> str:
     docs = Path(config["docs_dir"])
     src = page.file.src_uri
     twins = [lang.code for lang in LANGUAGES if (docs.parent / lang.code / src).is_file()]
-    config_dir = Path(config.config_file_path).parent
+    entity = page.meta.get("sijill_head")
     tags = head_tags(
-        dataset=_dataset((config_dir / settings["data_dir"]).resolve()),
         lang=settings["lang"],
         path=src,
         title=html.unescape(page.title or ""),
         urls=urls,
+        entity=json.loads(entity) if entity else None,
         languages=twins if settings.get("hreflang", True) else (),
     )
     # Material's relative alternates go too: its script fetches sitemap.xml next to each.
@@ -111,8 +137,13 @@ def _add_head(output: str, page: Any, config: Any) -> str:
 
 
 def on_post_build(config: Any) -> None:
-    # Both languages: English pages carry Arabic names too.
-    normalise_index(Path(config["site_dir"]))
+    # After the search plugin's own index (no entries: the spool took them), before the
+    # offline plugin copies it into search_index.js. Both languages are normalised: English
+    # pages carry Arabic names too.
+    global _SPOOL
+    if _SPOOL is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
+        _SPOOL.write(Path(config["site_dir"]))
+        _SPOOL = None
     settings = _settings(config)
     redirects_file = Path(settings.get("redirects_file", ""))
     if redirects_file.is_file():

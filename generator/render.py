@@ -276,8 +276,16 @@ class PageHelpers:
         )
 
     def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
+        # seo builds on these helpers (titles, names): imported here, not at the top.
+        from generator.seo import entity_head
+
         values: dict[str, Any] = {"title": str(escape_html(title))}
         if source_file is not None:
             values["sijill_source"] = source_file
+        head = entity_head(self.dataset, self.lang, self.path)
+        if head is not None:
+            # One JSON string, not a YAML mapping: MkDocs keeps each page's meta until the
+            # build ends, and a string is far smaller than the objects it would parse into.
+            values["sijill_head"] = json.dumps(head, ensure_ascii=False, sort_keys=True)
         values.update(extra)
         return front_matter(values)

@@ -1,6 +1,7 @@
 """What the published site tells search engines and link previews, from the data.
 
-Pure: the MkDocs hook (`mkdocs_hooks.on_post_page`) passes in the page's path and language and
+Pure: the generator puts each person's and visit's `entity_head` into the page's front matter;
+the MkDocs hook (`mkdocs_hooks.on_post_page`) passes it in with the page's path and language and
 puts the returned tags into `<head>`; the build writes the root files (`sitemap.xml`,
 `robots.txt`, `404.html`) from the same functions. Every value that comes from `site_data/` is
 escaped here: attributes with `html.escape`, JSON-LD with `json_ld_script`.
@@ -251,34 +252,75 @@ def alternate_links(
     ]
 
 
+# Page heads are written by the generator into each page's front matter (`sijill_head`), so
+# the MkDocs processes need no dataset: the data is read once, by the generator. The same
+# generated page serves the published site, the preview (other hosts) and the bundle, so its
+# URLs are written against placeholder roots that the hook replaces with the build's own.
+# U+0001 cannot come from the data: YAML refuses control characters in its input.
+_PORTABLE_MARK = "\x01"
+PORTABLE_URLS = SiteUrls(
+    root=f"{_PORTABLE_MARK}{_PORTABLE_MARK}",
+    languages={lang.code: f"{_PORTABLE_MARK}{lang.code}{_PORTABLE_MARK}" for lang in LANGUAGES},
+)
+
+
+def entity_head(dataset: Dataset, lang: str, path: str) -> dict[str, Any] | None:
+    """What the head of a person's or a visit's page says about its entity: OpenGraph type
+    and JSON-LD (whose description is the page's), with portable URLs (see `with_urls`).
+    None for other pages."""
+    entity = entity_of(path)
+    if entity is not None and entity[0] == "people" and entity[1] in dataset.people:
+        person = dataset.people[entity[1]]
+        return {
+            "type": "profile",
+            "json_ld": person_json_ld(dataset, person, lang, PORTABLE_URLS),
+        }
+    if entity is not None and entity[0] == "visits" and entity[1] in dataset.visits:
+        visit = dataset.visits[entity[1]]
+        return {
+            "type": "article",
+            "json_ld": visit_json_ld(dataset, visit, lang, PORTABLE_URLS),
+        }
+    return None
+
+
+def with_urls(value: Any, urls: SiteUrls) -> Any:
+    """`value` (from `entity_head`) with each portable URL on the site's real roots."""
+    if isinstance(value, str):
+        if value.startswith(_PORTABLE_MARK):
+            for code, portable in PORTABLE_URLS.languages.items():
+                if value.startswith(portable):
+                    return urls.languages[code] + value.removeprefix(portable)
+            return urls.root + value.removeprefix(PORTABLE_URLS.root)
+        return value
+    if isinstance(value, list):
+        return [with_urls(item, urls) for item in value]
+    if isinstance(value, dict):
+        return {key: with_urls(item, urls) for key, item in value.items()}
+    return value
+
+
 def head_tags(
     *,
-    dataset: Dataset,
     lang: str,
     path: str,
     title: str,
     urls: SiteUrls,
+    entity: Mapping[str, Any] | None = None,
     languages: Collection[str] | None = None,
 ) -> str:
     """The tags for one page's `<head>`: canonical, hreflang alternates to the languages the
     page exists in (none when `languages` is empty), description, OpenGraph and Twitter cards,
-    and JSON-LD. `title` is plain text (not HTML)."""
+    and JSON-LD. `title` is plain text (not HTML); `entity` is the page's `entity_head`."""
     url = urls.page(lang, path)
-    entity = entity_of(path)
-    json_ld: dict[str, Any]
-    og_type = "website"
-    if entity is not None and entity[0] == "people" and entity[1] in dataset.people:
-        person = dataset.people[entity[1]]
-        description = person_description(person, lang)
-        json_ld = person_json_ld(dataset, person, lang, urls)
-        og_type = "profile"
-    elif entity is not None and entity[0] == "visits" and entity[1] in dataset.visits:
-        visit = dataset.visits[entity[1]]
-        description = visit_description(dataset, visit, lang)
-        json_ld = visit_json_ld(dataset, visit, lang, urls)
-        og_type = "article"
+    json_ld: Mapping[str, Any]
+    if entity is not None:
+        description = str(entity["json_ld"]["description"])
+        og_type = str(entity["type"])
+        json_ld = with_urls(entity["json_ld"], urls)
     else:
         description = i18n.label(lang, "site_description")
+        og_type = "website"
         json_ld = web_page_json_ld(title, lang, url, urls)
     site_name = i18n.label(lang, "site_name")
     locale = language(lang).locale

@@ -161,7 +161,7 @@ def language_config(
         "extra": {
             **extra_offline,
             "sijill": {
-                **_head_settings(project, lang, site_url, alternate_base, offline),
+                **_head_settings(lang, site_url, alternate_base, offline),
                 "lang": lang.code,
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
@@ -176,16 +176,13 @@ def language_config(
 
 
 def _head_settings(
-    project: Project,
     lang: Language,
     site_url: str,
     alternate_base: dict[str, str] | None,
     offline: bool,
 ) -> dict[str, Any]:
     """What the hook needs for the head tags (generator/seo.py) and the 404 page."""
-    build = project.build_dir.resolve()
     settings: dict[str, Any] = {
-        "data_dir": os.path.relpath(project.data_dir.resolve(), build),
         "not_found": {
             key: label(lang.code, f"not_found_{key}") for key in ("title", "text", "home")
         },

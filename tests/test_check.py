@@ -677,3 +677,13 @@ def test_every_problem_in_every_file_in_one_run(data: Path) -> None:
         f"organizations, {result.counts['sources']} sources, {result.counts['visits']} visits; "
         "9 errors, 2 warnings"
     )
+
+
+def test_line_separator_is_an_error(data: Path) -> None:
+    # U+2028 is a line break to YAML and JavaScript and invisible on a page.
+    write(data, "visits/x.yml", edit(VISIT, "A visit.", '"A \\u2028visit."'))
+    assert found(data) == [
+        f"{FILE}:10:7: summary.en: invisible character U+2028 LINE SEPARATOR at character 3: "
+        "it can make text display differently from what it is; allowed: visible characters "
+        "only (remove it)",
+    ]

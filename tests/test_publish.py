@@ -19,7 +19,7 @@ from generator.cli import main
 from generator.dataset import Dataset
 from generator.languages import language
 from generator.linkcheck import broken_links
-from generator.seo import SiteUrls, head_tags, json_ld_script
+from generator.seo import SiteUrls, entity_head, head_tags, json_ld_script, with_urls
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = pytest.mark.slow
@@ -222,12 +222,14 @@ def test_untrusted_text_cannot_leave_its_tag(dataset: Dataset) -> None:
         update={"name": person.name.model_copy(update={"en": evil}), "summary": None}
     )
     tampered = dataclasses.replace(dataset, people={**dataset.people, bad.id: bad})
+    # As the page carries it: JSON in the front matter, read back by the hook.
+    entity = json.loads(json.dumps(entity_head(tampered, "en", "people/ali-larijani.md")))
     html = head_tags(
-        dataset=tampered,
         lang="en",
         path="people/ali-larijani.md",
         title=evil,
         urls=SiteUrls.from_site_url(SITE_URL),
+        entity=entity,
     )
     head = parse_head(f"<html><head>{html}</head></html>")
     assert len(head.json_ld) == 1 and "<script>" not in html.replace(
@@ -318,3 +320,18 @@ def test_build_check_links_refuses_to_publish_a_broken_link(
         "  en/about/index.html: people/nobody/ (no such file: en/about/people/nobody/)\n"
     ) in error
     assert not (tmp_path / "site").exists()
+
+
+def test_portable_urls_become_the_sites_own(dataset: Dataset) -> None:
+    entity = entity_head(dataset, "ar", "visits/2025-11-larijani-pakistan.md")
+    assert entity is not None
+    text = json.dumps(entity)
+    assert SITE_URL not in text and "\\u0001ar\\u0001" in text
+    resolved = with_urls(entity["json_ld"], SiteUrls.from_site_url(SITE_URL))
+    assert resolved["url"] == f"{SITE_URL}ar/visits/2025-11-larijani-pakistan/"
+    assert "\x01" not in json.dumps(resolved, ensure_ascii=False)
+    # Text from the data is never taken for a URL, whatever it starts with.
+    assert with_urls({"name": "ar/people/x"}, SiteUrls.from_site_url(SITE_URL)) == {
+        "name": "ar/people/x"
+    }
+    assert entity_head(dataset, "en", "people/index.md") is None
