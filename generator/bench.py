@@ -89,15 +89,25 @@ def _tree(root: int) -> list[int]:
     return pids
 
 
-def _rss_kb(pid: int) -> int:
+def _status_kb(pid: int, field_name: str, file: str = "status") -> int:
     try:
-        text = Path(f"/proc/{pid}/status").read_text(encoding="ascii", errors="replace")
+        text = Path(f"/proc/{pid}/{file}").read_text(encoding="ascii", errors="replace")
     except OSError:
         return 0
     for line in text.splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field_name):
             return int(line.split()[1])
     return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _status_kb(pid, "VmRSS:")
+
+
+def _pss_kb(pid: int) -> int:
+    # Proportional: a page shared by n processes (a fork's copy-on-write data) counts 1/n in
+    # each, so the sum over a tree is the memory it really holds. RSS counts it n times.
+    return _status_kb(pid, "Pss:", "smaps_rollup")
 
 
 def tree_rss_mb(root: int) -> float:
@@ -107,26 +117,29 @@ def tree_rss_mb(root: int) -> float:
 
 def sample_rss(root: int, interval: float = SAMPLE_SECONDS, with_root: bool = True) -> None:
     """Sample the tree of `root` (leaving out this process, and `root` itself unless
-    `with_root`) until stdin closes, then print the peak in MB. Run as a process of its own:
-    a sampling thread in the benchmark would compete for its interpreter lock, and a process
-    that forks should have no threads."""
+    `with_root`) until stdin closes, then print the peaks in MB of the summed RSS and of the
+    summed PSS. Run as a process of its own: a sampling thread in the benchmark would compete
+    for its interpreter lock, and a process that forks should have no threads."""
     skip = {os.getpid()} if with_root else {os.getpid(), root}
-    peak = 0.0
+    peak_rss = peak_pss = 0.0
     while True:
-        peak = max(peak, sum(_rss_kb(pid) for pid in _tree(root) if pid not in skip) / 1024)
+        pids = [pid for pid in _tree(root) if pid not in skip]
+        peak_rss = max(peak_rss, sum(_rss_kb(pid) for pid in pids) / 1024)
+        peak_pss = max(peak_pss, sum(_pss_kb(pid) for pid in pids) / 1024)
         ready, _, _ = select.select([sys.stdin], [], [], interval)
         if ready and not os.read(sys.stdin.fileno(), 1024):
             break
-    print(f"{peak:.1f}", flush=True)
+    print(f"{peak_rss:.1f} {peak_pss:.1f}", flush=True)
 
 
 class RssSampler:
-    """The peak summed RSS of this process's tree while the `with` block runs."""
+    """The peak summed RSS (and PSS) of this process's tree while the `with` block runs."""
 
     def __init__(self, interval: float = SAMPLE_SECONDS, with_root: bool = True) -> None:
         self.interval = interval
         self.with_root = with_root  # False: count only the processes this one starts
         self.peak_mb = 0.0
+        self.peak_pss_mb = 0.0
         self._process: subprocess.Popen[str] | None = None
 
     def __enter__(self) -> RssSampler:
@@ -149,7 +162,9 @@ class RssSampler:
         with process.stdout:
             output = process.stdout.read()
         process.wait()
-        self.peak_mb = float(output.strip() or 0)
+        rss, _, pss = output.strip().partition(" ")
+        self.peak_mb = float(rss or 0)
+        self.peak_pss_mb = float(pss or 0)
 
 
 # --- the run --------------------------------------------------------------------------------
@@ -519,11 +534,13 @@ def run(
 
         baselines: dict[str, float] = {}
         baseline_rss: dict[str, float] = {}
+        baseline_pss: dict[str, float] = {}
         for lang in LANGUAGES:
             clock(f"baseline: plain `mkdocs build` of the {lang.code} Markdown, alone")
             with RssSampler(with_root=False) as baseline_sampler:
                 baselines[lang.code] = run_baseline(project, work, lang.code)
             baseline_rss[lang.code] = round(baseline_sampler.peak_mb, 1)
+            baseline_pss[lang.code] = round(baseline_sampler.peak_pss_mb, 1)
             clock(f"  built in {baselines[lang.code]:.1f} s, peak {baseline_rss[lang.code]:.0f} MB")
         # The longer of the two: a side-by-side build cannot take less than that.
         slowest = max(baselines, key=lambda code: baselines[code])
@@ -546,6 +563,8 @@ def run(
             "baseline_language": slowest,
             "baseline_s": {code: round(seconds, 3) for code, seconds in baselines.items()},
             "baseline_peak_rss_mb": baseline_rss,
+            "peak_pss_mb": round(sampler.peak_pss_mb, 1),
+            "baseline_peak_pss_mb": baseline_pss,
             "baseline_pages": baseline_pages,
             "site_files": site_files,
             "synthetic_s": round(synthetic_s, 3),
@@ -613,9 +632,19 @@ def table(figures: dict[str, Any]) -> str:
                 "pages; the baseline (the slower language)"
             )
         row(f"plain mkdocs build {lang}, alone", f"{seconds:.2f} s", pages_note)
-    row("peak memory (RSS, process tree)", f"{figures['peak_rss_mb']:.0f} MB", "the build")
+    row(
+        "peak memory (RSS, process tree)",
+        f"{figures['peak_rss_mb']:.0f} MB",
+        "the build; pages a fork shares are counted in each process",
+    )
+    row(
+        "peak memory (PSS, process tree)",
+        f"{figures['peak_pss_mb']:.0f} MB",
+        "the build; shared pages counted once",
+    )
     for lang, peak in figures["baseline_peak_rss_mb"].items():
-        row(f"peak memory, plain mkdocs {lang}", f"{peak:.0f} MB")
+        pss = figures["baseline_peak_pss_mb"][lang]
+        row(f"peak memory, plain mkdocs {lang}", f"{peak:.0f} MB", f"PSS {pss:.0f} MB")
     row(
         "site size",
         f"{figures['site_bytes'] / 1e6:.1f} MB",

@@ -30,7 +30,7 @@ from generator.site import (
     base_config,
     build_epoch,
     language_chooser,
-    prepare,
+    prepare_apart,
     run_mkdocs,
     write_configs,
 )
@@ -57,8 +57,8 @@ def build_bundle(
     or a running preview. Raises BuildError when a step fails; nothing is written to `out_dir`.
     """
     offline = dataclasses.replace(project, build_dir=project.build_dir / "bundle")
-    result = prepare(offline, progress)
-    if result.dataset is None:
+    result = prepare_apart(offline, progress)
+    if not result.ok:
         return result, None
     name = bundle_name(project)
     staging = offline.build_dir / "site"

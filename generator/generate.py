@@ -11,18 +11,18 @@ bytes, so `sync_tree` does not touch them.
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import datetime
 import gc
 import multiprocessing
 import os
 import re
 import sys
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from markupsafe import Markup
 
 from generator.check import CheckCache
 from generator.dataset import Dataset
@@ -31,7 +31,7 @@ from generator.pages import DATA_PREFIX, PlannedPage, changed_parts, plan
 from generator.render import PageHelpers, make_environment
 from generator.resolve import Relations, resolve
 from generator.schema import KINDS
-from generator.write import sync_tree
+from generator.write import TreeWriter, sync_tree
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 ASSET_PREFIX = "assets/sijill"
@@ -48,6 +48,9 @@ class Generated:
     rendered: int = 0
     # the data it was made from: the next run compares entities with it, part by part
     dataset: Dataset | None = None
+    # language -> files in its tree, and files written (when the workers wrote the trees)
+    files: dict[str, int] = field(default_factory=dict)
+    written: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass
@@ -104,18 +107,34 @@ class Incremental:
         return written
 
 
-def return_free_memory() -> None:
-    """Give memory that Python freed back to the system (glibc keeps it otherwise): the build
-    then waits for two MkDocs processes, and its freed trees need not count against them."""
-    with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-
-
 # Below this many pages, forking a process per language costs more than it saves.
 PARALLEL_MIN_PAGES = 1000
 
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
+
+
+def iter_rendered(
+    dataset: Dataset,
+    lang: str,
+    pages: list[PlannedPage] | None = None,
+    relations: Relations | None = None,
+) -> Iterator[tuple[str, str]]:
+    """The generated Markdown of one language, page by page: (path, text)."""
+    relations = relations if relations is not None else resolve(dataset)
+    pages = pages if pages is not None else plan(dataset, relations)
+    env = make_environment()
+    # Looked up once each: get_template checks the file on disk every time it is called.
+    templates = {name: env.get_template(name) for name in sorted({p.template for p in pages})}
+    memo: dict[tuple[object, ...], Markup] = {}  # links and list entries, for every page
+    for page in pages:
+        helpers = PageHelpers(page.path, lang, dataset, relations, memo=memo)
+        context = page.context(helpers)
+        text = templates[page.template].render(
+            h=helpers, source_file=page.source_file or f"templates/{page.template}", **context
+        )
+        # Templates leave blank runs where optional sections are absent; keep the files tidy.
+        yield page.path, _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
 
 
 def render_pages(
@@ -125,21 +144,7 @@ def render_pages(
     relations: Relations | None = None,
 ) -> dict[str, str]:
     """The generated Markdown of one language: path -> text."""
-    relations = relations if relations is not None else resolve(dataset)
-    pages = pages if pages is not None else plan(dataset, relations)
-    env = make_environment()
-    # Looked up once each: get_template checks the file on disk every time it is called.
-    templates = {name: env.get_template(name) for name in sorted({p.template for p in pages})}
-    rendered: dict[str, str] = {}
-    for page in pages:
-        helpers = PageHelpers(page.path, lang, dataset, relations)
-        context = page.context(helpers)
-        text = templates[page.template].render(
-            h=helpers, source_file=page.source_file or f"templates/{page.template}", **context
-        )
-        # Templates leave blank runs where optional sections are absent; keep the files tidy.
-        rendered[page.path] = _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
-    return rendered
+    return dict(iter_rendered(dataset, lang, pages, relations))
 
 
 def hand_written(content_dir: Path, lang: str) -> dict[str, Path]:
@@ -195,20 +200,31 @@ def affected_pages(
     ]
 
 
+# The pages made from all the data rather than from templates (see `site._extra_pages`):
+# given per language, or as a function a language's worker calls for its own.
+ExtraPages = Mapping[str, Mapping[str, str]] | Callable[[str], Mapping[str, str]]
+
+
 def generate(
     dataset: Dataset,
     content_dir: Path,
-    extra_pages: dict[str, dict[str, str]] | None = None,
+    extra_pages: ExtraPages | None = None,
     *,
     previous: Generated | None = None,
     changed: Collection[str] | None = None,
+    write_to: Mapping[str, Path] | None = None,
 ) -> Generated:
     """Every file of every language's docs tree; a clash with a hand-written page is a problem
     that names both files, and the hand-written page is never replaced.
 
     With `previous` (an earlier result) and `changed` (the data files changed since, as in
     `PlannedPage.depends_on`), only the pages affected by the change are rendered; give no
-    `changed` when templates or labels changed, and every page is rendered."""
+    `changed` when templates or labels changed, and every page is rendered.
+
+    With `write_to` (language -> docs folder), each language's worker writes its own tree
+    there (`write.sync_tree`) as soon as it is complete, and the trees are not returned:
+    a full build writes both languages side by side and sends no page between processes.
+    A language with a problem writes nothing."""
     result = Generated(dataset=dataset)
     relations = resolve(dataset)
     pages = plan(dataset, relations)
@@ -217,71 +233,121 @@ def generate(
     if previous is not None and changed is not None:
         keys = changed_keys(changed, previous.dataset, dataset)
         todo = affected_pages(pages, previous, keys)
-    rendered = _render_languages(dataset, todo, relations, LANGUAGE_CODES)
+    job = _Job(dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to)
+    for lang, done in _each_language(job, LANGUAGE_CODES).items():
+        result.problems.extend(done.problems)
+        result.files[lang] = done.files
+        result.written[lang] = done.written
+        if done.tree is not None:
+            result.trees[lang] = done.tree
     result.rendered = len(todo) * len(LANGUAGE_CODES)
-    shared_assets = assets()
-    for lang in LANGUAGE_CODES:
-        fresh = rendered[lang]
-        old = previous.trees[lang] if previous is not None else {}
-        tree: dict[str, bytes] = {
-            page.path: fresh[page.path] if page.path in fresh else old[page.path] for page in pages
-        }
-        tree.update(
-            (path, text.encode("utf-8")) for path, text in (extra_pages or {}).get(lang, {}).items()
-        )
-        for path, content in shared_assets.items():
-            tree.setdefault(path, content)
-        for path, source in hand_written(content_dir, lang).items():
-            if path in tree:
-                origin = next(
-                    (p.source_file or f"templates/{p.template}" for p in pages if p.path == path),
-                    "the generator",
-                )
-                result.problems.append(
-                    f"{source.as_posix()}: clashes with the generated page {lang}/{path} "
-                    f"(from {origin}); rename or move the hand-written page"
-                )
-                continue
-            tree[path] = source.read_bytes()
-        result.trees[lang] = tree
     return result
 
 
-# What the forked renderers render: set just before they are forked, so they inherit it.
-_JOB: tuple[Dataset, Sequence[PlannedPage], Relations] | None = None
+@dataclass
+class _Job:
+    """What each language's worker needs; forked workers inherit it (see `_each_language`)."""
+
+    dataset: Dataset
+    todo: Sequence[PlannedPage]  # the pages to render
+    pages: Sequence[PlannedPage]  # every page of the plan
+    relations: Relations
+    content_dir: Path
+    extra_pages: ExtraPages | None
+    previous: Generated | None
+    write_to: Mapping[str, Path] | None
 
 
-def _render_encoded(lang: str) -> dict[str, bytes]:
+@dataclass
+class _LanguageDone:
+    tree: dict[str, bytes] | None  # None when the worker wrote it
+    problems: list[str]
+    files: int
+    written: int
+
+
+def _extra_for(job: _Job, lang: str) -> Mapping[str, str]:
+    if job.extra_pages is None:
+        return {}
+    if callable(job.extra_pages):
+        return job.extra_pages(lang)
+    return job.extra_pages.get(lang, {})
+
+
+def _language(job: _Job, lang: str) -> _LanguageDone:
+    """Render one language's pages and assemble its tree, or with `write_to`, write it page
+    by page as the pages are rendered."""
+    extra = _extra_for(job, lang)
+    shared_assets = assets()
+    made = {page.path for page in job.pages} | set(extra) | set(shared_assets)
+    manual: dict[str, Path] = {}
+    problems = []
+    for path, source in hand_written(job.content_dir, lang).items():
+        if path not in made:
+            manual[path] = source
+            continue
+        origin = next(
+            (p.source_file or f"templates/{p.template}" for p in job.pages if p.path == path),
+            "the generator",
+        )
+        problems.append(
+            f"{source.as_posix()}: clashes with the generated page {lang}/{path} "
+            f"(from {origin}); rename or move the hand-written page"
+        )
+
+    def files() -> Iterator[tuple[str, bytes]]:
+        rendered = set()
+        for path, text in iter_rendered(job.dataset, lang, list(job.todo), job.relations):
+            rendered.add(path)
+            yield path, text.encode("utf-8")
+        if job.previous is not None:
+            old = job.previous.trees[lang]
+            yield from ((p.path, old[p.path]) for p in job.pages if p.path not in rendered)
+        yield from ((path, text.encode("utf-8")) for path, text in extra.items())
+        yield from ((path, content) for path, content in shared_assets.items() if path not in extra)
+        yield from ((path, source.read_bytes()) for path, source in manual.items())
+
+    if job.write_to is None:
+        tree = dict(files())
+        return _LanguageDone(tree, problems, len(tree), 0)
+    if problems:
+        return _LanguageDone(None, problems, len(made) + len(manual), 0)
+    writer = TreeWriter(job.write_to[lang])
+    count = 0
+    for path, content in files():
+        writer.put(path, content)
+        count += 1
+    return _LanguageDone(None, problems, count, len(writer.finish().written))
+
+
+# What the forked workers work on: set just before they are forked, so they inherit it.
+_JOB: _Job | None = None
+
+
+def _language_of_job(lang: str) -> _LanguageDone:
     assert _JOB is not None
-    dataset, pages, relations = _JOB
-    rendered = render_pages(dataset, lang, list(pages), relations)
-    return {path: text.encode("utf-8") for path, text in rendered.items()}
+    return _language(_JOB, lang)
 
 
-def _can_fork() -> bool:
+def can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
-def _render_languages(
-    dataset: Dataset,
-    pages: Sequence[PlannedPage],
-    relations: Relations,
-    languages: Sequence[str],
-) -> dict[str, dict[str, bytes]]:
-    """Each language's pages, rendered side by side when there are enough of them: the
-    first language here, the others in forked processes (the data is shared, not copied)."""
+def _each_language(job: _Job, languages: Sequence[str]) -> dict[str, _LanguageDone]:
+    """Each language's work, side by side when there is enough of it: the first language
+    here, the others in forked processes (the data is shared, not copied)."""
     global _JOB
-    _JOB = (dataset, pages, relations)
+    _JOB = job
     try:
-        if len(pages) < PARALLEL_MIN_PAGES or len(languages) < 2 or not _can_fork():
-            return {lang: _render_encoded(lang) for lang in languages}
+        if len(job.todo) < PARALLEL_MIN_PAGES or len(languages) < 2 or not can_fork():
+            return {lang: _language(job, lang) for lang in languages}
         # Objects that live as long as the data need no garbage collection in any process.
         gc.freeze()
         try:
             context = multiprocessing.get_context("fork")
             with ProcessPoolExecutor(len(languages) - 1, mp_context=context) as pool:
-                others = {lang: pool.submit(_render_encoded, lang) for lang in languages[1:]}
-                results = {languages[0]: _render_encoded(languages[0])}
+                others = {lang: pool.submit(_language_of_job, lang) for lang in languages[1:]}
+                results = {languages[0]: _language(job, languages[0])}
                 results.update((lang, future.result()) for lang, future in others.items())
         finally:
             gc.unfreeze()

@@ -97,6 +97,10 @@ class PageHelpers:
     dataset: Dataset
     relations: Relations
     citations: list[str] = field(default_factory=list)
+    # Shared by all the pages of one language in one render (see `render_pages`): a visit is
+    # listed on its people's, countries' and relation's pages and in the timeline, and its
+    # line, like every link, comes out the same for every page in the same folder.
+    memo: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
 
     @property
     def language(self) -> Language:
@@ -156,12 +160,18 @@ class PageHelpers:
     def date(self, value: PartialDate | None) -> Markup:
         if value is None:
             return Markup("")
-        shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
-        return Markup(f'<time datetime="{value}">{shown}</time>')
+        key = ("date", self.lang, value)
+        if key not in self.memo:
+            shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
+            self.memo[key] = Markup(f'<time datetime="{value}">{shown}</time>')
+        return self.memo[key]
 
     def dates(self, start: PartialDate, end: PartialDate | None) -> Markup:
-        shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
-        return Markup(f'<time datetime="{start}">{shown}</time>')
+        key = ("dates", self.lang, start, end)
+        if key not in self.memo:
+            shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
+            self.memo[key] = Markup(f'<time datetime="{start}">{shown}</time>')
+        return self.memo[key]
 
     def amount(self, value: Amount) -> Markup:
         return isolate_numbers(i18n.format_amount(value, self.lang), self.lang)
@@ -188,8 +198,22 @@ class PageHelpers:
     def person_name(self, person_id: str) -> str:
         return self.plain(self.dataset.people[person_id].name)
 
+    def _linked(self, kind: str, entity_id: str, text: str) -> Markup:
+        return self.link(text, f"{kind}/{entity_id}.md")
+
+    def _memo_link(self, kind: str, entity_id: str) -> Markup | None:
+        return self.memo.get((kind, self.lang, self._folder, entity_id))
+
+    def _remember_link(self, kind: str, entity_id: str, link: Markup) -> Markup:
+        self.memo[(kind, self.lang, self._folder, entity_id)] = link
+        return link
+
     def person(self, person_id: str) -> Markup:
-        return self.link(self.person_name(person_id), f"people/{person_id}.md")
+        found = self._memo_link("people", person_id)
+        if found is not None:
+            return found
+        link = self._linked("people", person_id, self.person_name(person_id))
+        return self._remember_link("people", person_id, link)
 
     def people(self, person_ids: list[str]) -> Markup:
         return Markup(i18n.join_list([str(self.person(pid)) for pid in person_ids], self.lang))
@@ -197,14 +221,22 @@ class PageHelpers:
     def organization(self, org_id: str | None) -> Markup:
         if org_id is None:
             return Markup("")
+        found = self._memo_link("organizations", org_id)
+        if found is not None:
+            return found
         name = self.plain(self.dataset.organizations[org_id].name)
-        return self.link(name, f"organizations/{org_id}.md")
+        link = self._linked("organizations", org_id, name)
+        return self._remember_link("organizations", org_id, link)
 
     def country_name(self, code: str) -> str:
         return i18n.country_name(code, self.lang)
 
     def country(self, code: str) -> Markup:
-        return self.link(self.country_name(code), f"countries/{code.lower()}.md")
+        found = self._memo_link("countries", code)
+        if found is not None:
+            return found
+        link = self.link(self.country_name(code), f"countries/{code.lower()}.md")
+        return self._remember_link("countries", code, link)
 
     def relation_path(self, a: str, b: str) -> str:
         first, second = sorted((a.lower(), b.lower()))
@@ -227,12 +259,28 @@ class PageHelpers:
         )
 
     def visit(self, visit: Visit) -> Markup:
-        return self.link(self.visit_title(visit), f"visits/{visit.id}.md")
+        found = self._memo_link("visits", visit.id)
+        if found is not None:
+            return found
+        link = self._linked("visits", visit.id, self.visit_title(visit))
+        return self._remember_link("visits", visit.id, link)
+
+    def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
+        """A visit in a list: its dates and link, and (`countries`) from where to where."""
+        key = ("visit_entry", self.lang, self._folder, visit.id, countries)
+        if key not in self.memo:
+            entry = f"{self.dates(visit.start_date, visit.end_date)}: {self.visit(visit)}"
+            if countries:
+                entry += f" — {self.country(visit.from_country)} → {self.country(visit.to_country)}"
+            self.memo[key] = Markup(entry)
+        return self.memo[key]
 
     def source(self, source_id: str) -> Markup:
-        return self.link(
-            self.plain(self.dataset.sources[source_id].title), f"sources/{source_id}.md"
-        )
+        found = self._memo_link("sources", source_id)
+        if found is not None:
+            return found
+        title = self.plain(self.dataset.sources[source_id].title)
+        return self._remember_link("sources", source_id, self._linked("sources", source_id, title))
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""

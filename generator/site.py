@@ -10,14 +10,17 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
+import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any
 
@@ -25,7 +28,7 @@ import yaml
 
 from generator.check import CheckResult, check
 from generator.dataset import Dataset
-from generator.generate import Incremental, generate, return_free_memory
+from generator.generate import Incremental, can_fork, generate
 from generator.history import last_changed
 from generator.i18n import label
 from generator.languages import LANGUAGES, Language
@@ -220,58 +223,138 @@ def prepare(
     started = time.perf_counter()
     site_url = str(base_config(project).get("site_url") or "")
     previous = incremental.generated if incremental else None
+    targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
     if incremental is not None and previous is not None:
         # The preview: git dates do not change while one edits, and the pages made from all
         # the data (the downloads) are made again just after the edited pages are written.
-        dates, extra_pages = incremental.last_changed, incremental.extra_pages
+        dates = incremental.last_changed
     else:
         dates = _last_changed(result.dataset)
-        extra_pages = _extra_pages(result.dataset, site_url)
     result.dataset.last_changed.update(dates)
     _write_redirects(project, result.dataset)
-    generated = generate(
-        result.dataset,
-        project.content_dir,
-        extra_pages,
-        previous=previous,
-        changed=incremental.changed if incremental else None,
-    )
-    if generated.problems:
-        raise BuildError("\n".join(generated.problems))
-    written = 0
-    for lang in LANGUAGES:
-        before = previous.trees[lang.code] if previous else None
-        report = sync_tree(project.docs_dir(lang.code), generated.trees[lang.code], before)
-        written += len(report.written)
-    if incremental is not None:
+    if incremental is None:
+        # A build: each language's worker makes its own extra pages and writes its tree.
+        dataset = result.dataset
+        generated = generate(
+            dataset,
+            project.content_dir,
+            lambda lang: _extra_pages_of(dataset, lang, site_url),
+            write_to=targets,
+        )
+        if generated.problems:
+            raise BuildError("\n".join(generated.problems))
+        written = sum(generated.written.values())
+    else:
+        extra_pages = incremental.extra_pages if previous is not None else None
+        if extra_pages is None:
+            extra_pages = _extra_pages(result.dataset, site_url)
+        generated = generate(
+            result.dataset,
+            project.content_dir,
+            extra_pages,
+            previous=previous,
+            changed=incremental.changed,
+        )
+        if generated.problems:
+            raise BuildError("\n".join(generated.problems))
+        written = 0
+        for lang in LANGUAGES:
+            before = previous.trees[lang.code] if previous else None
+            report = sync_tree(targets[lang.code], generated.trees[lang.code], before)
+            written += len(report.written)
         incremental.done(generated, written, dates, extra_pages)
         if previous is not None:
-            targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
             fresh = _extra_pages(result.dataset, site_url)
             written += incremental.refresh_extra_pages(fresh, targets)
     timings["generate"] = time.perf_counter() - started
     progress(
-        f"generated {sum(len(t) for t in generated.trees.values())} files "
+        f"generated {sum(generated.files.values())} files "
         f"({written} changed) in {timings['generate']:.1f} s"
     )
     return result
 
 
-def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
-    """Pages made from the format's declaration rather than from the data, and the data
-    downloads with the page that documents them."""
+def _documenting_pages(dataset: Dataset, lang: str) -> dict[str, str]:
+    """Pages made from the format's declaration rather than from the data: the data format
+    reference, and the page that documents the downloads."""
     from generator.datapage import PAGE, render_data_page
-    from generator.export import data_files
     from generator.reference import render_reference
+
+    return {
+        "reference/data-format.md": render_reference(lang),
+        PAGE: render_data_page(dataset, lang),
+    }
+
+
+def prepare_apart(
+    project: Project, progress: Progress, timings: dict[str, float] | None = None, **options: Any
+) -> CheckResult:
+    """`prepare` in a process of its own, which ends before the MkDocs builds start: the data
+    and the rendering's garbage (hundreds of MB at newsroom scale, which Python does not give
+    back) are then not held while MkDocs runs. The result has the diagnostics and counts but
+    no dataset; BuildError is raised here as `prepare` raised it there."""
+    if not can_fork():
+        result = prepare(project, progress, timings=timings, **options)
+        result.dataset = None
+        return result
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+    process = context.Process(
+        target=_prepare_and_send, args=(sender, project, progress, options), name="prepare"
+    )
+    process.start()
+    sender.close()  # the child's copy stays open: reading ends if the child dies
+    try:
+        outcome, value, child_timings = receiver.recv()
+    except EOFError:
+        outcome, value, child_timings = "crash", "", {}
+    finally:
+        receiver.close()
+        process.join()
+    if timings is not None:
+        timings.update(child_timings)
+    if outcome == "ok":
+        assert isinstance(value, CheckResult)
+        return value
+    if outcome == "build-error":
+        raise BuildError(value)
+    raise BuildError(
+        f"checking and generating failed (process exit code {process.exitcode}):\n{value}"
+    )
+
+
+def _prepare_and_send(
+    sender: Connection, project: Project, progress: Progress, options: dict[str, Any]
+) -> None:
+    timings: dict[str, float] = {}
+    try:
+        result = prepare(project, progress, timings=timings, **options)
+        result.dataset = None
+        sender.send(("ok", result, timings))
+    except BuildError as error:
+        sender.send(("build-error", str(error), timings))
+    except BaseException:
+        sender.send(("crash", traceback.format_exc(), timings))
+        raise
+    finally:
+        sender.close()
+
+
+def _extra_pages_of(dataset: Dataset, lang: str, site_url: str = "") -> dict[str, str]:
+    """One language's pages made from all the data rather than from templates: the
+    documenting pages and the data downloads."""
+    from generator.export import data_files
+
+    return {**_documenting_pages(dataset, lang), **data_files(dataset, site_url)}
+
+
+def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
+    """`_extra_pages_of` every language, with the downloads made once for all."""
+    from generator.export import data_files
 
     downloads = data_files(dataset, site_url)
     return {
-        lang.code: {
-            "reference/data-format.md": render_reference(lang.code),
-            PAGE: render_data_page(dataset, lang.code),
-            **downloads,
-        }
-        for lang in LANGUAGES
+        lang.code: {**_documenting_pages(dataset, lang.code), **downloads} for lang in LANGUAGES
     }
 
 
@@ -500,10 +583,9 @@ def build(
     """The whole build; raises BuildError (the published site untouched) when a step fails.
     With `check_links`, a site with a broken internal link or anchor is not published.
     `timings` receives the seconds of each phase: check, generate, and each language."""
-    result = prepare(project, progress, timings=timings)
-    if result.dataset is None:
+    result = prepare_apart(project, progress, timings=timings)
+    if not result.ok:
         return result
-    return_free_memory()
     staging = project.build_dir / "staging"
     if staging.exists():
         shutil.rmtree(staging)

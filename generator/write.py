@@ -38,61 +38,92 @@ def _existing(target: Path) -> tuple[dict[str, int], list[str]]:
     return files, folders
 
 
-def sync_tree(
-    target: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None
-) -> SyncReport:
-    """Make `target` hold exactly `files` (relative POSIX path -> bytes).
+class TreeWriter:
+    """Makes `target` hold exactly the files `put` into it, one at a time, then `finish`.
 
-    `previous` is what an earlier call wrote to `target` (the live preview keeps it): a file
+    `previous` is what an earlier run wrote to `target` (the live preview keeps it): a file
     with the same bytes there is known to be on disk and is neither read nor written, and
     only files that `previous` had are candidates for removal, so no folder is walked.
+    Without it, the folder is walked once, and a file of the same size is read and compared.
+    One file at a time: a full build writes each page as soon as it is rendered, and never
+    holds a language's whole tree.
     """
-    report = SyncReport()
-    if previous is not None and target.is_dir():
-        existing = {path: len(content) for path, content in previous.items()}
-        folders: list[str] = []
-        known = None
-    else:
-        target.mkdir(parents=True, exist_ok=True)
-        existing, folders = _existing(target)
-        known = set(folders)
-    for relative in sorted(files):
-        content = files[relative]
+
+    def __init__(self, target: Path, previous: Mapping[str, bytes] | None = None) -> None:
+        self.target = target
+        self.previous = previous
+        self.report = SyncReport()
+        self._put: set[str] = set()
+        self._folders: list[str] = []
+        self._known: set[str] | None
+        if previous is not None and target.is_dir():
+            self._existing = {path: len(content) for path, content in previous.items()}
+            self._known = None
+        else:
+            target.mkdir(parents=True, exist_ok=True)
+            self._existing, self._folders = _existing(target)
+            self._known = set(self._folders)
+            self.previous = None
+
+    def put(self, relative: str, content: bytes) -> None:
+        self._put.add(relative)
+        report, existing, previous = self.report, self._existing, self.previous
         if previous is not None and relative in existing:
             before = previous[relative]
             if before is content or before == content:
                 report.unchanged += 1
-                continue
-        path = target / relative
+                return
+        path = self.target / relative
         if (
             previous is None
             and existing.get(relative) == len(content)
             and path.read_bytes() == content
         ):
             report.unchanged += 1
-            continue
+            return
         folder = relative.rpartition("/")[0]
+        known = self._known
         if folder and (known is None or folder not in known):
             path.parent.mkdir(parents=True, exist_ok=True)
             if known is not None:
                 known.update(_ancestors(folder))
-        # Write beside, then rename: a reader (MkDocs' watcher) never sees half a file.
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(content)
-        os.replace(temporary, path)
+        if relative in existing:
+            # Write beside, then rename: a reader (MkDocs' watcher) never sees half a file.
+            temporary = path.with_name(f".{path.name}.tmp")
+            temporary.write_bytes(content)
+            os.replace(temporary, path)
+        else:
+            # A new file has no reader yet, and a rename per file cost a fresh build as much
+            # as the writing itself.
+            path.write_bytes(content)
         report.written.append(relative)
-    emptied: set[str] = set()
-    for relative in sorted(existing, reverse=True):
-        if relative not in files:
-            (target / relative).unlink(missing_ok=True)
-            report.removed.append(relative)
-            emptied.update(_ancestors(relative.rpartition("/")[0]))
-    # Folders left empty go too, deepest first.
-    for folder in sorted(emptied | set(folders), key=lambda f: (-f.count("/"), f)):
-        path = target / folder
-        if path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return report
+
+    def finish(self) -> SyncReport:
+        """Remove what was not put, and the folders left empty; say what was done."""
+        report, target = self.report, self.target
+        emptied: set[str] = set()
+        for relative in sorted(self._existing, reverse=True):
+            if relative not in self._put:
+                (target / relative).unlink(missing_ok=True)
+                report.removed.append(relative)
+                emptied.update(_ancestors(relative.rpartition("/")[0]))
+        # Folders left empty go too, deepest first.
+        for folder in sorted(emptied | set(self._folders), key=lambda f: (-f.count("/"), f)):
+            path = target / folder
+            if path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+        report.written.sort()
+        return report
+
+
+def sync_tree(
+    target: Path, files: Mapping[str, bytes], previous: Mapping[str, bytes] | None = None
+) -> SyncReport:
+    """Make `target` hold exactly `files` (relative POSIX path -> bytes); see `TreeWriter`."""
+    writer = TreeWriter(target, previous)
+    for relative in sorted(files):
+        writer.put(relative, files[relative])
+    return writer.finish()
 
 
 def _ancestors(folder: str) -> list[str]:

@@ -66,6 +66,7 @@ def test_bench_runs_at_a_tiny_size(
     assert list(figures)[: len(KEYS)] == list(KEYS)
     assert (figures["people"], figures["visits"]) == (5, 10)
     assert figures["pages"] > 20 and figures["site_bytes"] > 0 and figures["peak_rss_mb"] > 0
+    assert 0 < figures["peak_pss_mb"] <= figures["peak_rss_mb"]
     assert all(figures[key] > 0 for key in KEYS if key.endswith("_s"))
     printed = capsys.readouterr()
     assert "bilingual build, wall" in printed.out
