@@ -11,7 +11,7 @@ that size in a temporary folder (`generator.synthetic`), then measures in one ru
   extensions; none of our hooks, plugins or search settings), alone on the machine;
 - the live preview: `python -m generator serve` on the same data; one person's YAML is edited,
   and the time is taken until the regenerated Markdown is on disk (`preview_edit_s`) and until
-  both languages' pages, as served by `mkdocs serve --dirty`, show the change
+  both languages' pages, as the preview servers (`generator.preview`) serve them, show the change
   (`preview_visible_s`). Files the edit did not change must keep their modification times.
 
 Timings are never asserted by tests: they depend on the machine and on what else runs on it

@@ -27,10 +27,10 @@ def _settings(config: Any) -> dict[str, Any]:
     return settings
 
 
-# `mkdocs build` spools the search index to disk as it goes (generator/searchnorm.py); under
-# `mkdocs serve --dirty` the plugin must keep its entries to merge the next rebuild into them.
+# `mkdocs build` spools the search index to disk as it goes (generator/searchnorm.py); a
+# preview (`mkdocs serve`, generator/preview.py) builds again and keeps the plugin's entries.
 _SPOOL: SearchSpool | None = None
-# Under `mkdocs serve`: how many of the plugin's entries are normalised already.
+# In a preview: how many of the plugin's entries are normalised already.
 _NORMALISED = 0
 
 

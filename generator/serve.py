@@ -1,10 +1,12 @@
-"""Live preview of both languages: `mkdocs serve` per language, fed by a watcher of our inputs.
+"""Live preview of both languages: one `generator.preview` server per language, fed by a
+watcher of our inputs.
 
-MkDocs watches the generated docs folders and reloads the browser; this module watches what
-those folders are made from (site_data/, templates/, content/, the catalogs) and regenerates.
-It keeps what it found between two runs: a data file that did not change is not read again,
-only the pages that depend on the changed files are rendered again, and only files whose
-bytes change are rewritten, so MkDocs' dirty rebuild has little to do. Invalid data is
+Each preview server watches its generated docs folder, rebuilds only the pages whose files
+changed and reloads the browser; this module watches what those folders are made from
+(site_data/, templates/, content/, the catalogs) and regenerates. It keeps what it found
+between two runs: a data file that did not change is not read again, only the pages that
+depend on the changed files are rendered again, and only files whose bytes change are
+rewritten, so the preview servers have only those pages to build. Invalid data is
 reported and the preview keeps showing the last good version.
 """
 
@@ -107,7 +109,7 @@ def serve(project: Project, host: str, port: int, progress: Progress) -> int:
     if regenerate(project, progress, state) is None:
         return 1
     _settle()
-    # mkdocs serve mounts each site under its site_url path, /en/ and /ar/.
+    # Each preview server mounts its site under its site_url path, /en/ and /ar/.
     alternate_base = {code: f"http://{host}:{p}/{code}/" for code, p in ports.items()}
     configs = write_configs(
         project, project.build_dir / "serve-unused", alternate_base=alternate_base
@@ -115,20 +117,10 @@ def serve(project: Project, host: str, port: int, progress: Progress) -> int:
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     processes = [
         subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "mkdocs",
-                "serve",
-                "--dirty",
-                "-f",
-                str(configs[code]),
-                "-a",
-                f"{host}:{ports[code]}",
-            ],
+            [sys.executable, "-m", "generator.preview", str(configs[code]), f"{host}:{lang_port}"],
             env=environment,
         )
-        for code in ports
+        for code, lang_port in ports.items()
     ]
     for code in ports:
         progress(f"{code}: {alternate_base[code]}")
