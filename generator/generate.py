@@ -2,11 +2,12 @@
 
 Pure: returns the files as bytes and the problems found; `write.sync_tree` puts them on disk.
 
-Two things keep it fast at newsroom scale. A full generation renders the languages side by
-side, one per process (forked, so the data is shared, not copied). And given the previous
-result and the data files that changed since (the live preview), only the pages that depend
-on those files are rendered again (`PlannedPage.depends_on`); the other pages keep their
-bytes, so `sync_tree` does not touch them.
+What keeps it fast at newsroom scale: a full generation renders (and writes) the languages
+side by side, one per process (forked, so the data is shared, not copied); within a language,
+links and visit list lines are made once per folder (`PageHelpers.memo`); and given the
+previous result and the data files that changed since (the live preview), only the pages
+that depend on those files are rendered again (`PlannedPage.depends_on`); the other pages
+keep their bytes, so `sync_tree` does not touch them.
 """
 
 from __future__ import annotations
@@ -222,9 +223,9 @@ def generate(
     `changed` when templates or labels changed, and every page is rendered.
 
     With `write_to` (language -> docs folder), each language's worker writes its own tree
-    there (`write.sync_tree`) as soon as it is complete, and the trees are not returned:
-    a full build writes both languages side by side and sends no page between processes.
-    A language with a problem writes nothing."""
+    there page by page as it renders (`write.TreeWriter`), and the trees are not returned:
+    a full build writes both languages side by side, holds no whole tree and sends no page
+    between processes. A language with a problem writes nothing."""
     result = Generated(dataset=dataset)
     relations = resolve(dataset)
     pages = plan(dataset, relations)
