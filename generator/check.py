@@ -10,12 +10,13 @@ import contextlib
 import difflib
 import functools
 import gc
+import multiprocessing
 import os
 import re
 import types
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -24,6 +25,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dataset import Dataset
 from generator.diagnostics import Diagnostic, FieldPath, Severity, errors, format_path, warnings
+from generator.forking import can_fork
 from generator.i18n import label
 from generator.languages import LANGUAGE_CODES
 from generator.schema import KINDS, MODELS, SINGULAR, SLUG_PATTERN, Entity, PartialText, Quote
@@ -153,18 +155,20 @@ def _collection_paused() -> Iterator[None]:
 def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) -> None:
     listing = _list_data(data_dir)
     result.diagnostics.extend(_stray_files(data_dir, listing.stray))
-    checked: dict[str, list[_Checked]] = {kind: [] for kind in KINDS}
-    seen: set[str] = set()
+    jobs: list[_FileJob] = []
     for kind in KINDS:
         # Worked out once per folder: resolving every file's path took a tenth of the check.
         folder = display_path(data_dir / kind)
         directory = f"{data_dir}/{kind}"
-        for name, stamp in listing.files[kind]:
-            key = f"{directory}/{name}"
-            seen.add(key)
-            checked[kind].append(
-                _check_file(kind, data_dir, key, name, f"{folder}/{name}", stamp, cache)
-            )
+        jobs.extend(
+            _FileJob(kind, f"{directory}/{name}", name, f"{folder}/{name}", stamp)
+            for name, stamp in listing.files[kind]
+        )
+    seen = {job.key for job in jobs}
+    checked: dict[str, list[_Checked]] = {kind: [] for kind in KINDS}
+    for job, entry in zip(jobs, _check_files(jobs, data_dir, cache), strict=True):
+        checked[job.kind].append(entry)
+    for kind in KINDS:
         result.counts[kind] = len(checked[kind])
     if cache is not None:
         for gone in set(cache.files) - seen:
@@ -200,6 +204,78 @@ def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) ->
                 entities[entity.id] = entity
                 dataset.files[(kind, entity.id)] = yaml_file.path
         result.dataset = dataset
+
+
+@dataclass(frozen=True)
+class _FileJob:
+    kind: str
+    key: str  # the file's path as a string, the cache's key
+    name: str
+    display: str
+    stamp: tuple[int, int, int, int]
+
+
+# Below this many files to read, a second process costs more than it saves.
+PARALLEL_MIN_FILES = 2000
+
+
+def _check_files(jobs: list[_FileJob], data_dir: Path, cache: CheckCache | None) -> list[_Checked]:
+    """Each file checked on its own, in order. Many files to read (a first check of a large
+    dataset): the second half is read in a forked process while this one reads the first."""
+
+    def one(job: _FileJob) -> _Checked:
+        return _check_file(job.kind, data_dir, job.key, job.name, job.display, job.stamp, cache)
+
+    to_read = [job for job in jobs if cache is None or job.key not in cache.files]
+    if len(to_read) < PARALLEL_MIN_FILES or not can_fork():
+        return [one(job) for job in jobs]
+    half = {job.key for job in to_read[len(to_read) // 2 :]}
+    forked = _fork_check([job for job in jobs if job.key in half], data_dir)
+    mine = [one(job) for job in jobs if job.key not in half]
+    theirs = forked()
+    if theirs is None:  # the other process failed: read its half here
+        theirs = [one(job) for job in jobs if job.key in half]
+    elif cache is not None:
+        for job, entry in zip((job for job in jobs if job.key in half), theirs, strict=True):
+            cache.files[job.key] = entry
+    merged, mine_iter, theirs_iter = [], iter(mine), iter(theirs)
+    for job in jobs:
+        merged.append(next(theirs_iter) if job.key in half else next(mine_iter))
+    return merged
+
+
+def _fork_check(jobs: list[_FileJob], data_dir: Path) -> Callable[[], list[_Checked] | None]:
+    """Start checking `jobs` in a forked process; the returned function waits for the
+    results (None if that process failed)."""
+    context = multiprocessing.get_context("fork")
+    receiver, sender = context.Pipe(duplex=False)
+
+    def work() -> None:
+        try:
+            sender.send(
+                [
+                    _check_file(j.kind, data_dir, j.key, j.name, j.display, j.stamp, None)
+                    for j in jobs
+                ]
+            )
+        finally:
+            sender.close()
+
+    process = context.Process(target=work, name="check")
+    process.start()
+    sender.close()
+
+    def results() -> list[_Checked] | None:
+        try:
+            received: list[_Checked] | None = receiver.recv()
+        except EOFError:
+            received = None
+        finally:
+            receiver.close()
+            process.join()
+        return received if process.exitcode == 0 else None
+
+    return results
 
 
 def _check_file(

@@ -15,9 +15,7 @@ from __future__ import annotations
 import datetime
 import gc
 import multiprocessing
-import os
 import re
-import sys
 from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -27,6 +25,7 @@ from markupsafe import Markup
 
 from generator.check import CheckCache
 from generator.dataset import Dataset
+from generator.forking import can_fork
 from generator.languages import LANGUAGE_CODES
 from generator.pages import DATA_PREFIX, PlannedPage, changed_parts, plan
 from generator.render import PageHelpers, make_environment
@@ -328,10 +327,6 @@ _JOB: _Job | None = None
 def _language_of_job(lang: str) -> _LanguageDone:
     assert _JOB is not None
     return _language(_JOB, lang)
-
-
-def can_fork() -> bool:
-    return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
 def _each_language(job: _Job, languages: Sequence[str]) -> dict[str, _LanguageDone]:

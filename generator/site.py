@@ -28,7 +28,8 @@ import yaml
 
 from generator.check import CheckResult, check
 from generator.dataset import Dataset
-from generator.generate import Incremental, can_fork, generate
+from generator.forking import can_fork
+from generator.generate import Incremental, generate
 from generator.history import last_changed
 from generator.i18n import label
 from generator.languages import LANGUAGES, Language

@@ -687,3 +687,32 @@ def test_line_separator_is_an_error(data: Path) -> None:
         "it can make text display differently from what it is; allowed: visible characters "
         "only (remove it)",
     ]
+
+
+def test_files_read_in_two_processes_give_the_same_result(
+    data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import generator.check as check_module
+    from generator.check import CheckCache
+
+    write(data, "visits/x.yml", edit(VISIT, "from_country: IR", "from_country: XX"))
+    write(data, "people/y.yml", "id: y\nname: {en: Y}\n")
+    alone = check(data)
+    monkeypatch.setattr(check_module, "PARALLEL_MIN_FILES", 1)
+    forks = []
+    real_fork = check_module._fork_check
+    monkeypatch.setattr(
+        check_module, "_fork_check", lambda jobs, root: forks.append(jobs) or real_fork(jobs, root)
+    )
+    cache = CheckCache()
+    for result in (check(data), check(data, cache)):
+        assert [str(d) for d in result.diagnostics] == [str(d) for d in alone.diagnostics]
+        assert result.counts == alone.counts and not result.ok
+    # Both runs read half the files in another process; the cache holds those too.
+    assert len(forks) == 2 and 0 < len(forks[0]) < sum(alone.counts.values())
+    assert len(cache.files) == sum(alone.counts.values())
+    (data / "visits" / "x.yml").unlink()
+    (data / "people" / "y.yml").unlink()
+    split = check(data, cache)
+    assert split.ok and split.dataset is not None
+    assert check(data).dataset == split.dataset
