@@ -16,7 +16,7 @@ import datetime
 import gc
 import multiprocessing
 import re
-from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -201,8 +201,8 @@ def affected_pages(
 
 
 # The pages made from all the data rather than from templates (see `site._extra_pages`):
-# given per language, or as a function a language's worker calls for its own.
-ExtraPages = Mapping[str, Mapping[str, str]] | Callable[[str], Mapping[str, str]]
+# language -> path -> text.
+ExtraPages = Mapping[str, Mapping[str, str]]
 
 
 def generate(
@@ -267,11 +267,7 @@ class _LanguageDone:
 
 
 def _extra_for(job: _Job, lang: str) -> Mapping[str, str]:
-    if job.extra_pages is None:
-        return {}
-    if callable(job.extra_pages):
-        return job.extra_pages(lang)
-    return job.extra_pages.get(lang, {})
+    return job.extra_pages.get(lang, {}) if job.extra_pages is not None else {}
 
 
 def _language(job: _Job, lang: str) -> _LanguageDone:

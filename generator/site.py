@@ -234,12 +234,12 @@ def prepare(
     result.dataset.last_changed.update(dates)
     _write_redirects(project, result.dataset)
     if incremental is None:
-        # A build: each language's worker makes its own extra pages and writes its tree.
-        dataset = result.dataset
+        # A build: each language's worker writes its own tree. The downloads are made once,
+        # here, before the workers fork: made in each, they cost twice the time and memory.
         generated = generate(
-            dataset,
+            result.dataset,
             project.content_dir,
-            lambda lang: _extra_pages_of(dataset, lang, site_url),
+            _extra_pages(result.dataset, site_url),
             write_to=targets,
         )
         if generated.problems:
@@ -341,16 +341,9 @@ def _prepare_and_send(
         sender.close()
 
 
-def _extra_pages_of(dataset: Dataset, lang: str, site_url: str = "") -> dict[str, str]:
-    """One language's pages made from all the data rather than from templates: the
-    documenting pages and the data downloads."""
-    from generator.export import data_files
-
-    return {**_documenting_pages(dataset, lang), **data_files(dataset, site_url)}
-
-
 def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
-    """`_extra_pages_of` every language, with the downloads made once for all."""
+    """Each language's pages made from all the data rather than from templates: the
+    documenting pages, and the data downloads (the same files in every language)."""
     from generator.export import data_files
 
     downloads = data_files(dataset, site_url)

@@ -8,6 +8,7 @@ Python values here, where duplicate keys, tags and alias bombs are caught with t
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,8 +65,12 @@ class YamlFile:
     path: Path
     display: str
     data: Any = None
+    # Where each value and key stands, worked out only when a message needs one: most files
+    # have no problem, and at newsroom scale the positions of every value of every file were
+    # a million small objects, half the time of reading a file and most of its memory.
     value_positions: dict[FieldPath, Position] = field(default_factory=dict)
     key_positions: dict[FieldPath, Position] = field(default_factory=dict)
+    positions_known: bool = False
     problems: list[Diagnostic] = field(default_factory=list)
     # Values the reader refused (tags): validating the null left in their place would only
     # repeat the problem in other words, so the check skips its findings there.
@@ -79,8 +84,26 @@ class YamlFile:
         """Whether `path` is a refused value or lies inside one."""
         return any(path[: len(refused)] == refused for refused in self.rejected)
 
+    def _know_positions(self) -> None:
+        """Read the file again, this time noting where every value and key stands."""
+        if self.positions_known:
+            return
+        self.positions_known = True
+        if self.data is None:
+            return  # never converted: nothing to point into
+        found = YamlFile(path=self.path, display=self.display, positions_known=True)
+        text = _text_of(self.path)
+        if text is None:
+            return
+        with contextlib.suppress(yaml.YAMLError):
+            documents = [doc for doc in yaml.compose_all(text, Loader=_Loader) if doc is not None]
+            if documents and isinstance(documents[0], yaml.MappingNode):
+                _Converter(found, record=True).convert(documents[0], ())
+        self.value_positions, self.key_positions = found.value_positions, found.key_positions
+
     def position(self, path: FieldPath) -> Position:
         """Where the value at `path` stands, or its nearest enclosing value."""
+        self._know_positions()
         for end in range(len(path), -1, -1):
             found = self.value_positions.get(path[:end])
             if found is not None:
@@ -89,6 +112,7 @@ class YamlFile:
 
     def key_position(self, path: FieldPath) -> Position:
         """Where the key of the field at `path` stands (falls back to its value)."""
+        self._know_positions()
         return self.key_positions.get(path) or self.position(path)
 
     def problem(self, path: FieldPath, message: str, at: Position | None = None) -> None:
@@ -105,6 +129,13 @@ def _short_tag(tag: str) -> str:
 def _line_col(text: str, index: int) -> Position:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def _text_of(path: Path) -> str | None:
+    try:
+        return path.read_bytes().decode("utf-8").removeprefix("\ufeff")
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def read_yaml(path: Path, display: str) -> YamlFile:
@@ -215,7 +246,7 @@ def read_yaml(path: Path, display: str) -> YamlFile:
         )
         return result
 
-    converter = _Converter(result)
+    converter = _Converter(result, record=False)
     data = converter.convert(root, ())
     if converter.aborted:
         return result
@@ -258,12 +289,17 @@ _SCALAR_BUILDERS: dict[str, Callable[[Any], Any]] = {
 
 
 class _Converter:
-    """Turns composed nodes into Python values, recording positions and refusing the unsafe."""
+    """Turns composed nodes into Python values, refusing the unsafe; with `record`, notes
+    where every value and key stands (see `YamlFile.value_positions`)."""
 
-    def __init__(self, result: YamlFile) -> None:
+    def __init__(self, result: YamlFile, record: bool) -> None:
         self.result = result
+        self.record = record
         self.count = 0
         self.aborted = False
+        # Where each top-level key stands, noted even without `record`: the message about
+        # aliases that expand too far points at one.
+        self.top_keys: dict[str, Position] = {}
 
     def convert(self, node: Any, path: FieldPath) -> Any:
         if self.aborted:
@@ -274,7 +310,7 @@ class _Converter:
             # An aliased node is shared by every place that names it, so its own position
             # says little: point at the top-level field whose value grew past the limit.
             field = path[:1]
-            at = self.result.key_positions.get(field)
+            at = self.top_keys.get(str(field[0])) if field else None
             self.result.problem(
                 field,
                 f"YAML aliases expand to more than {MAX_VALUES:,} values; allowed: "
@@ -282,8 +318,9 @@ class _Converter:
                 at=at or (node.start_mark.line + 1, node.start_mark.column + 1),
             )
             return None
-        position = (node.start_mark.line + 1, node.start_mark.column + 1)
-        self.result.value_positions.setdefault(path, position)
+        if self.record:
+            position = (node.start_mark.line + 1, node.start_mark.column + 1)
+            self.result.value_positions.setdefault(path, position)
         if isinstance(node, yaml.MappingNode) and node.tag == _MAP:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ:
@@ -300,7 +337,7 @@ class _Converter:
             path,
             f"YAML tag '{_short_tag(node.tag)}' is not allowed; allowed: plain text, numbers, "
             "lists and maps (data files are loaded safely, tags never construct objects)",
-            at=position,
+            at=(node.start_mark.line + 1, node.start_mark.column + 1),
         )
         return None
 
@@ -328,6 +365,9 @@ class _Converter:
                 )
                 continue
             seen[key] = key_position[0]
-            self.result.key_positions[(*path, key)] = key_position
+            if self.record:
+                self.result.key_positions[(*path, key)] = key_position
+            if not path:
+                self.top_keys[key] = key_position
             mapping[key] = self.convert(value_node, (*path, key))
         return mapping

@@ -46,7 +46,10 @@ def test_plain_values_and_their_positions(tmp_path: Path) -> None:
         "flag": True,
         "nothing": None,
     }
+    # Positions are worked out when first asked for, by reading the file again.
+    assert not result.positions_known and result.value_positions == {}
     assert result.position(("hosts", 1)) == (5, 5)
+    assert result.positions_known and result.value_positions[("count",)] == (8, 8)
     assert result.position(("summary", "en")) == (7, 7)
     assert result.key_position(("summary", "en")) == (7, 3)
     # A field that is absent falls back to its nearest enclosing value.
