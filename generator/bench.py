@@ -110,11 +110,6 @@ def _pss_kb(pid: int) -> int:
     return _status_kb(pid, "Pss:", "smaps_rollup")
 
 
-def tree_rss_mb(root: int) -> float:
-    """The resident memory of `root` and all its descendants, summed, in MB."""
-    return sum(_rss_kb(pid) for pid in _tree(root)) / 1024
-
-
 def sample_rss(root: int, interval: float = SAMPLE_SECONDS, with_root: bool = True) -> None:
     """Sample the tree of `root` (leaving out this process, and `root` itself unless
     `with_root`) until stdin closes, then print the peaks in MB of the summed RSS and of the

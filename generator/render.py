@@ -97,7 +97,7 @@ class PageHelpers:
     dataset: Dataset
     relations: Relations
     citations: list[str] = field(default_factory=list)
-    # Shared by all the pages of one language in one render (see `render_pages`): a visit is
+    # Shared by all the pages of one language in one render (see `iter_rendered`): a visit is
     # listed on its people's, countries' and relation's pages and in the timeline, and its
     # line, like every link, comes out the same for every page in the same folder.
     memo: dict[tuple[Any, ...], Markup] = field(default_factory=dict)

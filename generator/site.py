@@ -275,18 +275,6 @@ def prepare(
     return result
 
 
-def _documenting_pages(dataset: Dataset, lang: str) -> dict[str, str]:
-    """Pages made from the format's declaration rather than from the data: the data format
-    reference, and the page that documents the downloads."""
-    from generator.datapage import PAGE, render_data_page
-    from generator.reference import render_reference
-
-    return {
-        "reference/data-format.md": render_reference(lang),
-        PAGE: render_data_page(dataset, lang),
-    }
-
-
 def prepare_apart(
     project: Project, progress: Progress, timings: dict[str, float] | None = None, **options: Any
 ) -> CheckResult:
@@ -342,13 +330,21 @@ def _prepare_and_send(
 
 
 def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
-    """Each language's pages made from all the data rather than from templates: the
-    documenting pages, and the data downloads (the same files in every language)."""
+    """Each language's pages made from all the data rather than from templates: the data
+    format reference, the data downloads (the same files in every language) and the page
+    that documents them."""
+    from generator.datapage import PAGE, render_data_page
     from generator.export import data_files
+    from generator.reference import render_reference
 
     downloads = data_files(dataset, site_url)
     return {
-        lang.code: {**_documenting_pages(dataset, lang.code), **downloads} for lang in LANGUAGES
+        lang.code: {
+            "reference/data-format.md": render_reference(lang.code),
+            PAGE: render_data_page(dataset, lang.code),
+            **downloads,
+        }
+        for lang in LANGUAGES
     }
 
 
