@@ -12,9 +12,10 @@ import functools
 import json
 import posixpath
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 from markupsafe import Markup
@@ -25,6 +26,8 @@ from generator.languages import Language, language, other_languages
 from generator.mdtext import escape_block, escape_html, escape_inline
 from generator.resolve import Relations
 from generator.schema import Amount, PartialDate, PartialText, Text, Visit
+
+T = TypeVar("T")
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 
@@ -198,22 +201,16 @@ class PageHelpers:
     def person_name(self, person_id: str) -> str:
         return self.plain(self.dataset.people[person_id].name)
 
-    def _linked(self, kind: str, entity_id: str, text: str) -> Markup:
-        return self.link(text, f"{kind}/{entity_id}.md")
-
-    def _memo_link(self, kind: str, entity_id: str) -> Markup | None:
-        return self.memo.get((kind, self.lang, self._folder, entity_id))
-
-    def _remember_link(self, kind: str, entity_id: str, link: Markup) -> Markup:
-        self.memo[(kind, self.lang, self._folder, entity_id)] = link
-        return link
+    def _page_link(self, folder: str, slug: str, text: Callable[[T], str], of: T) -> Markup:
+        """A link to `folder/slug.md` showing `text(of)`, made once per folder of pages."""
+        key = (folder, self.lang, self._folder, slug)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.link(text(of), f"{folder}/{slug}.md")
+        return found
 
     def person(self, person_id: str) -> Markup:
-        found = self._memo_link("people", person_id)
-        if found is not None:
-            return found
-        link = self._linked("people", person_id, self.person_name(person_id))
-        return self._remember_link("people", person_id, link)
+        return self._page_link("people", person_id, self.person_name, person_id)
 
     def people(self, person_ids: list[str]) -> Markup:
         return Markup(i18n.join_list([str(self.person(pid)) for pid in person_ids], self.lang))
@@ -221,22 +218,16 @@ class PageHelpers:
     def organization(self, org_id: str | None) -> Markup:
         if org_id is None:
             return Markup("")
-        found = self._memo_link("organizations", org_id)
-        if found is not None:
-            return found
-        name = self.plain(self.dataset.organizations[org_id].name)
-        link = self._linked("organizations", org_id, name)
-        return self._remember_link("organizations", org_id, link)
+        return self._page_link("organizations", org_id, self._organization_name, org_id)
+
+    def _organization_name(self, org_id: str) -> str:
+        return self.plain(self.dataset.organizations[org_id].name)
 
     def country_name(self, code: str) -> str:
         return i18n.country_name(code, self.lang)
 
     def country(self, code: str) -> Markup:
-        found = self._memo_link("countries", code)
-        if found is not None:
-            return found
-        link = self.link(self.country_name(code), f"countries/{code.lower()}.md")
-        return self._remember_link("countries", code, link)
+        return self._page_link("countries", code.lower(), self.country_name, code)
 
     def relation_path(self, a: str, b: str) -> str:
         first, second = sorted((a.lower(), b.lower()))
@@ -259,11 +250,7 @@ class PageHelpers:
         )
 
     def visit(self, visit: Visit) -> Markup:
-        found = self._memo_link("visits", visit.id)
-        if found is not None:
-            return found
-        link = self._linked("visits", visit.id, self.visit_title(visit))
-        return self._remember_link("visits", visit.id, link)
+        return self._page_link("visits", visit.id, self.visit_title, visit)
 
     def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
         """A visit in a list: its dates and link, and (`countries`) from where to where."""
@@ -276,11 +263,10 @@ class PageHelpers:
         return self.memo[key]
 
     def source(self, source_id: str) -> Markup:
-        found = self._memo_link("sources", source_id)
-        if found is not None:
-            return found
-        title = self.plain(self.dataset.sources[source_id].title)
-        return self._remember_link("sources", source_id, self._linked("sources", source_id, title))
+        return self._page_link("sources", source_id, self._source_title, source_id)
+
+    def _source_title(self, source_id: str) -> str:
+        return self.plain(self.dataset.sources[source_id].title)
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""
