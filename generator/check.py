@@ -224,7 +224,7 @@ def _check_files(jobs: list[_FileJob], data_dir: Path, cache: CheckCache | None)
     dataset): the second half is read in a forked process while this one reads the first."""
 
     def one(job: _FileJob) -> _Checked:
-        return _check_file(job.kind, data_dir, job.key, job.name, job.display, job.stamp, cache)
+        return _check_file(job, data_dir, cache)
 
     to_read = [job for job in jobs if cache is None or job.key not in cache.files]
     if len(to_read) < PARALLEL_MIN_FILES or not can_fork():
@@ -252,12 +252,7 @@ def _fork_check(jobs: list[_FileJob], data_dir: Path) -> Callable[[], list[_Chec
 
     def work() -> None:
         try:
-            sender.send(
-                [
-                    _check_file(j.kind, data_dir, j.key, j.name, j.display, j.stamp, None)
-                    for j in jobs
-                ]
-            )
+            sender.send([_check_file(job, data_dir, None) for job in jobs])
         finally:
             sender.close()
 
@@ -278,22 +273,15 @@ def _fork_check(jobs: list[_FileJob], data_dir: Path) -> Callable[[], list[_Chec
     return results
 
 
-def _check_file(
-    kind: str,
-    data_dir: Path,
-    key: str,
-    name: str,
-    display: str,
-    stamp: tuple[int, int, int, int],
-    cache: CheckCache | None,
-) -> _Checked:
+def _check_file(job: _FileJob, data_dir: Path, cache: CheckCache | None) -> _Checked:
     """Read and validate one file, and find what it is wrong about on its own."""
+    kind, key, display, stamp = job.kind, job.key, job.display, job.stamp
     known = cache.files.get(key) if cache is not None else None
     if known is not None and known.stamp == stamp and known.display == display and any(stamp):
         known.yaml_file.problems = list(known.local)
         known.reused = True
         return known
-    yaml_file = read_yaml(data_dir / kind / name, display)
+    yaml_file = read_yaml(data_dir / kind / job.name, display)
     entity = _validate(kind, yaml_file) if yaml_file.data is not None else None
     if yaml_file.data is not None:
         _check_text(yaml_file, yaml_file.data, ())
