@@ -37,6 +37,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from generator.write import file_entries
+
 log = logging.getLogger("mkdocs.sijill.preview")
 
 Snapshot = dict[str, tuple[int, int]]
@@ -45,20 +47,12 @@ Snapshot = dict[str, tuple[int, int]]
 def snapshot(folder: Path) -> Snapshot:
     """Every file below `folder` (relative POSIX path) with its modification time and size;
     files whose name starts with a dot (the generator's half-written files) left out."""
+    start = len(str(folder)) + 1
     found: Snapshot = {}
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        with os.scandir(folder / relative if relative else folder) as entries:
-            for entry in entries:
-                if entry.name.startswith("."):
-                    continue
-                path = f"{relative}/{entry.name}" if relative else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(path)
-                else:
-                    info = entry.stat(follow_symlinks=False)
-                    found[path] = (info.st_mtime_ns, info.st_size)
+    for entry in file_entries(folder):
+        if not entry.name.startswith("."):
+            info = entry.stat(follow_symlinks=False)
+            found[entry.path[start:].replace(os.sep, "/")] = (info.st_mtime_ns, info.st_size)
     return found
 
 
