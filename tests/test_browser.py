@@ -106,16 +106,22 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert dialogs == [], f"a script opened a dialog: {dialogs}"
 
 
-def _search(page: Page, query: str) -> list[str]:
+def search_hrefs(page: Page, query: str) -> list[str]:
+    """Type `query` into Material's search box and return the results' links as shown."""
     box = page.locator("input[data-md-component='search-query']")
     box.click()
     box.fill(query)
+    # Typing Arabic fires no keyup in Playwright; End does, and Material runs the query.
     box.press("End")
     results = page.locator(".md-search-result__item a")
     results.first.wait_for(timeout=15_000)
-    hrefs = results.evaluate_all("els => els.map(e => e.href)")
+    hrefs: list[str] = results.evaluate_all("els => els.map(e => e.href)")
+    return hrefs
+
+
+def _search(page: Page, query: str) -> list[str]:
     # Material adds ?h=<query> for highlighting and #anchors for sections: keep the page path.
-    return [urlsplit(href).path for href in hrefs]
+    return [urlsplit(href).path for href in search_hrefs(page, query)]
 
 
 def test_arabic_person_page_is_rtl_and_switches_to_english(page: Page, base_url: str) -> None:

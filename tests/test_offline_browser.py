@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from tests.test_browser import CHROMIUM
+from tests.test_browser import CHROMIUM, search_hrefs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -86,14 +86,7 @@ def _path(url: str, root: Path) -> str:
 
 
 def _search(page: Page, query: str, root: Path) -> list[str]:
-    box = page.locator("input[data-md-component='search-query']")
-    box.click()
-    box.fill(query)
-    # Typing Arabic fires no keyup in Playwright; End does, and Material runs the query.
-    box.press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
-    return [_path(href, root) for href in results.evaluate_all("els => els.map(e => e.href)")]
+    return [_path(href, root) for href in search_hrefs(page, query)]
 
 
 def _one_page_of_each_kind(root: Path) -> list[Path]:
