@@ -10,13 +10,12 @@ import contextlib
 import difflib
 import functools
 import gc
-import multiprocessing
 import os
 import re
 import types
 import unicodedata
 from collections import defaultdict
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Union, get_args, get_origin
@@ -25,7 +24,7 @@ from pydantic import BaseModel, ValidationError
 
 from generator.dataset import Dataset
 from generator.diagnostics import Diagnostic, FieldPath, Severity, errors, format_path, warnings
-from generator.forking import can_fork
+from generator.forking import ForkedProcessDied, can_fork, start_forked
 from generator.i18n import label
 from generator.languages import LANGUAGE_CODES
 from generator.schema import KINDS, MODELS, SINGULAR, SLUG_PATTERN, Entity, PartialText, Quote
@@ -230,47 +229,21 @@ def _check_files(jobs: list[_FileJob], data_dir: Path, cache: CheckCache | None)
     if len(to_read) < PARALLEL_MIN_FILES or not can_fork():
         return [one(job) for job in jobs]
     half = {job.key for job in to_read[len(to_read) // 2 :]}
-    forked = _fork_check([job for job in jobs if job.key in half], data_dir)
+    theirs_jobs = [job for job in jobs if job.key in half]
+    forked = start_forked(lambda: [_check_file(j, data_dir, None) for j in theirs_jobs], "check")
     mine = [one(job) for job in jobs if job.key not in half]
-    theirs = forked()
-    if theirs is None:  # the other process failed: read its half here
-        theirs = [one(job) for job in jobs if job.key in half]
-    elif cache is not None:
-        for job, entry in zip((job for job in jobs if job.key in half), theirs, strict=True):
-            cache.files[job.key] = entry
+    try:
+        theirs = forked()
+    except ForkedProcessDied:  # read its half here
+        theirs = [one(job) for job in theirs_jobs]
+    else:
+        if cache is not None:
+            for job, entry in zip(theirs_jobs, theirs, strict=True):
+                cache.files[job.key] = entry
     merged, mine_iter, theirs_iter = [], iter(mine), iter(theirs)
     for job in jobs:
         merged.append(next(theirs_iter) if job.key in half else next(mine_iter))
     return merged
-
-
-def _fork_check(jobs: list[_FileJob], data_dir: Path) -> Callable[[], list[_Checked] | None]:
-    """Start checking `jobs` in a forked process; the returned function waits for the
-    results (None if that process failed)."""
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-
-    def work() -> None:
-        try:
-            sender.send([_check_file(job, data_dir, None) for job in jobs])
-        finally:
-            sender.close()
-
-    process = context.Process(target=work, name="check")
-    process.start()
-    sender.close()
-
-    def results() -> list[_Checked] | None:
-        try:
-            received: list[_Checked] | None = receiver.recv()
-        except EOFError:
-            received = None
-        finally:
-            receiver.close()
-            process.join()
-        return received if process.exitcode == 0 else None
-
-    return results
 
 
 def _check_file(job: _FileJob, data_dir: Path, cache: CheckCache | None) -> _Checked:

@@ -10,17 +10,14 @@ from __future__ import annotations
 import contextlib
 import datetime
 import json
-import multiprocessing
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
 import time
-import traceback
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import IO, Any
 
@@ -28,7 +25,7 @@ import yaml
 
 from generator.check import CheckResult, check
 from generator.dataset import Dataset
-from generator.forking import can_fork
+from generator.forking import ForkedProcessDied, can_fork, start_forked
 from generator.generate import Incremental, generate
 from generator.history import last_changed
 from generator.i18n import label
@@ -209,7 +206,6 @@ def prepare(
     progress: Progress,
     timings: dict[str, float] | None = None,
     incremental: Incremental | None = None,
-    **config_options: Any,
 ) -> CheckResult:
     """Check the data, and write each language's docs tree and config into the build folder.
     `timings` receives the seconds of the check and of the generation. With `incremental`
@@ -276,57 +272,35 @@ def prepare(
 
 
 def prepare_apart(
-    project: Project, progress: Progress, timings: dict[str, float] | None = None, **options: Any
+    project: Project, progress: Progress, timings: dict[str, float] | None = None
 ) -> CheckResult:
     """`prepare` in a process of its own, which ends before the MkDocs builds start: the data
     and the rendering's garbage (hundreds of MB at newsroom scale, which Python does not give
     back) are then not held while MkDocs runs. The result has the diagnostics and counts but
     no dataset; BuildError is raised here as `prepare` raised it there."""
     if not can_fork():
-        result = prepare(project, progress, timings=timings, **options)
-        result.dataset = None
-        return result
-    context = multiprocessing.get_context("fork")
-    receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(
-        target=_prepare_and_send, args=(sender, project, progress, options), name="prepare"
-    )
-    process.start()
-    sender.close()  # the child's copy stays open: reading ends if the child dies
+        return _prepared(project, progress, timings)
+    work = start_forked(lambda: _with_timings(project, progress), "check and generate")
     try:
-        outcome, value, child_timings = receiver.recv()
-    except EOFError:
-        outcome, value, child_timings = "crash", "", {}
-    finally:
-        receiver.close()
-        process.join()
+        result, child_timings = work()
+    except ForkedProcessDied as error:
+        raise BuildError(f"checking and generating failed: {error}") from error
     if timings is not None:
         timings.update(child_timings)
-    if outcome == "ok":
-        assert isinstance(value, CheckResult)
-        return value
-    if outcome == "build-error":
-        raise BuildError(value)
-    raise BuildError(
-        f"checking and generating failed (process exit code {process.exitcode}):\n{value}"
-    )
+    return result
 
 
-def _prepare_and_send(
-    sender: Connection, project: Project, progress: Progress, options: dict[str, Any]
-) -> None:
+def _prepared(
+    project: Project, progress: Progress, timings: dict[str, float] | None
+) -> CheckResult:
+    result = prepare(project, progress, timings=timings)
+    result.dataset = None  # the data stays in the process that made it
+    return result
+
+
+def _with_timings(project: Project, progress: Progress) -> tuple[CheckResult, dict[str, float]]:
     timings: dict[str, float] = {}
-    try:
-        result = prepare(project, progress, timings=timings, **options)
-        result.dataset = None
-        sender.send(("ok", result, timings))
-    except BuildError as error:
-        sender.send(("build-error", str(error), timings))
-    except BaseException:
-        sender.send(("crash", traceback.format_exc(), timings))
-        raise
-    finally:
-        sender.close()
+    return _prepared(project, progress, timings), timings
 
 
 def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:

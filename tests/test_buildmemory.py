@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
@@ -52,3 +53,19 @@ def test_the_spool_writes_the_whole_index_normalised(tmp_path: Path) -> None:
         ],
     }
     assert "محمد" in index.read_text(encoding="utf-8")  # UTF-8, not \u escapes
+
+
+def test_a_forked_result_an_exception_and_a_death_come_back() -> None:
+    import os
+
+    from generator.forking import ForkedProcessDied, start_forked
+
+    assert start_forked(lambda: ["نتيجة", 2], "test")() == ["نتيجة", 2]
+
+    def fails() -> None:
+        raise ValueError("bad data")
+
+    with pytest.raises(ValueError, match="bad data"):
+        start_forked(fails, "test")()
+    with pytest.raises(ForkedProcessDied, match="exit code 3"):
+        start_forked(lambda: os._exit(3), "test")()

@@ -7,6 +7,7 @@ and organizations resolve and every problem found is one the test put there.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -699,17 +700,26 @@ def test_files_read_in_two_processes_give_the_same_result(
     write(data, "people/y.yml", "id: y\nname: {en: Y}\n")
     alone = check(data)
     monkeypatch.setattr(check_module, "PARALLEL_MIN_FILES", 1)
-    forks = []
-    real_fork = check_module._fork_check
-    monkeypatch.setattr(
-        check_module, "_fork_check", lambda jobs, root: forks.append(jobs) or real_fork(jobs, root)
-    )
+    forks: list[int] = []  # how many files each other process read
+    real_start = check_module.start_forked
+
+    def counted(work: Callable[[], list[object]], name: str) -> Callable[[], list[object]]:
+        wait = real_start(work, name)
+
+        def waited() -> list[object]:
+            entries = wait()
+            forks.append(len(entries))
+            return entries
+
+        return waited
+
+    monkeypatch.setattr(check_module, "start_forked", counted)
     cache = CheckCache()
     for result in (check(data), check(data, cache)):
         assert [str(d) for d in result.diagnostics] == [str(d) for d in alone.diagnostics]
         assert result.counts == alone.counts and not result.ok
     # Both runs read half the files in another process; the cache holds those too.
-    assert len(forks) == 2 and 0 < len(forks[0]) < sum(alone.counts.values())
+    assert len(forks) == 2 and 0 < forks[0] < sum(alone.counts.values())
     assert len(cache.files) == sum(alone.counts.values())
     (data / "visits" / "x.yml").unlink()
     (data / "people" / "y.yml").unlink()
