@@ -108,7 +108,14 @@ def join_list(items: list[str], lang: str) -> str:
     """'A, B and C' / 'A، B وC' using the catalog's separators."""
     if len(items) <= 1:
         return "".join(items)
-    # Arabic attaches "و" to the next word; English puts a space after "and".
+    between, last = list_separators(lang)
+    return between.join(items[:-1]) + last + items[-1]
+
+
+def list_separators(lang: str) -> tuple[str, str]:
+    """What goes between the items of a list, and before its last item."""
     conjunction = label(lang, "and")
-    last = f" {conjunction}{items[-1]}" if lang == "ar" else f" {conjunction} {items[-1]}"
-    return label(lang, "list_separator").join(items[:-1]) + last
+    # Arabic attaches "و" to the next word; English puts a space after "and".
+    return label(lang, "list_separator"), (
+        f" {conjunction}" if lang == "ar" else f" {conjunction} "
+    )

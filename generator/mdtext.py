@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import Any
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -38,9 +40,36 @@ def escape_inline(text: str) -> Markup:
 def escape_block(text: str) -> Markup:
     """Literal text that may hold paragraphs (separated by blank lines)."""
     paragraphs = [p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-    return Markup("\n\n".join(escape_inline(p) for p in paragraphs))
+    return Markup("\n\n").join(escape_inline(p) for p in paragraphs)
 
 
 def escape_html(text: str) -> Markup:
     """Text for a place MkDocs puts into HTML as is (front-matter titles)."""
     return Markup.escape(_WHITESPACE.sub(" ", text).strip())
+
+
+# Quotes end an HTML attribute: Md escapes them too, since its templates put text in attributes.
+_QUOTES = str.maketrans({'"': "&#34;", "'": "&#39;"})
+
+
+class Md(Markup):
+    """Markdown that may be printed as it is. Whatever is put into it by `format`, `join` or
+    `+` is escaped for Markdown and for HTML (`escape_inline`, and quotes), unless it is
+    already Markup: `Md("[{}]({})").format(name, target)` can never turn a name into a link,
+    an image, a tag or a table. Build every piece of page markup this way, never from an
+    f-string or `+` on plain strings: a forgotten escape then escapes too much, never too
+    little."""
+
+    __slots__ = ()
+
+    @classmethod
+    def escape(cls, s: Any, /) -> Md:
+        if hasattr(s, "__html__"):
+            return cls(s)
+        return cls(str(escape_inline(str(s))).translate(_QUOTES))
+
+
+def link_target(path: str) -> Md:
+    """A relative path for a Markdown link's target: everything but the characters of a path
+    is percent-encoded, so no text can close the link or start another one."""
+    return Md(quote(path, safe="/#.-~"))

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.dataset import Dataset
 from generator.i18n import label
-from generator.mdtext import escape_inline
+from generator.mdtext import Md
 from generator.render import PageHelpers
 from generator.resolve import Fact, QuoteRef, Relations, newest_first, pair_key, years
 from generator.schema import Visit
@@ -436,10 +436,8 @@ def describe_fact(h: PageHelpers, fact: Fact) -> Markup:
         if fact.kind == "membership":
             assert fact.index is not None
             role = h.plain(person.memberships[fact.index].role)
-            return Markup(f"{h.person(person.id)} — {h.t('fact_membership', role=role)}")
-        return Markup(
-            h.link(h.t("fact_person", name=h.plain(person.name)), f"people/{person.id}.md")
-        )
+            return Md("{} — {}").format(h.person(person.id), h.t("fact_membership", role=role))
+        return h.link(h.t("fact_person", name=h.plain(person.name)), f"people/{person.id}.md")
     if fact.entity_kind == "organizations":
         org = h.dataset.organizations[fact.entity_id]
         return h.link(
@@ -456,4 +454,4 @@ def describe_fact(h: PageHelpers, fact: Fact) -> Markup:
         what = h.t("fact_outcome", summary=h.plain(visit.outcomes[fact.index].summary))
     else:
         what = h.t("fact_meeting")
-    return Markup(f"{h.visit(visit)} — {escape_inline(what)}")
+    return Md("{} — {}").format(h.visit(visit), what)

@@ -23,7 +23,7 @@ from markupsafe import Markup
 from generator import i18n
 from generator.dataset import Dataset
 from generator.languages import Language, language, other_languages
-from generator.mdtext import escape_block, escape_html, escape_inline
+from generator.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 from generator.resolve import Relations
 from generator.schema import Amount, PartialDate, PartialText, Text, Visit
 
@@ -79,7 +79,8 @@ def isolate_escaped(escaped: Markup, lang: str) -> Markup:
     """The same for text that is already escaped."""
     if language(lang).direction != "rtl":
         return escaped
-    return Markup(_NUMBER_RUN.sub(lambda m: f"<bdi>{m.group(0)}</bdi>", str(escaped)))
+    # Only runs of digits are wrapped, and never inside a character reference.
+    return Md(_NUMBER_RUN.sub(lambda m: Md("<bdi>{}</bdi>").format(m.group(0)), escaped))
 
 
 def front_matter(values: dict[str, Any]) -> Markup:
@@ -130,11 +131,9 @@ class PageHelpers:
         for other in self.other_languages:
             found = value.get(other.code)
             if found is not None:
-                return Markup(
-                    f'<span class="sijill-untranslated">{escape_inline(self.t("untranslated"))}'
-                    f'</span> <bdi lang="{other.code}" dir="{other.direction}">'
-                    f"{escape_inline(found)}</bdi>"
-                )
+                return Md(
+                    '<span class="sijill-untranslated">{}</span> <bdi lang="{}" dir="{}">{}</bdi>'
+                ).format(self.t("untranslated"), other.code, other.direction, found)
         return Markup("")
 
     def plain(self, value: Text | PartialText | None) -> str:
@@ -150,7 +149,7 @@ class PageHelpers:
     def foreign(self, text: str, lang: str) -> Markup:
         """Text in another language, isolated so it keeps its own direction."""
         direction = language(lang).direction
-        return Markup(f'<bdi lang="{lang}" dir="{direction}">{escape_inline(text)}</bdi>')
+        return Md('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, direction, text)
 
     def block(self, value: Text | PartialText | None) -> Markup:
         return self.text(value, block=True)
@@ -166,14 +165,14 @@ class PageHelpers:
         key = ("date", self.lang, value)
         if key not in self.memo:
             shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
-            self.memo[key] = Markup(f'<time datetime="{value}">{shown}</time>')
+            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(value), shown)
         return self.memo[key]
 
     def dates(self, start: PartialDate, end: PartialDate | None) -> Markup:
         key = ("dates", self.lang, start, end)
         if key not in self.memo:
             shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
-            self.memo[key] = Markup(f'<time datetime="{start}">{shown}</time>')
+            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(start), shown)
         return self.memo[key]
 
     def amount(self, value: Amount) -> Markup:
@@ -195,8 +194,7 @@ class PageHelpers:
         return posixpath.dirname(self.path) or "."
 
     def link(self, text: str | Markup, target: str) -> Markup:
-        label = text if isinstance(text, Markup) else escape_inline(text)
-        return Markup(f"[{label}]({self.href(target)})")
+        return Md("[{}]({})").format(text, link_target(self.href(target)))
 
     def person_name(self, person_id: str) -> str:
         return self.plain(self.dataset.people[person_id].name)
@@ -213,7 +211,14 @@ class PageHelpers:
         return self._page_link("people", person_id, self.person_name, person_id)
 
     def people(self, person_ids: list[str]) -> Markup:
-        return Markup(i18n.join_list([str(self.person(pid)) for pid in person_ids], self.lang))
+        return self.join([self.person(pid) for pid in person_ids])
+
+    def join(self, items: list[Markup]) -> Markup:
+        """'A, B and C' in this page's language, of pieces of markup."""
+        if len(items) <= 1:
+            return Md("").join(items)
+        between, last = i18n.list_separators(self.lang)
+        return Md.escape(between).join(items[:-1]) + Md.escape(last) + items[-1]
 
     def organization(self, org_id: str | None) -> Markup:
         if org_id is None:
@@ -256,10 +261,14 @@ class PageHelpers:
         """A visit in a list: its dates and link, and (`countries`) from where to where."""
         key = ("visit_entry", self.lang, self._folder, visit.id, countries)
         if key not in self.memo:
-            entry = f"{self.dates(visit.start_date, visit.end_date)}: {self.visit(visit)}"
+            entry = Md("{}: {}").format(
+                self.dates(visit.start_date, visit.end_date), self.visit(visit)
+            )
             if countries:
-                entry += f" — {self.country(visit.from_country)} → {self.country(visit.to_country)}"
-            self.memo[key] = Markup(entry)
+                entry = Md("{} — {} → {}").format(
+                    entry, self.country(visit.from_country), self.country(visit.to_country)
+                )
+            self.memo[key] = entry
         return self.memo[key]
 
     def source(self, source_id: str) -> Markup:
@@ -270,8 +279,9 @@ class PageHelpers:
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""
-        shown = escape_inline(text if text is not None else url)
-        return Markup(f'<a href="{escape_html(url)}" rel="noopener">{shown}</a>')
+        shown = text if text is not None else url
+        # escape_html: an attribute wants HTML's escaping, and Markdown leaves raw tags alone.
+        return Md('<a href="{}" rel="noopener">{}</a>').format(escape_html(url), shown)
 
     # --- citations --------------------------------------------------------------------------
 
@@ -284,10 +294,9 @@ class PageHelpers:
             number = self.citations.index(source_id) + 1
             # Markdown link syntax, not <a>: MkDocs rewrites and validates only those.
             marks.append(
-                f"[{isolate_numbers(str(number), self.lang)}]"
-                f"({self.href(f'sources/{source_id}.md')})"
+                self.link(isolate_numbers(str(number), self.lang), f"sources/{source_id}.md")
             )
-        return Markup('<sup class="sijill-cites">' + " ".join(marks) + "</sup>")
+        return Md('<sup class="sijill-cites">{}</sup>').format(Md(" ").join(marks))
 
     def cited_sources(self) -> list[tuple[int, str]]:
         return [(index + 1, source_id) for index, source_id in enumerate(self.citations)]
@@ -303,10 +312,8 @@ class PageHelpers:
             i18n.format_partial_date(PartialDate(day.year, day.month, day.day), self.lang),
             self.lang,
         )
-        label = escape_inline(self.t("last_updated"))
-        return Markup(
-            f'<p class="sijill-updated">{label} <time datetime="{day.isoformat()}">{shown}'
-            "</time></p>"
+        return Md('<p class="sijill-updated">{} <time datetime="{}">{}</time></p>').format(
+            self.t("last_updated"), day.isoformat(), shown
         )
 
     def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
