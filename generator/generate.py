@@ -31,7 +31,7 @@ from generator.pages import DATA_PREFIX, PlannedPage, changed_parts, plan
 from generator.render import PageHelpers, make_environment
 from generator.resolve import Relations, resolve
 from generator.schema import KINDS
-from generator.write import TreeWriter, sync_tree
+from generator.write import Claims, PathClash, TreeWriter, sync_tree
 
 ASSET_DIR = Path(__file__).resolve().parent / "assets"
 ASSET_PREFIX = "assets/sijill"
@@ -282,38 +282,55 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
         if path not in made:
             manual[path] = source
             continue
-        origin = next(
-            (p.source_file or f"templates/{p.template}" for p in job.pages if p.path == path),
-            "the generator",
-        )
+        origin = next((_origin(p) for p in job.pages if p.path == path), "the generator")
         problems.append(
             f"{source.as_posix()}: clashes with the generated page {lang}/{path} "
             f"(from {origin}); rename or move the hand-written page"
         )
 
-    def files() -> Iterator[tuple[str, bytes]]:
+    def files() -> Iterator[tuple[str, bytes, str]]:
+        """(path, bytes, where they come from) of every file of the tree."""
+        todo = list(job.todo)
         rendered = set()
-        for path, text in iter_rendered(job.dataset, lang, list(job.todo), job.relations):
+        for page, (path, text) in zip(
+            todo, iter_rendered(job.dataset, lang, todo, job.relations), strict=True
+        ):
             rendered.add(path)
-            yield path, text.encode("utf-8")
+            yield path, text.encode("utf-8"), _origin(page)
         if job.previous is not None:
             old = job.previous.trees[lang]
-            yield from ((p.path, old[p.path]) for p in job.pages if p.path not in rendered)
-        yield from ((path, text.encode("utf-8")) for path, text in extra.items())
-        yield from ((path, content) for path, content in shared_assets.items() if path not in extra)
-        yield from ((path, source.read_bytes()) for path, source in manual.items())
+            for page in job.pages:
+                if page.path not in rendered:
+                    yield page.path, old[page.path], _origin(page)
+        for path, text in extra.items():
+            yield path, text.encode("utf-8"), "the generator's pages made from all the data"
+        for path, content in shared_assets.items():
+            yield path, content, f"generator/{ASSET_DIR.name}/{path.removeprefix(ASSET_PREFIX)}"
+        for path, source in manual.items():
+            yield path, source.read_bytes(), source.as_posix()
 
-    if job.write_to is None:
-        tree = dict(files())
-        return _LanguageDone(tree, problems, len(tree), 0)
-    if problems:
-        return _LanguageDone(None, problems, len(made) + len(manual), 0)
-    writer = TreeWriter(job.write_to[lang])
-    count = 0
-    for path, content in files():
-        writer.put(path, content)
-        count += 1
-    return _LanguageDone(None, problems, count, len(writer.finish().written))
+    try:
+        if job.write_to is None:
+            claims = Claims(lang)
+            tree = {}
+            for path, content, origin in files():
+                claims.claim(path, origin)
+                tree[path] = content
+            return _LanguageDone(tree, problems, len(tree), 0)
+        if problems:
+            return _LanguageDone(None, problems, len(made) + len(manual), 0)
+        writer = TreeWriter(job.write_to[lang], tree=lang)
+        count = 0
+        for path, content, origin in files():
+            writer.put(path, content, origin)
+            count += 1
+        return _LanguageDone(None, problems, count, len(writer.finish().written))
+    except PathClash as clash:
+        return _LanguageDone(None, [*problems, str(clash)], 0, 0)
+
+
+def _origin(page: PlannedPage) -> str:
+    return page.source_file or f"templates/{page.template}"
 
 
 # What the forked workers work on: set just before they are forked, so they inherit it.

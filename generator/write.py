@@ -51,6 +51,32 @@ def _existing(target: Path) -> tuple[dict[str, int], list[str]]:
     return files, folders
 
 
+class PathClash(Exception):
+    """Two sources would write one path: the build refuses rather than keep either."""
+
+
+class Claims:
+    """Who writes each path of a tree. Every file of a docs tree is claimed here before it is
+    written or kept, so a path is never written twice: a second claim raises PathClash naming
+    both sources (two pages at one path is a bug to refuse, not to resolve silently)."""
+
+    def __init__(self, tree: str) -> None:
+        self.tree = tree
+        self._sources: dict[str, str] = {}
+
+    def claim(self, relative: str, source: str) -> None:
+        first = self._sources.get(relative)
+        if first is None:
+            self._sources[relative] = source
+        else:
+            raise PathClash(
+                f"{self.tree}/{relative} would be written twice: from {first} and from {source}"
+            )
+
+    def __contains__(self, relative: object) -> bool:
+        return relative in self._sources
+
+
 class TreeWriter:
     """Makes `target` hold exactly the files `put` into it, one at a time, then `finish`.
 
@@ -62,11 +88,13 @@ class TreeWriter:
     holds a language's whole tree.
     """
 
-    def __init__(self, target: Path, previous: Mapping[str, bytes] | None = None) -> None:
+    def __init__(
+        self, target: Path, previous: Mapping[str, bytes] | None = None, tree: str = ""
+    ) -> None:
         self.target = target
         self.previous = previous
         self.report = SyncReport()
-        self._put: set[str] = set()
+        self._put = Claims(tree or target.as_posix())
         self._folders: list[str] = []
         self._known: set[str] | None
         if previous is not None and target.is_dir():
@@ -78,8 +106,9 @@ class TreeWriter:
             self._known = set(self._folders)
             self.previous = None
 
-    def put(self, relative: str, content: bytes) -> None:
-        self._put.add(relative)
+    def put(self, relative: str, content: bytes, source: str = "the generator") -> None:
+        """Write `content` at `relative`, made from `source` (named if another claims it)."""
+        self._put.claim(relative, source)
         report, existing, previous = self.report, self._existing, self.previous
         if previous is not None and relative in existing:
             before = previous[relative]
