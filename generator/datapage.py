@@ -53,6 +53,12 @@ _EN = _Words(
         "Several ids in one cell are separated by `;`, several names by `; `.",
         "Dates are as precise as the source: `2025`, `2025-10` or `2025-11-25`.",
         "Rows are in order of id, so the same data always gives the same files.",
+        "A cell whose text begins with `=`, `+`, `-` or `@` (or their full-width forms such "
+        "as `＝`, even after spaces or apostrophes), or with a tab or a carriage return, starts "
+        "with an apostrophe `'` that is not part of the data, so that a spreadsheet shows it as "
+        "text instead of running it as a formula; remove that first `'` to get the value. "
+        "Plain numbers such as `-3` are left as they are. The JSON file has every value "
+        "unchanged.",
     ),
     json_heading="The JSON file",
     json_notes=(
@@ -90,6 +96,11 @@ _AR = _Words(
         "تفصل `;` بين المعرّفات المتعددة في خلية واحدة، و`; ` بين الأسماء.",
         "التواريخ بدقة المصدر: `2025` أو `2025-10` أو `2025-11-25`.",
         "الصفوف مرتّبة حسب المعرّف، فتعطي البيانات نفسها الملفات نفسها دائمًا.",
+        "إذا بدأ نص الخلية بـ `=` أو `+` أو `-` أو `@` (ولو بصيغته كاملة العرض مثل `＝`، "
+        "أو بعد مسافات أو فواصل عليا)، أو بمحرف الجدولة (Tab) أو بمحرف إرجاع العربة (CR)، "
+        "سُبقت الخلية بفاصلة عليا `'` ليست من البيانات، كي يعرضها برنامج الجداول نصًّا بدل أن "
+        "ينفّذها صيغةً؛ احذف هذه الفاصلة العليا الأولى لتحصل على القيمة. أما الأعداد المجرّدة "
+        "مثل `-3` فتبقى كما هي. ويحتفظ ملف JSON بالقيم كلها دون تغيير.",
     ),
     json_heading="ملف JSON",
     json_notes=(

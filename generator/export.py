@@ -21,6 +21,12 @@ CSV (`data/<kind>.csv`): UTF-8 with a byte-order mark (without it Excel shows Ar
 mojibake; Python reads it with `encoding="utf-8-sig"`), CRLF line ends and minimal quoting as
 RFC 4180 says, one row per entity in order of id, a column per language for every text
 (`name__en`, `name__ar`, as EveryPolitician did), several ids in one cell separated by `;`.
+
+Every cell goes through `inert_cell` on its way into a CSV file (the header too), so a new
+column is covered without anyone remembering: a cell a spreadsheet could run as a formula (a
+contributor's name `=HYPERLINK(...)`, `+cmd|' /C calc'!A0`, `@SUM(1)`) gets an apostrophe in
+front, as OWASP advises, and shows as text. See `runs_as_formula` for which cells and why.
+The JSON keeps every value as it is.
 """
 
 from __future__ import annotations
@@ -28,6 +34,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from enum import Enum
@@ -771,13 +779,75 @@ def _quote_in(quote: Quote, lang: str) -> str:
     return _text(quote.translation, lang)
 
 
+# --- cells a spreadsheet would run ---------------------------------------------------------
+
+# What makes Excel, LibreOffice and Google Sheets read a cell as a formula (OWASP, "CSV
+# Injection"): a cell that begins with one of these signs ...
+FORMULA_SIGNS = "=+-@"
+# ... or with a tab or a carriage return, which OWASP lists as dangerous in themselves.
+FORMULA_CONTROLS = "\t\r"
+INERT_PREFIX = "'"
+# A number on its own cannot run anything, whoever wrote it: `-3` stays a number.
+_PLAIN_NUMBER = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def _invisible(char: str) -> bool:
+    """Spaces, line ends and format characters (bidi marks, zero-width joiners, the BOM)."""
+    return char.isspace() or unicodedata.category(char) == "Cf"
+
+
+def runs_as_formula(cell: str) -> bool:
+    """Whether a spreadsheet could take the cell for a formula, so that `inert_cell` must
+    neutralise it. Leading apostrophes are looked through (so that `inert_cell` can be undone,
+    see there); then the cell is dangerous when
+
+    - it begins with a tab or a carriage return (OWASP's list);
+    - its first visible character is `=`, `+`, `-` or `@`, also after spaces, line ends and
+      invisible format characters (importers that trim spaces, or a bidi mark in front of
+      `=` in Arabic text, must not turn it back into a formula); or
+    - that character is a compatibility form of one of them (NFKC): the full-width `＝ ＋ － ＠`
+      (U+FF1D, U+FF0B, U+FF0D, U+FF20) that East Asian input methods and spreadsheets
+      convert to `= + - @`, and the small and superscript forms (`﹦`, `⁺`). No Arabic or
+      English text begins with them, so neutralising them costs nothing;
+
+    except when the cell is a plain number (`-3`, `-2.5`): a number literal has no operator
+    or function to run, so it is left as a number, whether the data or the build wrote it.
+    """
+    text = cell.lstrip(INERT_PREFIX)
+    if text.startswith(tuple(FORMULA_CONTROLS)):
+        return True
+    if _PLAIN_NUMBER.fullmatch(text):
+        return False
+    first = next((char for char in text if not _invisible(char)), "")
+    return bool(first) and unicodedata.normalize("NFKC", first)[:1] in FORMULA_SIGNS
+
+
+def inert_cell(cell: str) -> str:
+    """The cell as a CSV file holds it: with `'` in front when a spreadsheet could run it.
+
+    A text that already begins with apostrophes and then a dangerous sign (`'=1`) gets one
+    more, so the rule can be undone without guessing: a cell that begins with `'` and is
+    dangerous without it had one added (`''=1` -> `'=1`), any other cell is the value.
+    """
+    return INERT_PREFIX + cell if runs_as_formula(cell) else cell
+
+
+def table_values(
+    table: Table, dataset: Dataset, context: _Context | None = None
+) -> Iterator[list[str]]:
+    """The header, then one row per item: the values as the data has them, before
+    `inert_cell`."""
+    yield [header for column in table.columns for header in column.headers()]
+    for row in table.rows(context or _Context(dataset)):
+        yield list(_cells(table, row))
+
+
 def table_csv(table: Table, dataset: Dataset, context: _Context | None = None) -> str:
-    """One table as CSV text (the BOM included)."""
+    """One table as CSV text (the BOM included); every cell made inert (`inert_cell`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
-    writer.writerow([header for column in table.columns for header in column.headers()])
-    for row in table.rows(context or _Context(dataset)):
-        writer.writerow(list(_cells(table, row)))
+    for values in table_values(table, dataset, context):
+        writer.writerow([inert_cell(value) for value in values])
     return "\ufeff" + buffer.getvalue()
 
 

