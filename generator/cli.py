@@ -1,7 +1,7 @@
 """The command line: `python -m generator <command>` (also installed as `sijill`).
 
 `main(argv) -> int` so that tests call it directly. Exit codes: 0 success, 1 the data or the
-build failed (every problem listed), 2 usage errors.
+build failed (every problem listed), 2 usage errors, 130 a build stopped by Ctrl-C or SIGTERM.
 """
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def reference(out_file: Path, check_only: bool) -> int:
 def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_links: bool) -> int:
     """Check, generate and build both languages into site/."""
     from generator.report import print_diagnostics
-    from generator.site import BuildError, Project
+    from generator.site import BuildBusy, BuildError, Project, PublishError
     from generator.site import build as build_site
 
     project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
@@ -146,9 +146,18 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_l
             progress=lambda line: click.echo(f"  {line}", err=True),
             check_links=check_links,
         )
+    except BuildBusy as error:
+        click.echo(str(error), err=True)
+        return 1
+    except PublishError as error:  # the one failure after which site/ is not what it was
+        click.echo(f"build failed:\n{error}", err=True)
+        return 1
     except BuildError as error:
         click.echo(f"build failed; {project.site_dir} was left as it was:\n{error}", err=True)
         return 1
+    except KeyboardInterrupt:  # Ctrl-C or SIGTERM; the site is the old one or the new one
+        click.echo("build stopped before it finished", err=True)
+        return 130
     if not result.ok:
         print_diagnostics(result, "text")
         click.echo(
@@ -179,16 +188,22 @@ def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
     """Build both languages to read offline from file://, zipped into dist/."""
     from generator.bundle import build_bundle
     from generator.report import print_diagnostics
-    from generator.site import BuildError, Project
+    from generator.site import BuildBusy, BuildError, Project
 
     project = Project.at(Path.cwd(), data_dir=data_dir, build_dir=build_dir)
     try:
         result, target = build_bundle(
             project, lambda line: click.echo(f"  {line}", err=True), out_dir
         )
+    except BuildBusy as error:
+        click.echo(str(error), err=True)
+        return 1
     except BuildError as error:
         click.echo(f"bundle failed; nothing was written to {out_dir}:\n{error}", err=True)
         return 1
+    except KeyboardInterrupt:
+        click.echo("bundle stopped before it finished", err=True)
+        return 130
     if target is None:
         print_diagnostics(result, "text")
         click.echo("bundle refused: the data is invalid", err=True)
@@ -229,10 +244,16 @@ def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
 def serve(data_dir: Path, host: str, port: int) -> int:
     """Live preview of both languages; edits to data, templates or pages show at once."""
     from generator.serve import serve as run_serve
-    from generator.site import Project
+    from generator.site import BuildError, Project
 
     project = Project.at(Path.cwd(), data_dir=data_dir)
-    return run_serve(project, host, port, progress=lambda line: click.echo(f"  {line}", err=True))
+    try:
+        return run_serve(
+            project, host, port, progress=lambda line: click.echo(f"  {line}", err=True)
+        )
+    except BuildError as error:  # the build folder is in use, or cannot be
+        click.echo(str(error), err=True)
+        return 1
 
 
 @cli.command()

@@ -1,14 +1,19 @@
-"""When and how work is handed to a forked process."""
+"""When and how work is handed to another process, and how that process ends with ours."""
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
 import pickle
+import signal
 import sys
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
+from types import FrameType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -19,6 +24,50 @@ def can_fork() -> bool:
     return sys.platform == "linux" and (os.cpu_count() or 1) >= 2
 
 
+# prctl(2) option: the signal a process receives when the thread that started it ends.
+_PR_SET_PDEATHSIG = 1
+
+
+def _find_prctl() -> Callable[..., int] | None:
+    if sys.platform != "linux":
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):
+        return None
+    # Declared variadic in C; the kernel reads the arguments as unsigned longs.
+    function.argtypes = [ctypes.c_int, *[ctypes.c_ulong] * 4]
+    function.restype = ctypes.c_int
+    found: Callable[..., int] = function
+    return found
+
+
+# Looked up once, here: the child calls it between fork and exec, where loading a library
+# (which takes the loader's locks another thread of the parent may have held) is not safe.
+_PRCTL = _find_prctl()
+
+
+def die_with_parent(signal_number: int, parent: int) -> None:
+    """In a child just started: have the kernel send `signal_number` to it when `parent`
+    ends, however it ends (`kill -9` included), so that no child outlives the build or the
+    preview that started it. Linux only; elsewhere the parent's own clean-up is all there is.
+
+    The signal comes when the *thread* that started the child ends: children are started
+    from the thread that waits for them."""
+    if _PRCTL is None:
+        return
+    _PRCTL(_PR_SET_PDEATHSIG, signal_number, 0, 0, 0)
+    if os.getppid() != parent:
+        # The parent ended before the request was made: nobody is left to send the signal.
+        os.kill(os.getpid(), signal_number)
+
+
+def ending_with_us(signal_number: int = signal.SIGKILL) -> Callable[[], None]:
+    """A `preexec_fn` for subprocess.Popen: the child gets `signal_number` when we end."""
+    parent = os.getpid()
+    return lambda: die_with_parent(signal_number, parent)
+
+
 class ForkedProcessDied(Exception):
     """The forked process ended without sending a result (killed, out of memory)."""
 
@@ -26,10 +75,11 @@ class ForkedProcessDied(Exception):
 def start_forked(work: Callable[[], T], name: str) -> Callable[[], T]:
     """Run `work` in a forked process; the returned function waits for its result, raises
     what `work` raised, or ForkedProcessDied. The fork inherits everything, so `work` and
-    what it uses need no pickling; only its result (or exception) is sent back."""
+    what it uses need no pickling; only its result (or exception) is sent back. The forked
+    process is killed when we die, and when the wait for it is interrupted."""
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_run_and_send, args=(work, sender), name=name)
+    process = context.Process(target=_run_and_send, args=(work, sender, os.getpid()), name=name)
     process.start()
     sender.close()  # the child's copy stays open: reading ends if the child dies
 
@@ -38,6 +88,11 @@ def start_forked(work: Callable[[], T], name: str) -> Callable[[], T]:
             outcome, value = receiver.recv()
         except EOFError:
             outcome, value = "died", None
+        except BaseException:
+            # Interrupted (Ctrl-C, SIGTERM): its work is not wanted any more, and it may be
+            # writing where the next build will write.
+            process.kill()
+            raise
         finally:
             receiver.close()
             process.join()
@@ -51,7 +106,8 @@ def start_forked(work: Callable[[], T], name: str) -> Callable[[], T]:
     return result
 
 
-def _run_and_send(work: Callable[[], Any], sender: Connection) -> None:
+def _run_and_send(work: Callable[[], Any], sender: Connection, parent: int) -> None:
+    die_with_parent(signal.SIGKILL, parent)
     try:
         try:
             sender.send(("ok", work()))
@@ -64,3 +120,24 @@ def _run_and_send(work: Callable[[], Any], sender: Connection) -> None:
                 raise
     finally:
         sender.close()
+
+
+def _interrupt(signal_number: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt(f"signal {signal_number}")
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises KeyboardInterrupt, as Ctrl-C does, while this lasts: by default it
+    ends Python at once, with no `finally` run, which leaves staging folders behind and child
+    processes running. Only the main thread can handle signals; elsewhere this does nothing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    if previous is None:  # a handler set outside Python: the closest we can put back
+        previous = signal.SIG_DFL
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)

@@ -13,7 +13,8 @@ What it leaves out: the search index is the one of the last full build (a change
 found under its old words until the next one).
 
 Run by `python -m generator serve`, one process per language:
-`python -m generator.preview CONFIG HOST:PORT`.
+`python -m generator.preview CONFIG HOST:PORT`. SIGTERM stops it as Ctrl-C does: the port
+is let go and the temporary site removed.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 
+from generator.forking import sigterm_as_interrupt
 from generator.write import file_entries
 
 log = logging.getLogger("mkdocs.sijill.preview")
@@ -169,10 +171,10 @@ def serve(config_file: Path, host: str, port: int) -> int:
         server.watch(str(config_file))
         try:
             server.serve()  # type: ignore[no-untyped-call]
-        except KeyboardInterrupt:
-            log.info("Shutting down...")
         finally:
             server.shutdown()
+    except KeyboardInterrupt:
+        log.info("Shutting down...")
     finally:
         if site.config is not None:
             site.config.plugins.on_shutdown()
@@ -186,7 +188,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("address", help="HOST:PORT to serve on")
     args = parser.parse_args(argv)
     host, _, port = args.address.rpartition(":")
-    return serve(args.config, host or "127.0.0.1", int(port))
+    with sigterm_as_interrupt():
+        return serve(args.config, host or "127.0.0.1", int(port))
 
 
 if __name__ == "__main__":

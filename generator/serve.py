@@ -8,24 +8,39 @@ between two runs: a data file that did not change is not read again, only the pa
 depend on the changed files are rendered again, and only files whose bytes change are
 rewritten, so the preview servers have only those pages to build. Invalid data is
 reported and the preview keeps showing the last good version.
+
+It holds the build folder's lock while it runs (a build would rewrite the same generated
+pages and configs under it), and its preview servers end with it: on Ctrl-C, on SIGTERM, and,
+through the kernel's parent-death signal, when it is killed outright.
 """
 
 from __future__ import annotations
 
 import gc
 import os
+import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
 
 from generator.check import CheckResult
+from generator.forking import ending_with_us, sigterm_as_interrupt
 from generator.generate import Incremental
 from generator.languages import LANGUAGES
 from generator.pages import DATA_PREFIX
 from generator.render import TEMPLATE_DIR
 from generator.report import print_diagnostics
-from generator.site import BuildError, Progress, Project, prepare, write_configs
+from generator.site import (
+    BuildError,
+    Progress,
+    Project,
+    build_lock,
+    failing_as,
+    os_error_text,
+    prepare,
+    write_configs,
+)
 from generator.write import file_entries
 
 POLL_SECONDS = 0.3
@@ -81,6 +96,9 @@ def regenerate(
     except BuildError as error:
         progress(f"not updated: {error}")
         return None
+    except OSError as error:
+        progress(f"not updated: could not write the generated pages: {os_error_text(error)}")
+        return None
     if not result.ok:
         print_diagnostics(result, "text")
         progress("not updated: the data is invalid (the preview shows the last valid version)")
@@ -96,7 +114,42 @@ def _settle() -> None:
     gc.freeze()
 
 
+# How long the preview servers have to end cleanly (their temporary sites removed) before
+# they are killed.
+STOP_SECONDS = 10.0
+
+
 def serve(project: Project, host: str, port: int, progress: Progress) -> int:
+    """Preview until Ctrl-C or SIGTERM (exit code 0), or until a preview server ends (1).
+    Raises BuildBusy when a build or another preview uses the build folder."""
+    with sigterm_as_interrupt(), build_lock(project.build_dir, "serve"):
+        processes: list[subprocess.Popen[bytes]] = []
+        try:
+            return _serve(project, host, port, progress, processes)
+        except KeyboardInterrupt:
+            return 0
+        finally:
+            _stop(processes)
+
+
+def _stop(processes: list[subprocess.Popen[bytes]]) -> None:
+    for process in processes:
+        process.terminate()
+    for process in processes:
+        try:
+            process.wait(timeout=STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def _serve(
+    project: Project,
+    host: str,
+    port: int,
+    progress: Progress,
+    processes: list[subprocess.Popen[bytes]],
+) -> int:
     ports = {lang.code: port + index for index, lang in enumerate(LANGUAGES)}
     state = Incremental()
     seen = snapshot(project)
@@ -105,39 +158,36 @@ def serve(project: Project, host: str, port: int, progress: Progress) -> int:
     _settle()
     # Each preview server mounts its site under its site_url path, /en/ and /ar/.
     alternate_base = {code: f"http://{host}:{p}/{code}/" for code, p in ports.items()}
-    configs = write_configs(
-        project, project.build_dir / "serve-unused", alternate_base=alternate_base
-    )
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    processes = [
-        subprocess.Popen(
-            [sys.executable, "-m", "generator.preview", str(configs[code]), f"{host}:{lang_port}"],
-            env=environment,
+    with failing_as("write the preview's MkDocs configs"):
+        configs = write_configs(
+            project, project.build_dir / "serve-unused", alternate_base=alternate_base
         )
-        for code, lang_port in ports.items()
-    ]
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    for code, lang_port in ports.items():
+        address = f"{host}:{lang_port}"
+        processes.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "generator.preview", str(configs[code]), address],
+                env=environment,
+                # SIGTERM, not SIGKILL: a preview server then removes its temporary site.
+                preexec_fn=ending_with_us(signal.SIGTERM),
+            )
+        )
     for code in ports:
         progress(f"{code}: {alternate_base[code]}")
-    try:
-        while all(process.poll() is None for process in processes):
-            time.sleep(POLL_SECONDS)
-            current = snapshot(project)
-            if current == seen:
-                continue
-            started = time.perf_counter()
-            state.add_changes(dependency_keys(project, changed_files(seen, current)))
-            seen = current
-            if regenerate(project, progress, state) is not None:
-                progress(
-                    f"regenerated {state.last_rendered} pages, wrote {state.last_written} "
-                    f"files in {time.perf_counter() - started:.2f} s"
-                )
-                _settle()
-    except KeyboardInterrupt:
-        pass
-    finally:
-        for process in processes:
-            process.terminate()
-        for process in processes:
-            process.wait(timeout=10)
-    return 0
+    while all(process.poll() is None for process in processes):
+        time.sleep(POLL_SECONDS)
+        current = snapshot(project)
+        if current == seen:
+            continue
+        started = time.perf_counter()
+        state.add_changes(dependency_keys(project, changed_files(seen, current)))
+        seen = current
+        if regenerate(project, progress, state) is not None:
+            progress(
+                f"regenerated {state.last_rendered} pages, wrote {state.last_written} "
+                f"files in {time.perf_counter() - started:.2f} s"
+            )
+            _settle()
+    progress("stopped: a preview server ended")
+    return 1

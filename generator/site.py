@@ -1,22 +1,34 @@
 """Building the bilingual site: check, generate, one MkDocs build per language, then publish.
 
 The two languages are separate MkDocs processes and run side by side. The new site is built
-into a staging folder and only replaces `site/` when every step succeeded, so a failed build
-leaves the previous site as it was.
+into a staging folder of its own and only replaces `site/` when every step succeeded, in one
+atomic step where the system allows, so a failed or killed build leaves a complete site: the
+previous one, or the new one.
+
+One build at a time: a build, a bundle and the live preview all write below the build folder
+(generated pages, MkDocs configs, staging), so each holds an OS lock on it while it runs, which
+the kernel lets go when its holder ends however it ends. Whatever a killed build left (staging
+folders, a publish cut in half) is cleaned by the next one, under that lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import datetime
+import errno
+import fcntl
 import json
 import os
+import re
+import secrets
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -25,7 +37,13 @@ import yaml
 
 from generator.check import CheckResult, check
 from generator.dataset import Dataset
-from generator.forking import ForkedProcessDied, can_fork, start_forked
+from generator.forking import (
+    ForkedProcessDied,
+    can_fork,
+    ending_with_us,
+    sigterm_as_interrupt,
+    start_forked,
+)
 from generator.generate import Incremental, generate
 from generator.history import last_changed
 from generator.i18n import label
@@ -90,7 +108,135 @@ class BuildError(Exception):
     """The build stopped; the message says why, and nothing already published was touched."""
 
 
+class BuildBusy(BuildError):
+    """Another build, bundle or preview is using the build folder; nothing was touched."""
+
+
+class PublishError(BuildError):
+    """Publishing stopped half-way and could not be undone: the message says where the
+    published site is now (the next build puts it back)."""
+
+
 Progress = Callable[[str], None]
+
+
+def os_error_text(error: OSError) -> str:
+    """`path: reason (ENAME)`, the parts of an OSError a reader acts on."""
+    reason = error.strerror or str(error)
+    name = errno.errorcode.get(error.errno) if error.errno is not None else None
+    if name:
+        reason += f" ({name})"
+    where = "" if error.filename is None else str(error.filename)
+    if error.filename2 is not None:
+        where += f" -> {error.filename2}"
+    return f"{where}: {reason}" if where else reason
+
+
+@contextlib.contextmanager
+def failing_as(what: str) -> Iterator[None]:
+    """An OSError in this step (a full disk, a read-only folder) becomes a BuildError that
+    says which step and which path: the command line reports it in a line, not a traceback."""
+    try:
+        yield
+    except OSError as error:
+        raise BuildError(f"could not {what}: {os_error_text(error)}") from error
+
+
+LOCK_FILE = ".lock"
+
+# What the refusal calls the holder of the lock, and what it advises.
+_HOLDERS = {
+    "build": ("another build", "wait for it to finish"),
+    "bundle": ("an offline bundle build", "wait for it to finish"),
+    "serve": ("a live preview (serve)", "stop it first"),
+}
+
+
+@dataclass(frozen=True)
+class BuildLock:
+    """The build folder, held by this process (and by the children given `fd`)."""
+
+    build_dir: Path
+    fd: int
+
+
+@contextlib.contextmanager
+def build_lock(build_dir: Path, what: str) -> Iterator[BuildLock]:
+    """Hold `build_dir` for one build, bundle (`what`) or preview, or raise BuildBusy at once
+    naming the holder. flock, not a file that exists or not: the kernel releases it when the
+    last process holding it ends, `kill -9` included, so a killed build never leaves the
+    folder locked. The lock file is never removed: a process that opened it just before its
+    removal would lock a file nobody else sees."""
+    with failing_as(f"use the build folder {build_dir}"):
+        if build_dir.exists() and not build_dir.is_dir():
+            raise BuildError(f"the build folder {build_dir} is not a folder")
+        build_dir.mkdir(parents=True, exist_ok=True)
+        fd = os.open(build_dir / LOCK_FILE, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildBusy(_busy_message(fd, build_dir)) from None
+        with failing_as(f"use the build folder {build_dir}"):
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, f"{os.getpid()} {what}\n".encode("ascii"), 0)
+        yield BuildLock(build_dir, fd)
+    finally:
+        os.close(fd)
+
+
+def _busy_message(fd: int, build_dir: Path) -> str:
+    # The holder writes "PID WHAT" just after it locks: empty for that instant.
+    fields = os.pread(fd, 100, 0).decode("ascii", errors="replace").split()
+    pid = fields[0] if fields and fields[0].isdigit() else None
+    holder, advice = _HOLDERS.get(fields[1] if len(fields) > 1 else "", _HOLDERS["build"])
+    who = f"{holder} (pid {pid})" if pid else holder
+    return f"{who} is running in {build_dir.resolve()}; {advice}"
+
+
+STAGING_PREFIX = "staging-"
+
+
+def new_staging(folder: Path) -> Path:
+    """A folder of this build's own for MkDocs' output. Not mkdtemp: its mode 0700 would
+    become the published site's, and a web server running as another user could not read it;
+    mkdir honours the umask, as MkDocs' own folders do."""
+    path = folder / f"{STAGING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    path.mkdir(parents=True)
+    return path
+
+
+def remove_path(path: Path) -> None:
+    """Remove a folder, a file or a symlink (never what a symlink points to), if present."""
+    if path.is_symlink() or (path.exists() and not path.is_dir()):
+        path.unlink()
+    elif path.exists():
+        shutil.rmtree(path)
+
+
+def clean_leftovers(folder: Path, progress: Progress, legacy: str = "staging") -> None:
+    """Remove the staging folders of builds that did not end cleanly. Only under the build
+    lock: then no other build's folder can be among them. `legacy` is where builds before
+    per-build staging put theirs."""
+    _remove_leftovers([*folder.glob(f"{STAGING_PREFIX}*"), folder / legacy], progress)
+
+
+def _remove_leftovers(paths: list[Path], progress: Progress) -> None:
+    """Remove what interrupted builds left; what cannot be removed is said, and does not stop
+    this build: it is in nobody's way."""
+    removed = 0
+    for path in paths:
+        if path.exists() or path.is_symlink():
+            try:
+                remove_path(path)
+            except OSError as error:
+                progress(
+                    f"could not remove {path}, left by an interrupted build: {os_error_text(error)}"
+                )
+            else:
+                removed += 1
+    if removed:
+        progress(f"removed {removed} folder(s) left by an interrupted build")
 
 
 def _ignore_python_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
@@ -391,12 +537,17 @@ def run_mkdocs(
     strict: bool = True,
     epoch: int = FALLBACK_EPOCH,
     timings: dict[str, float] | None = None,
+    lock: BuildLock | None = None,
 ) -> None:
     """One `mkdocs build` per language, side by side; all output shown if any fails.
 
     Each build logs to a file of its own, not a pipe: MkDocs lists every page left out of the
     navigation, far more than a pipe holds, and a pipe read one build after the other stalled
     the second build until the first had finished. `timings` receives each language's seconds.
+
+    The builds end with us: killed if we are (the kernel's parent-death signal) and when we
+    stop early (an exception, Ctrl-C, SIGTERM). They also hold the build `lock`, so that
+    the lock is only free once the last process writing into the build folder has ended.
     """
     environment = {
         **os.environ,
@@ -405,29 +556,52 @@ def run_mkdocs(
         "SOURCE_DATE_EPOCH": str(epoch),
     }
     started = time.perf_counter()
+    processes: dict[str, subprocess.Popen[bytes]] = {}
     with contextlib.ExitStack() as stack:
         logs = {lang: stack.enter_context(tempfile.TemporaryFile()) for lang in configs}
-        processes = {
-            lang: subprocess.Popen(
-                # Not --quiet: it hides warnings from --strict, which then passes a broken site.
-                [
-                    sys.executable,
-                    "-m",
-                    "mkdocs",
-                    "build",
-                    "-f",
-                    str(config),
-                    *(["--strict"] if strict else []),
-                ],
-                stdout=logs[lang],
-                stderr=subprocess.STDOUT,
-                env=environment,
-            )
-            for lang, config in configs.items()
-        }
-        failures = _wait_for_builds(processes, logs, progress, started, timings)
+        try:
+            for lang, config in configs.items():
+                processes[lang] = subprocess.Popen(
+                    # Not --quiet: it hides warnings from --strict, which then passes a broken
+                    # site.
+                    [
+                        sys.executable,
+                        "-m",
+                        "mkdocs",
+                        "build",
+                        "-f",
+                        str(config),
+                        *(["--strict"] if strict else []),
+                    ],
+                    stdout=logs[lang],
+                    stderr=subprocess.STDOUT,
+                    env=environment,
+                    pass_fds=() if lock is None else (lock.fd,),
+                    preexec_fn=ending_with_us(signal.SIGKILL),
+                )
+            failures = _wait_for_builds(processes, logs, progress, started, timings)
+        finally:
+            for process in processes.values():
+                if process.poll() is None:
+                    process.kill()
+                process.wait()
     if failures:
         raise BuildError("\n\n".join(failures))
+
+
+# The last line of MkDocs' output when writing (or reading) a file failed: its traceback
+# says nothing more to whoever runs the build, the line says what and where.
+_OS_ERROR_LINE = re.compile(r"^\w*(?:Error|Exception): \[Errno (\d+)\] (.+)$")
+
+
+def mkdocs_failure(lang: str, output: str) -> str:
+    """What to say about a failed MkDocs build: its output, or only the file error."""
+    lines = output.strip().splitlines()
+    match = _OS_ERROR_LINE.match(lines[-1].strip()) if lines else None
+    if match:
+        name = errno.errorcode.get(int(match[1]), "")
+        return f"mkdocs build ({lang}) failed: {match[2]}" + (f" ({name})" if name else "")
+    return f"mkdocs build ({lang}) failed:\n{output.strip()}"
 
 
 def _wait_for_builds(
@@ -452,7 +626,7 @@ def _wait_for_builds(
             if process.returncode != 0:
                 logs[lang].seek(0)
                 output = logs[lang].read().decode("utf-8", errors="replace")
-                failures.append(f"mkdocs build ({lang}) failed:\n{output.strip()}")
+                failures.append(mkdocs_failure(lang, output))
             else:
                 progress(f"built the {lang} site ({elapsed:.1f} s)")
         now = time.perf_counter()
@@ -488,16 +662,153 @@ def language_chooser(index: str = "", head: str = "") -> str:
     )
 
 
+# renameat2(2): AT_FDCWD resolves relative paths from the working folder, RENAME_EXCHANGE
+# swaps two existing paths in one step.
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _find_renameat2() -> Callable[..., int] | None:
+    if sys.platform != "linux":
+        return None
+    try:
+        function = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):  # a C library without it (glibc before 2.28, musl)
+        return None
+    function.argtypes = [
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_int,
+        ctypes.c_char_p,
+        ctypes.c_uint,
+    ]
+    function.restype = ctypes.c_int
+    found: Callable[..., int] = function
+    return found
+
+
+_RENAMEAT2 = _find_renameat2()
+
+
+def exchange(first: Path, second: Path) -> bool:
+    """Swap two existing paths atomically; False where the system cannot (not Linux, a C
+    library or kernel without renameat2, a file system without RENAME_EXCHANGE)."""
+    if _RENAMEAT2 is None:
+        return False
+    done = _RENAMEAT2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if done == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(first), None, str(second))
+
+
+def previous_site(site_dir: Path) -> Path:
+    """Where the two-rename publish keeps the old site for an instant."""
+    return site_dir.with_name(site_dir.name + ".previous")
+
+
+INCOMING_PREFIX = ".incoming-"
+
+
 def publish(staging: Path, site_dir: Path) -> None:
-    """Replace `site_dir` with `staging` in two renames; the old site survives until then."""
-    previous = site_dir.with_name(site_dir.name + ".previous")
-    if previous.exists():
-        shutil.rmtree(previous)
-    if site_dir.exists():
-        site_dir.rename(previous)
-    staging.rename(site_dir)
-    if previous.exists():
-        shutil.rmtree(previous)
+    """Put the new site `staging` in the place of `site_dir`; after a kill at any moment
+    `site_dir` holds a complete site, the old one or the new one.
+
+    `site_dir` stays a plain folder, swapped with the new one by renameat2(RENAME_EXCHANGE):
+    one step, with no instant without a site. A symlink swapped to a new folder would be as
+    atomic everywhere, but `site/` would then be a link into the build folder, which users
+    copy, rsync and serve with tools that treat links as they please. Where the exchange is
+    not available, two renames through `site.previous`; the next build repairs a kill
+    between them (`recover_interrupted_publish`).
+
+    The new site is first moved beside `site_dir` (copied, from another file system): the
+    swap then stays within one folder, where a rename works across no file systems and needs
+    no write access to the old site itself (a folder that changes parent does)."""
+    site_dir.parent.mkdir(parents=True, exist_ok=True)
+    new = incoming_folder(site_dir)
+    try:
+        try:
+            os.rename(staging, new)
+        except OSError as error:
+            if error.errno != errno.EXDEV:
+                raise
+            shutil.copytree(staging, new)
+        if not (site_dir.exists() or site_dir.is_symlink()):
+            os.rename(new, site_dir)
+        elif not exchange(new, site_dir):
+            _publish_in_two_renames(new, site_dir)
+    finally:
+        # The old site after the swap; the new one if it could not be published. What cannot
+        # be removed now, the next build removes.
+        with contextlib.suppress(OSError):
+            remove_path(new)
+
+
+def incoming_folder(site_dir: Path) -> Path:
+    """A name beside `site_dir`, unique to this build, for the new site before the swap."""
+    return site_dir.with_name(
+        f".{site_dir.name}{INCOMING_PREFIX}{os.getpid()}-{secrets.token_hex(4)}"
+    )
+
+
+def check_can_publish(site_dir: Path) -> None:
+    """Fail now rather than after the build: publishing makes a folder beside `site_dir`.
+    (As root, permissions do not stop it; a read-only or immutable folder does.)"""
+    if site_dir.parent.exists() and not site_dir.parent.is_dir():
+        raise BuildError(f"cannot publish to {site_dir}: {site_dir.parent} is not a folder")
+    with failing_as(f"publish to {site_dir}"):
+        site_dir.parent.mkdir(parents=True, exist_ok=True)
+        probe = incoming_folder(site_dir)
+        probe.mkdir()
+        probe.rmdir()
+
+
+def _publish_in_two_renames(new: Path, site_dir: Path) -> None:
+    previous = previous_site(site_dir)
+    remove_path(previous)
+    os.rename(site_dir, previous)
+    try:
+        os.rename(new, site_dir)
+    except BaseException as error:
+        try:
+            os.rename(previous, site_dir)
+        except OSError as undo_error:
+            raise PublishError(
+                f"could not publish the new site ({os_error_text(undo_error)}); {site_dir} "
+                f"is missing and the previous site is in {previous}; the next build puts it "
+                "back"
+            ) from error
+        raise
+    # Published: the old site is in nobody's way, and the next build removes it if this fails.
+    with contextlib.suppress(OSError):
+        remove_path(previous)
+
+
+def recover_interrupted_publish(site_dir: Path, progress: Progress) -> None:
+    """Repair what a publish cut in two left (see `publish`), before anything else runs: the
+    old site put back if the new one never arrived, the old one removed if it did; and copies
+    of a new site that never replaced the old one removed."""
+    previous = previous_site(site_dir)
+    if previous.exists() or previous.is_symlink():
+        if site_dir.exists() or site_dir.is_symlink():
+            _remove_leftovers([previous], progress)
+        else:
+            try:
+                os.rename(previous, site_dir)
+            except OSError as error:
+                raise PublishError(
+                    f"{site_dir} is missing after an interrupted publish and {previous} could "
+                    f"not be put back: {os_error_text(error)}"
+                ) from error
+            progress(f"recovered {site_dir} from an interrupted publish")
+    if site_dir.parent.is_dir():
+        _remove_leftovers(
+            list(site_dir.parent.glob(f".{site_dir.name}{INCOMING_PREFIX}*")), progress
+        )
 
 
 def site_urls(project: Project) -> SiteUrls | None:
@@ -544,23 +855,42 @@ def build(
     check_links: bool = False,
     timings: dict[str, float] | None = None,
 ) -> CheckResult:
-    """The whole build; raises BuildError (the published site untouched) when a step fails.
-    With `check_links`, a site with a broken internal link or anchor is not published.
-    `timings` receives the seconds of each phase: check, generate, and each language."""
-    result = prepare_apart(project, progress, timings=timings)
-    if not result.ok:
-        return result
-    staging = project.build_dir / "staging"
-    if staging.exists():
-        shutil.rmtree(staging)
-    configs = write_configs(project, staging)
-    run_mkdocs(configs, progress, strict=strict, epoch=build_epoch(project), timings=timings)
-    urls = site_urls(project)
-    write_root_files(project, staging, urls)
-    if check_links:
-        started = time.perf_counter()
-        check_site_links(staging, urls)
-        progress(f"checked the links in {time.perf_counter() - started:.1f} s")
-    project.site_dir.parent.mkdir(parents=True, exist_ok=True)
-    publish(staging, project.site_dir)
+    """The whole build; raises BuildError (the published site untouched) when a step fails,
+    BuildBusy when another build holds the build folder, PublishError when publishing was
+    cut in half. With `check_links`, a site with a broken internal link or anchor is not
+    published. `timings` receives the seconds of each phase: check, generate, and each
+    language. Its staging folder is removed however it ends; a SIGTERM stops it as Ctrl-C
+    does (KeyboardInterrupt)."""
+    with sigterm_as_interrupt(), build_lock(project.build_dir, "build") as lock:
+        with failing_as("clean up after an interrupted build"):
+            recover_interrupted_publish(project.site_dir, progress)
+            clean_leftovers(project.build_dir, progress)
+        check_can_publish(project.site_dir)
+        with failing_as("check the data and generate the pages"):
+            result = prepare_apart(project, progress, timings=timings)
+        if not result.ok:
+            return result
+        with failing_as("prepare the MkDocs builds"):
+            staging = new_staging(project.build_dir)
+        try:
+            with failing_as("prepare the MkDocs builds"):
+                configs = write_configs(project, staging)
+                epoch = build_epoch(project)
+            with failing_as("run MkDocs"):
+                run_mkdocs(
+                    configs, progress, strict=strict, epoch=epoch, timings=timings, lock=lock
+                )
+            urls = site_urls(project)
+            with failing_as("write the site's root pages"):
+                write_root_files(project, staging, urls)
+            if check_links:
+                started = time.perf_counter()
+                with failing_as("check the links"):
+                    check_site_links(staging, urls)
+                progress(f"checked the links in {time.perf_counter() - started:.1f} s")
+            with failing_as(f"publish to {project.site_dir}"):
+                publish(staging, project.site_dir)
+        finally:
+            # Also the old site after a publish that could not remove it.
+            shutil.rmtree(staging, ignore_errors=True)
     return result
