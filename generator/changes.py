@@ -7,6 +7,9 @@ rename detection pairs. Fields are compared one by one; lists of maps are matche
 identifies their items (quotes by text, positions by role and organization), others by equal
 items first, then the most alike. The report is Markdown for a pull request, or JSON for tools;
 its order is fixed (kinds, then status, then id), so the same change always reads the same.
+In the Markdown, everything that comes from the data (names, values, field and file names, even
+the revisions) is inert: it cannot link, mention, embed or reformat anything (`_escape`,
+`_code`). The JSON has the values as they are.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from __future__ import annotations
 import json
 import re
 import tempfile
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -564,10 +568,78 @@ _HEADINGS = {
 }
 
 
+# Data reaches the report from pull requests: names, titles, values, field names, file names.
+# GitHub must show all of it as the text it is, not as Markdown: no link, image, mention, issue
+# reference, HTML, code span, table or new block may come out of it. Prose gets backslash
+# escapes where CommonMark honours them, character references for HTML's `& < >` (renderers
+# that do not follow CommonMark, such as Python-Markdown, honour those too), and a zero-width
+# space where only a character that is still there after rendering helps: GitHub links
+# `@name`, `#123` and bare URLs in the rendered text, where a backslash escape or a character
+# reference (`&#64;`) has already turned back into the plain character. Renovate and
+# Dependabot, which copy release notes into pull requests, break mentions the same way.
+
+_ZERO_WIDTH_SPACE = "\u200b"
+_REFERENCES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", _ZERO_WIDTH_SPACE: "&#8203;"}
+# Code spans, emphasis, strikethrough, images, table cells, and the escape character itself.
+_BACKSLASHED = frozenset("\\`*~!|")
+# `[` opens links, images, footnotes and task-list boxes. A list index such as `places[2]` is
+# left as it is: without `(` after it, or a definition `[2]: url` (which only the start of a
+# line or list item can hold: see `_ITEM_START`), it cannot link.
+_BRACKET = re.compile(r"\[(?!\d+\](?!\())")
+# An underscore emphasises unless it is inside a word.
+_UNDERSCORE = re.compile(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])")
+# GitHub links `@user` and `@org/team` (and e-mail addresses), `#123` and `owner/repo#123`, URLs
+# with `://`, and `www.` addresses.
+_AUTOLINKED = re.compile(r"[@#]|(?=://)|(?i:(?<=www)(?=\.))")
+# At the start of a list item's text, these would begin a nested list, a link definition or (in
+# renderers that want no space after it) a heading.
+_ITEM_START = re.compile(r"^(?:[-+\[#]|(?P<number>[0-9]{1,9})[.)])")
+
+
+# Embeddings, overrides and isolates reorder the rest of the line as displayed; Arabic text
+# needs none of them (the marks U+200E, U+200F and U+061C stay).
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _one_line(text: str) -> str:
+    """Line ends and other white space as one space, so no text can start a block (a heading,
+    quote, list, table row or code fence); other control characters (which could drive the
+    terminal that shows the report) and bidi overrides as U+FFFD."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return "".join(
+        "\ufffd" if unicodedata.category(char) == "Cc" or char in _BIDI_CONTROLS else char
+        for char in text
+    )
+
+
 def _escape(text: str) -> str:
-    """Keep data from turning into Markdown: emphasis, code, HTML."""
-    text = re.sub(r"([\\`*<~])", r"\\\1", text)
-    return re.sub(r"(?<![0-9A-Za-z])_|_(?![0-9A-Za-z])", r"\\_", text)
+    """Text from the data as inert GitHub-flavoured Markdown, on one line."""
+    text = _AUTOLINKED.sub(lambda match: match.group(0) + _ZERO_WIDTH_SPACE, _one_line(text))
+    text = "".join(
+        _REFERENCES.get(char, "\\" + char if char in _BACKSLASHED else char) for char in text
+    )
+    text = _BRACKET.sub(r"\\[", text)
+    text = _UNDERSCORE.sub(r"\\_", text)
+    return _ITEM_START.sub(
+        lambda match: (
+            f"{match['number']}\\{match.group(0)[-1]}" if match["number"] else "\\" + match.group(0)
+        ),
+        text,
+    )
+
+
+def _code(text: str) -> str:
+    """Text from the data (an id, a file name, a revision) as a code span, where nothing but a
+    run of backticks as long as the fence has meaning: so the fence is longer than every run
+    inside, with a space inside it where the text begins or ends with a backtick or a space.
+    Characters that do not print (line ends, bidi overrides, terminal controls) are shown as
+    their escapes, `\\n`, `\\u202e`, so a file name cannot break the line or hide its order."""
+    shown = "".join(
+        char if char == " " or char.isprintable() else ascii(char)[1:-1] for char in text
+    )
+    fence = "`" * (max((len(run) for run in re.findall(r"`+", shown)), default=0) + 1)
+    pad = " " if not shown or shown[0] in "` " or shown[-1] in "` " else ""
+    return f"{fence}{pad}{shown}{pad}{fence}"
 
 
 def _count(n: int, kind: str) -> str:
@@ -576,10 +648,10 @@ def _count(n: int, kind: str) -> str:
 
 def markdown(report: Report) -> str:
     """The report as Markdown for a pull-request comment or a CI job summary."""
-    head = f"`{report.head}`" if report.head is not None else "the working tree"
-    lines = [f"## Changes to the facts: `{report.base}` → {head}", ""]
+    head = _code(report.head) if report.head is not None else "the working tree"
+    lines = [f"## Changes to the facts: {_code(report.base)} → {head}", ""]
     if report.errors:
-        where = f"at `{report.head}`" if report.head is not None else "in the working tree"
+        where = f"at {_code(report.head)}" if report.head is not None else "in the working tree"
         noun = "error" if report.errors == 1 else "errors"
         lines += [
             f"> **The data {where} does not validate: {report.errors} {noun}.** "
@@ -599,10 +671,10 @@ def markdown(report: Report) -> str:
             continue
         lines += [f"### {_HEADINGS[kind]}", ""]
         for entity in entities:
-            name = f"`{kind}/{entity.id}`"
+            name = _code(f"{kind}/{entity.id}")
             label = _escape(entity.label)
             if entity.status == "renamed":
-                lines.append(f"- renamed `{kind}/{entity.old_id}` → {name}: {label}")
+                lines.append(f"- renamed {_code(f'{kind}/{entity.old_id}')} → {name}: {label}")
             else:
                 lines.append(f"- {entity.status} {name}: {label}")
             lines.extend(f"  - {_escape(change.text)}" for change in entity.changes)

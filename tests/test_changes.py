@@ -5,13 +5,18 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
+import markdown as python_markdown
 import pytest
+import yaml
 
-from generator.changes import Differ
+from generator.changes import Differ, _code, _escape
 from generator.cli import main
 from tests.conftest import SHIPPED_DATA
 
@@ -385,8 +390,8 @@ def test_markdown_in_the_data_stays_text(repo: Repo, capsys: pytest.CaptureFixtu
     repo.edit("people/ali-larijani.yml", "  en: Ali Larijani\n", "  en: Ali *Larijani* <b>\n")
     code, out = changes(repo, capsys, "HEAD")
     assert code == 0
-    assert "- changed `people/ali-larijani`: Ali \\*Larijani\\* \\<b>\n" in out
-    assert "  - name.en Ali Larijani → Ali \\*Larijani\\* \\<b>\n" in out
+    assert "- changed `people/ali-larijani`: Ali \\*Larijani\\* &lt;b&gt;\n" in out
+    assert "  - name.en Ali Larijani → Ali \\*Larijani\\* &lt;b&gt;\n" in out
 
 
 def test_an_unknown_revision_is_a_usage_error(
@@ -411,3 +416,183 @@ def test_lists_match_equal_items_then_the_most_alike() -> None:
         "hosts: added b",
         "sources: reordered",
     ]
+
+
+# --- data that tries to be Markdown -------------------------------------------------------------
+
+# What a contributor could put in a name, a title, a value, a field name or a file name to have
+# the pull-request summary link, show, mention, notify or reformat something.
+MARKDOWN_PAYLOADS = (
+    "[click](https://evil.example/a)",
+    "![pixel](https://evil.example/p.png)",
+    "[ref][1] [1]: https://evil.example/r",
+    "[1]: https://evil.example/definition",
+    "[2](https://evil.example/n) and places[3](https://evil.example/m)",
+    "[^note] footnote",
+    "hi @team and @org/admins, mail a@evil.example",
+    "fixes #123 and owner/repo#45",
+    "<script>alert(1)</script><img src=x onerror=alert(1)>",
+    "<https://evil.example/auto> &lt;b&gt; &#64;team &#35;9 &commat;admins &lbrack;x&rbrack;",
+    "bare https://evil.example/x and www.evil.com and WWW.Evil.com",
+    "`code` `` two `` ``` fence",
+    "*em* _em_ **strong** ~~strike~~ ~one~",
+    "a | b |\n|---|---|\n| c | d |",
+    "\n# heading\n> quote\n- item\n1. one\n```\nfence\n    indented",
+    "- [ ] task",
+    "1. ordered",
+    "+ plus",
+    "\x1b[31mred\x1b[0m \u202eabc",
+)
+_ALLOWED_TAGS = {"h2", "h3", "p", "ul", "li", "code", "blockquote", "strong"}
+
+
+class _Html(HTMLParser):
+    """The tags of an HTML page, the text of its code elements, and the rest of its text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[str] = []
+        self.code: list[str] = []
+        self.text: list[str] = []
+        self._in_code = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append(tag)
+        if tag == "code":
+            self._in_code = True
+            self.code.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "code":
+            self._in_code = False
+
+    def handle_data(self, data: str) -> None:
+        if self._in_code:
+            self.code[-1] += data
+        else:
+            self.text.append(data)
+
+
+def _yaml(value: Any) -> str:
+    return yaml.safe_dump(value, allow_unicode=True, width=1000).removesuffix("\n...\n")
+
+
+def _shown(text: str) -> str:
+    """A file name as the report shows it in code: what does not print, escaped."""
+    return "".join(c if c == " " or c.isprintable() else ascii(c)[1:-1] for c in text)
+
+
+def _payload_edits(repo: Repo) -> None:
+    """Every payload in a name, a title, a value, a field name and a file name."""
+    naqvi = "people/mohsin-naqvi.yml"
+    for number, payload in enumerate(MARKDOWN_PAYLOADS):
+        # An added person: its file name, id, name and label carry the payload.
+        stem = payload.replace("/", "\u2215")[:40] + f" {number}"
+        text = (repo.data / naqvi).read_text(encoding="utf-8")
+        text = text.replace("id: mohsin-naqvi\n", f"id: {_yaml(stem)}\n")
+        text = text.replace("  en: Mohsin Naqvi\n", f"  en: {_yaml(payload)}\n")
+        (repo.data / "people" / f"{stem}.yml").write_text(text, encoding="utf-8")
+    # A renamed person (git pairs the files) with payloads in both file names.
+    repo.git("mv", "site_data/people/mohsin-naqvi.yml", "site_data/people/`naqvi`` @team #1`.yml")
+    # A changed person: its name, and fields of its own whose names and values are payloads.
+    larijani = repo.data / "people" / "ali-larijani.yml"
+    data = yaml.safe_load(larijani.read_text(encoding="utf-8"))
+    data["name"]["en"] = " ".join(MARKDOWN_PAYLOADS)
+    data["links"][0]["note"]["en"] = MARKDOWN_PAYLOADS[-1]
+    for payload in MARKDOWN_PAYLOADS:
+        data[payload] = {payload: payload}
+    # A field whose line would read `[1]: /evil "x: added y"`, a link definition for `[1]`.
+    data['[1]: /evil "x'] = 'y"'
+    larijani.write_text(_yaml(data), encoding="utf-8")
+    # A visit with a title, and values in a list.
+    visit = "visits/2025-10-naqvi-iran.yml"
+    repo.edit(
+        visit,
+        "classification:",
+        f"title:\n  en: {_yaml(MARKDOWN_PAYLOADS[0])}\n  ar: x\nclassification:",
+    )
+    repo.edit(
+        visit,
+        "topics:\n",
+        "topics:\n"
+        + "".join(f"  - en: {_yaml(p)}\n    ar: {_yaml(p)}\n" for p in MARKDOWN_PAYLOADS),
+    )
+
+
+def test_data_cannot_make_markdown_in_the_report(
+    repo: Repo, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A base revision whose name is a payload too: git allows backticks, @ and # in branches.
+    branch = "base`x``@team#1"
+    repo.git("branch", branch)
+    _payload_edits(repo)
+    code, out = changes(repo, capsys, branch)
+    assert code == 0
+    code, json_out = changes(repo, capsys, branch, "--json")
+    report = json.loads(json_out)
+    entities = report["entities"]
+    assert len(entities) == len(MARKDOWN_PAYLOADS) + 3, [e["id"] for e in entities]
+    assert {e["status"] for e in entities} == {"added", "renamed", "changed"}
+
+    # Every line is one of the report's own: data makes no block of its own.
+    for line in out.splitlines():
+        assert re.match(
+            r"(## |### |- (added|renamed|changed|removed) |  - |> \*\*|\d+ |$)", line
+        ), line
+    assert "\x1b" not in out and "\u202e" not in out
+
+    page = _Html()
+    page.feed(python_markdown.markdown(out, extensions=["tables"]))
+    # No link, image, script, table, emphasis, heading or list from the data ...
+    assert set(page.tags) <= _ALLOWED_TAGS, sorted(set(page.tags) - _ALLOWED_TAGS)
+    n_changes = sum(len(e["changes"]) for e in entities)
+    assert page.tags.count("li") == len(entities) + n_changes
+    assert page.tags.count("h3") == len({e["kind"] for e in entities})
+    assert page.tags.count("h2") == 1 and page.tags.count("blockquote") == 1
+    # ... and every code span holds exactly one id or revision: none was broken out of.
+    expected_code = [branch, "make check"]  # the base, and the errors line
+    for entity in entities:
+        if entity["status"] == "renamed":
+            expected_code.append(f"{entity['kind']}/{entity['old_id']}")
+        expected_code.append(f"{entity['kind']}/{entity['id']}")
+    assert page.code == [_shown(text) for text in expected_code]
+
+    # What GitHub links in the rendered text: mentions, issues, URLs, www. and e-mail addresses.
+    text = " ".join(page.text)  # with its character references decoded
+    for pattern in (r"@\w", r"#\d", r"\w://", r"(?i:www)\.", r"\w@\w"):
+        assert not re.search(pattern, text), (pattern, re.findall(f".{{20}}{pattern}.{{20}}", text))
+    # The same in the Markdown itself, for renderers that link before they decode references
+    # (a reference stands in for a character that is neither a letter nor a digit).
+    outside_code = re.sub(r"(`+).*?\1", "", out)
+    references = re.sub(r"&#?\w+;", "\ufffd", outside_code)
+    for pattern in (r"@\w", r"#\d", r"\w://", r"(?i:www)\.", "@team", "https://evil"):
+        assert not re.search(pattern, references), pattern
+    # GFM's strikethrough and table cells, which Python-Markdown does not know: always escaped.
+    assert not re.search(r"(?<!\\)[~|]", outside_code)
+    # And still readable: the text is there, as text.
+    assert "[click](https\u200b://evil.example/a)" in text and "<script>alert(1)</script>" in text
+    assert "@\u200bteam" in text and "#\u200b123" in text
+
+
+def test_escaping_keeps_ordinary_text_as_it_is() -> None:
+    for text in (
+        "Ali Larijani",
+        "علي لاريجاني",
+        "Iranian Students' News Agency",
+        "start_date 2025-11-25 → 2025-11-24",
+        "places[2].name.en Nur Khan Air Base → Nur Khan Airbase",
+        "a quote by ali-larijani: «غير مسبوقة» (renamed)",
+    ):
+        assert _escape(text) == text
+    assert _escape("-3 degrees") == "\\-3 degrees"
+    assert _escape("12. item") == "12\\. item"
+    assert _escape("[0](https://x.example)") == "\\[0](https&#8203;://x.example)"
+
+
+def test_code_spans_hold_any_backticks() -> None:
+    assert _code("people/ali-larijani") == "`people/ali-larijani`"
+    assert _code("a`b") == "``a`b``"
+    assert _code("a``b`") == "``` a``b` ```"
+    assert _code(" x") == "`  x `"
+    assert _code("") == "`  `"
+    assert _code("a\nb\u202ec") == "`a\\nb\\u202ec`"
