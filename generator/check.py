@@ -23,12 +23,34 @@ from typing import Any, Union, get_args, get_origin
 from pydantic import BaseModel, ValidationError
 
 from generator.dataset import Dataset
-from generator.diagnostics import Diagnostic, FieldPath, Severity, errors, format_path, warnings
+from generator.diagnostics import (
+    Diagnostic,
+    FieldPath,
+    Severity,
+    errors,
+    format_path,
+    shortened,
+    warnings,
+)
 from generator.forking import ForkedProcessDied, can_fork, start_forked
 from generator.i18n import label
 from generator.languages import LANGUAGE_CODES
-from generator.schema import KINDS, MODELS, SINGULAR, SLUG_PATTERN, Entity, PartialText, Quote
-from generator.yamlfile import YamlFile, read_yaml
+from generator.schema import (
+    KINDS,
+    MAX_SHORT_LENGTH,
+    MODELS,
+    SINGULAR,
+    SLUG_PATTERN,
+    TEXT_KINDS,
+    Entity,
+    Organization,
+    PartialText,
+    Person,
+    Quote,
+    Visit,
+    text_kinds,
+)
+from generator.yamlfile import YamlFile, not_a_file, read_yaml
 
 EXTENSION = ".yml"
 
@@ -91,31 +113,43 @@ class CheckCache:
 
 @dataclass
 class _Listing:
-    """The data folder in one walk: the data files of each kind, and stray files."""
+    """The data folder in one walk: the data files of each kind, stray files, and entries
+    refused by their type (links, pipes, devices, folders named like data files)."""
 
     files: dict[str, list[tuple[str, tuple[int, int, int, int]]]]  # kind -> (name, stamp)
     stray: list[Path]
+    refused: list[Diagnostic] = field(default_factory=list)
 
 
 def _list_data(data_dir: Path) -> _Listing:
+    """Walk the data folder without following a link: only regular files are ever read, and
+    a linked folder (to /etc, or to itself) is never entered."""
     listing = _Listing(files={kind: [] for kind in KINDS}, stray=[])
     pending: list[tuple[Path, int, str | None]] = [(data_dir, 0, None)]
     while pending:
         folder, depth, kind = pending.pop()
+        shown: str | None = None  # the folder as messages show it, worked out when needed
         with os.scandir(folder) as entries:
             for entry in entries:
-                if entry.is_dir():
+                data_file = kind is not None and depth == 1 and entry.name.endswith(EXTENSION)
+                if entry.is_file(follow_symlinks=False):
+                    if data_file:
+                        info = entry.stat(follow_symlinks=False)
+                        stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
+                        listing.files[kind].append((entry.name, stamp))  # type: ignore[index]
+                    elif not entry.name.startswith("."):
+                        listing.stray.append(Path(entry.path))
+                    continue
+                if entry.is_dir(follow_symlinks=False) and not data_file:
                     child_kind = entry.name if depth == 0 and entry.name in KINDS else None
                     pending.append((Path(entry.path), depth + 1, child_kind))
-                    if kind is not None and depth == 1 and entry.name.endswith(EXTENSION):
-                        listing.files[kind].append((entry.name, (0, 0, 0, 0)))
                     continue
-                if kind is not None and depth == 1 and entry.name.endswith(EXTENSION):
-                    info = entry.stat()
-                    stamp = (info.st_mtime_ns, info.st_ctime_ns, info.st_size, info.st_ino)
-                    listing.files[kind].append((entry.name, stamp))
-                elif not entry.name.startswith("."):
-                    listing.stray.append(Path(entry.path))
+                if entry.name.startswith(".") and not data_file:
+                    continue  # hidden, and never read
+                why = not_a_file(entry.stat(follow_symlinks=False).st_mode)
+                if why is not None:
+                    shown = shown or display_path(folder)
+                    listing.refused.append(Diagnostic(f"{shown}/{entry.name}", 1, 1, "", why))
     for names in listing.files.values():
         names.sort()
     listing.stray.sort()
@@ -153,6 +187,7 @@ def _collection_paused() -> Iterator[None]:
 
 def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) -> None:
     listing = _list_data(data_dir)
+    result.diagnostics.extend(listing.refused)
     result.diagnostics.extend(_stray_files(data_dir, listing.stray))
     jobs: list[_FileJob] = []
     for kind in KINDS:
@@ -176,6 +211,7 @@ def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) ->
 
     ids = _collect_ids(loaded)
     same_ids = cache is not None and cache.ids == ids
+    suggest = _Suggestions(ids)
     for kind in KINDS:
         named = _IdentityIndex(loaded[kind])
         for entry in checked[kind]:
@@ -186,11 +222,13 @@ def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) ->
                 yaml_file.problems.extend(entry.references)
             else:
                 before = len(yaml_file.problems)
-                _check_references(yaml_file, MODELS[kind], yaml_file.data, (), ids)
+                suggest.left = MAX_SUGGESTIONS
+                _check_references(yaml_file, MODELS[kind], yaml_file.data, (), ids, suggest)
                 entry.references = yaml_file.problems[before:]
             result.diagnostics.extend(yaml_file.problems)
     if cache is not None:
         cache.ids = ids
+    result.diagnostics.extend(_check_across(loaded))
 
     result.diagnostics.sort(key=lambda d: (d.file, d.line, d.column, d.path, d.message))
     if result.ok:
@@ -255,9 +293,11 @@ def _check_file(job: _FileJob, data_dir: Path, cache: CheckCache | None) -> _Che
         known.reused = True
         return known
     yaml_file = read_yaml(data_dir / kind / job.name, display)
+    if isinstance(yaml_file.data, dict):
+        # Before validation: a text over its limit is reported and emptied here, so that no
+        # other message repeats a megabyte of it.
+        _check_text(yaml_file, yaml_file.data, (), text_kinds(MODELS[kind]))
     entity = _validate(kind, yaml_file) if yaml_file.data is not None else None
-    if yaml_file.data is not None:
-        _check_text(yaml_file, yaml_file.data, ())
     if entity is not None:
         _check_semantics(yaml_file, entity)
     elif isinstance(yaml_file.data, dict):
@@ -347,9 +387,10 @@ def _suggest(word: str, choices: list[str]) -> str:
 
 def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any) -> None:
     path: FieldPath = tuple(item["loc"])
-    if yaml_file.is_rejected(path):
-        return
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
+    # An unknown field is worth saying even when its value was refused: the key is the news.
+    if kind != "extra_forbidden" and yaml_file.is_rejected(path):
+        return
     at = None
     if kind == "missing":
         name = path[-1]
@@ -399,6 +440,12 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         message = "must not be empty"
     elif kind in ("greater_than", "greater_than_equal"):
         message = f"must be greater than {ctx.get('gt', ctx.get('ge'))}, got {_describe(value)}"
+    elif kind in ("less_than", "less_than_equal"):
+        limit = ctx.get("le", ctx.get("lt"))
+        shown = str(limit)
+        if isinstance(limit, int | float) and float(limit).is_integer():
+            shown = f"{int(limit):,}"  # a float field's limit comes as a float: 1e+18
+        message = f"must be at most {shown}, got {_describe(value)}"
     else:
         message = item["msg"]
     yaml_file.problem(path, message, at=at)
@@ -489,12 +536,35 @@ def _check_identity(kind: str, yaml_file: YamlFile, entity: Entity, named: _Iden
             yaml_file.problem(("former_ids", index), f"former id '{former}' is the current id")
 
 
+# Unknown ids given a "did you mean" per file: each looks through every id of the kind (70 ms
+# among 10,000 visits), and a file naming 50,000 unknown ids would take an hour.
+MAX_SUGGESTIONS = 20
+
+
+class _Suggestions:
+    """The nearest known id for an unknown one, while the file's allowance lasts."""
+
+    def __init__(self, ids: dict[str, set[str]]) -> None:
+        self.ids = ids
+        self.sorted: dict[str, list[str]] = {}
+        self.left = MAX_SUGGESTIONS
+
+    def __call__(self, item: str, kind: str) -> str:
+        if self.left <= 0:
+            return ""
+        self.left -= 1
+        if kind not in self.sorted:
+            self.sorted[kind] = sorted(self.ids[kind])
+        return _suggest(item, self.sorted[kind])
+
+
 def _check_references(
     yaml_file: YamlFile,
     model: type[BaseModel],
     data: Any,
     path: FieldPath,
     ids: dict[str, set[str]],
+    suggest: _Suggestions,
 ) -> None:
     """Resolve every reference in the file as written, guided by the model's declaration.
 
@@ -511,15 +581,18 @@ def _check_references(
         for index, item in items:
             where = (*path, name) if index is None else (*path, name, index)
             if target is not None:
-                if isinstance(item, str) and item not in ids[target]:
+                if (
+                    isinstance(item, str)
+                    and item not in ids[target]
+                    and not yaml_file.is_rejected(where)
+                ):
                     yaml_file.problem(
                         where,
-                        f"unknown {SINGULAR[target]} '{item}'"
-                        f"{_suggest(item, sorted(ids[target]))}; allowed: the id of a file "
-                        f"in site_data/{target}/",
+                        f"unknown {SINGULAR[target]} '{item}'{suggest(item, target)}; "
+                        f"allowed: the id of a file in site_data/{target}/",
                     )
             elif inner is not None:
-                _check_references(yaml_file, inner, item, where, ids)
+                _check_references(yaml_file, inner, item, where, ids, suggest)
 
 
 @functools.cache
@@ -542,7 +615,15 @@ def _reference_plan(
 
 
 def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
-    """Rules that span fields: dates in order, translations present."""
+    """Rules that span fields: dates in order, translations present, a visit abroad."""
+    if isinstance(entity, Visit) and entity.from_country == entity.to_country:
+        _warn(
+            yaml_file,
+            ("to_country",),
+            f"the visit goes to {entity.to_country}, which is also from_country, the "
+            "visitors' own country; allowed: a country other than from_country (a visit is "
+            "to another country)",
+        )
     for path, start, end in _date_ranges(entity):
         if start is not None and end is not None and end.latest() < start.earliest():
             yaml_file.problem(
@@ -564,6 +645,18 @@ def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
                         Severity.warning,
                     )
                 )
+
+
+def _warn(yaml_file: YamlFile, path: FieldPath, message: str) -> None:
+    yaml_file.problems.append(
+        Diagnostic(
+            yaml_file.display,
+            *yaml_file.position(path),
+            format_path(path),
+            message,
+            Severity.warning,
+        )
+    )
 
 
 def language_name(code: str) -> str:
@@ -608,49 +701,269 @@ def _partial_texts(
                 yield from _partial_texts(item, where)
 
 
+# --- across files ---------------------------------------------------------------------------
+
+
+def _check_across(loaded: dict[str, list[tuple[YamlFile, Entity | None]]]) -> list[Diagnostic]:
+    """Rules that span files, worked out anew in every run (cheap: a pass over the entities)."""
+    found: list[Diagnostic] = []
+    for kind in ("organizations", "visits"):
+        found.extend(_parent_cycles(kind, loaded[kind]))
+    countries = {e.id: e.country for _, e in loaded["people"] if isinstance(e, Person)}
+    for yaml_file, visit in loaded["visits"]:
+        if not isinstance(visit, Visit) or visit.from_country == visit.to_country:
+            continue  # the same country twice is already said
+        for index, person_id in enumerate(visit.visitors):
+            if countries.get(person_id) == visit.to_country:
+                where = ("visitors", index)
+                found.append(
+                    Diagnostic(
+                        yaml_file.display,
+                        *yaml_file.position(where),
+                        format_path(where),
+                        f"'{person_id}' serves {visit.to_country} (their country), the country "
+                        "visited: a visit to their own country; allowed: visitors from "
+                        f"{visit.from_country} or another country than {visit.to_country} "
+                        "(is this person a host?)",
+                        Severity.warning,
+                    )
+                )
+    return found
+
+
+def _parent_cycles(kind: str, entries: list[tuple[YamlFile, Entity | None]]) -> list[Diagnostic]:
+    """Every organization or visit whose parents lead back to it: nothing is part of itself
+    (and a page that walks up the parents would never end)."""
+    parents: dict[str, str] = {}
+    files: dict[str, YamlFile] = {}
+    for yaml_file, entity in entries:
+        if isinstance(entity, Organization | Visit) and entity.parent is not None:
+            parents[entity.id] = entity.parent
+            files[entity.id] = yaml_file
+    found: list[Diagnostic] = []
+    done: set[str] = set()
+    singular = SINGULAR[kind]
+    for start in parents:
+        walk: dict[str, int] = {}  # id -> its place on this walk up
+        node: str | None = start
+        while node is not None and node not in done and node not in walk:
+            walk[node] = len(walk)
+            node = parents.get(node)
+        done.update(walk)
+        if node is None or node not in walk:
+            continue
+        cycle = list(walk)[walk[node] :]
+        for place, member in enumerate(cycle):
+            chain = [*cycle[place:], *cycle[:place], member]
+            if len(cycle) == 1:
+                message = (
+                    f"'{member}' is this {singular} itself; allowed: the id of another "
+                    f"{singular}, or no parent"
+                )
+            else:
+                if len(chain) > 6:
+                    chain = [*chain[:4], f"... ({len(cycle)} in all)", chain[-1]]
+                message = (
+                    f"'{parents[member]}' leads back to this {singular}: {' -> '.join(chain)}; "
+                    f"allowed: a parent that is not part of this {singular}, directly or "
+                    "through its own parents"
+                )
+            yaml_file = files[member]
+            found.append(
+                Diagnostic(yaml_file.display, *yaml_file.position(("parent",)), "parent", message)
+            )
+    return found
+
+
 # --- text safety ------------------------------------------------------------------------------
 
 # Zero-width joiner and non-joiner shape Persian and Arabic words correctly: allowed.
 _ALLOWED_FORMAT_CHARACTERS = {"\u200c", "\u200d"}
+# Invisible characters named in one text; the rest are counted (a text may hold thousands).
+MAX_CHARACTER_REPORTS = 5
+# What each kind of text (see schema.TEXT_FIELDS) is, in a message about its length.
+_TEXT_KIND_WORDS = {
+    "short": "an id, a reference, a date or a code",
+    "name": "a name or a title",
+    "line": "one line of text (a role, note, topic, unit or context)",
+    "url": "a web address",
+    "long": "a summary, a quote or a note",
+}
+# Letters that show nothing (Hangul fillers, the blank Braille pattern) although Unicode
+# calls them letters or symbols: a name of them makes a blank title and an invisible link.
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+_BLANK_CATEGORIES = frozenset({"Zs", "Zl", "Zp", "Cc", "Cf", "Mn", "Me"})
+# Scripts whose letters look alike (Latin a, Cyrillic а, Greek α) or that are easily typed
+# into a word of another by a keyboard layout left switched (Arabic, Persian, Hebrew).
+_SCRIPTS = frozenset(
+    {"LATIN", "GREEK", "CYRILLIC", "ARABIC", "HEBREW", "ARMENIAN", "GEORGIAN", "FULLWIDTH"}
+)
+_LETTER_RUN = re.compile(r"[^\W\d_]+")
 
 
-def _check_text(yaml_file: YamlFile, value: Any, path: FieldPath) -> None:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            _check_text(yaml_file, item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _check_text(yaml_file, item, (*path, index))
-    elif isinstance(value, str):
-        # Printable text holds neither control nor format characters: the per-character look
-        # is needed only for the rare rest (it was the check's slowest step).
-        if not value.replace("\n", "").isprintable():
-            _check_characters(yaml_file, value, path)
-        if not unicodedata.is_normalized("NFC", value):
-            yaml_file.problems.append(
-                Diagnostic(
-                    yaml_file.display,
-                    *yaml_file.position(path),
-                    format_path(path),
-                    "text is not in Unicode NFC; fix: normalise it to NFC (python: "
-                    "unicodedata.normalize('NFC', text)); the site searches and compares NFC",
-                    Severity.warning,
-                )
+def _check_text(
+    yaml_file: YamlFile,
+    value: dict[str, Any] | list[Any],
+    path: FieldPath,
+    kinds: dict[tuple[str, ...], str],
+    names: tuple[str, ...] = (),
+) -> None:
+    """Every text of the file: its length, characters, normal form, and whether it shows.
+    `names` is `path` without list indices: what `kinds` (see `schema.text_kinds`) knows."""
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    for key, item in items:
+        if isinstance(item, str):
+            # Most texts are short, printable ASCII with a letter: nothing more to look at
+            # (ASCII is NFC and one script). Only long texts have their kind looked up.
+            if len(item) > MAX_SHORT_LENGTH or not (
+                item.isascii() and item.isprintable() and not item.isspace()
+            ):
+                kind = kinds.get((*names, key) if isinstance(key, str) else names)
+                where = (*path, key)
+                if len(item) > MAX_SHORT_LENGTH and _too_long(yaml_file, item, where, kind):
+                    value[key] = ""  # type: ignore[index]
+                else:
+                    _check_string(yaml_file, item, where, kind)
+        elif isinstance(item, dict | list):
+            inner = (*names, key) if isinstance(key, str) else names
+            _check_text(yaml_file, item, (*path, key), kinds, inner)
+
+
+def _too_long(yaml_file: YamlFile, value: str, path: FieldPath, kind: str | None) -> bool:
+    """Report a text over its kind's limit, and refuse it (see `YamlFile.rejected`)."""
+    # An unknown field's value is never used, and the message about it never shows it.
+    kind = kind or "long"
+    limit = TEXT_KINDS[kind]
+    if len(value) <= limit:
+        return False
+    yaml_file.rejected.add(path)
+    yaml_file.problem(
+        path,
+        f"too long: {len(value):,} characters; allowed: at most {limit:,} characters for "
+        f"{_TEXT_KIND_WORDS[kind]}",
+    )
+    return True
+
+
+def _check_string(yaml_file: YamlFile, value: str, path: FieldPath, kind: str | None) -> None:
+    """The characters of one text; `kind` is what it holds (None in an unknown field)."""
+    # Printable text holds neither control nor format characters: the per-character look
+    # is needed only for the rare rest (it was the check's slowest step).
+    if not value.replace("\n", "").isprintable() and _check_characters(yaml_file, value, path):
+        pass  # the invisible characters are named: a blank text is one of them
+    # A text that starts with a visible letter or digit is not blank: the common case.
+    elif value.isspace() or not (value[:1].isalnum() and value[0] not in _BLANK_LETTERS):
+        blank = _blank_character(value)
+        if blank is not None and kind not in (None, "short"):
+            _report_blank(yaml_file, path, blank)
+    if value.isascii():
+        return  # ASCII is NFC, and of one script
+    if not unicodedata.is_normalized("NFC", value):
+        yaml_file.problems.append(
+            Diagnostic(
+                yaml_file.display,
+                *yaml_file.position(path),
+                format_path(path),
+                "text is not in Unicode NFC; fix: normalise it to NFC (python: "
+                "unicodedata.normalize('NFC', text)); the site searches and compares NFC",
+                Severity.warning,
             )
+        )
+    if kind == "name":
+        _check_scripts(yaml_file, value, path)
 
 
-def _check_characters(yaml_file: YamlFile, value: str, path: FieldPath) -> None:
-    """Name every control or invisible format character of `value`."""
+def _blank_character(value: str) -> str | None:
+    """For a text that shows nothing, its first character that is not a space (" " when all
+    are spaces); None for a text that shows something. An empty text is not blank: the
+    format refuses those where it matters."""
+    if value.isascii():
+        return " " if value.isspace() else None
+    first = None
+    for char in value:  # stops at the first visible character: the first, in real text
+        if char.isspace():
+            continue
+        if char not in _BLANK_LETTERS and unicodedata.category(char) not in _BLANK_CATEGORIES:
+            return None
+        first = first or char
+    return first or " "
+
+
+def _report_blank(yaml_file: YamlFile, path: FieldPath, blank: str) -> None:
+    if blank == " ":
+        what = "white space"
+    else:
+        name = unicodedata.name(blank, "a character without a name")
+        what = f"white space and U+{ord(blank):04X} {name}, which shows nothing"
+    yaml_file.problem(
+        path,
+        f"the text is blank: nothing but {what}; allowed: text with visible letters (a blank "
+        "name makes a blank title and a link nobody can see)",
+    )
+
+
+def _check_scripts(yaml_file: YamlFile, value: str, path: FieldPath) -> None:
+    """Warn about a word of a name or title that mixes scripts: a Cyrillic 'а' in a Latin
+    name looks the same, but search, sorting and links by name miss it."""
+    for match in _LETTER_RUN.finditer(value):
+        word = match.group()
+        if word.isascii():
+            continue
+        first_script = None
+        for offset, char in enumerate(word):
+            script = _script(char)
+            if script is None:
+                continue
+            if first_script is None:
+                first_script = script
+            elif script != first_script:
+                yaml_file.problems.append(
+                    Diagnostic(
+                        yaml_file.display,
+                        *yaml_file.position(path),
+                        format_path(path),
+                        f"the word {shortened(word, 40)!r} mixes {first_script.title()} and "
+                        f"{script.title()} letters: character {match.start() + offset + 1}, "
+                        f"{char!r}, is U+{ord(char):04X} {unicodedata.name(char)}; allowed: "
+                        "the letters of one script in a word (retype the letter)",
+                        Severity.warning,
+                    )
+                )
+                break
+
+
+@functools.lru_cache(maxsize=4096)
+def _script(char: str) -> str | None:
+    """The script of a letter, among those checked for mixing (None for other characters)."""
+    script = unicodedata.name(char, "").split(" ", 1)[0]
+    return script if script in _SCRIPTS else None
+
+
+def _check_characters(yaml_file: YamlFile, value: str, path: FieldPath) -> int:
+    """Name every control or invisible format character of `value` (the first few); how
+    many there are. (Not printable, yet none of them: spaces other than ' ', such as U+00A0.)"""
+    reported = 0
     for offset, char in enumerate(value):
         category = unicodedata.category(char)
         invisible = category == "Cf" and char not in _ALLOWED_FORMAT_CHARACTERS
         # U+2028/U+2029 are line breaks to YAML and JavaScript, invisible to a reader.
         control = (category == "Cc" and char != "\n") or category in ("Zl", "Zp")
-        if invisible or control:
-            name = unicodedata.name(char, "control character")
-            yaml_file.problem(
-                path,
-                f"invisible character U+{ord(char):04X} {name} at character {offset + 1}: "
-                "it can make text display differently from what it is; allowed: visible "
-                "characters only (remove it)",
-            )
+        if not (invisible or control):
+            continue
+        reported += 1
+        if reported > MAX_CHARACTER_REPORTS:
+            continue  # counted for the last message
+        name = unicodedata.name(char, "control character")
+        yaml_file.problem(
+            path,
+            f"invisible character U+{ord(char):04X} {name} at character {offset + 1}: "
+            "it can make text display differently from what it is; allowed: visible "
+            "characters only (remove it)",
+        )
+    if reported > MAX_CHARACTER_REPORTS:
+        yaml_file.problem(
+            path,
+            f"{reported - MAX_CHARACTER_REPORTS:,} more invisible or control characters in "
+            "this text; allowed: visible characters only (remove them)",
+        )
+    return reported

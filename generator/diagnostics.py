@@ -14,6 +14,12 @@ class Severity(StrEnum):
     warning = "warning"
 
 
+def shortened(text: str, limit: int = 100) -> str:
+    """`text` as a message shows it: cut at `limit` characters, with '…' when cut (a value
+    may be a megabyte long)."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
 def format_path(path: FieldPath) -> str:
     """`("hosts", 1)` -> `hosts[1]`; `("summary", "ar")` -> `summary.ar`."""
     text = ""

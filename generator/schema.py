@@ -11,11 +11,13 @@ reference to a missing person, organization, source or visit is an error, never 
 from __future__ import annotations
 
 import calendar
+import functools
 import re
+import types
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import total_ordering
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 from babel import Locale
 from babel.numbers import list_currencies
@@ -28,8 +30,10 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
+from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.diagnostics import shortened
 from generator.languages import LANGUAGE_CODES
 
 # --- scalar types -------------------------------------------------------------------------
@@ -40,8 +44,39 @@ def _fail(code: str, message: str) -> PydanticCustomError:
     return PydanticCustomError(code, "{message}", {"message": message})
 
 
+# --- limits ---------------------------------------------------------------------------------
+# The longest text each kind of field may hold: far beyond any real value, so that no editor
+# ever meets them, and small enough that no file can make the site huge (a name of a million
+# characters was accepted once, and repeated on every page that names the person). The check
+# refuses a longer text, naming the field and its limit.
+MAX_SHORT_LENGTH = 100  # ids, references, dates, codes: the longest real id has about 40
+MAX_LINE_LENGTH = 300  # names, titles, roles, notes: one line (long official names are ~150)
+MAX_URL_LENGTH = 2_000  # web addresses: what browsers, servers and crawlers reliably accept
+MAX_LONG_LENGTH = 10_000  # summaries and quotes: a few paragraphs; the format asks for short ones
+# Numbers. An amount of 10^18 is a million trillion: ten billion dollars in Iranian rials is
+# about 10^16. Counts are of agreements, memoranda, people: a billion is far beyond. Larger
+# numbers made the build fail (formatting keeps 28 significant digits).
+MAX_AMOUNT = 10**18
+MAX_COUNT = 10**9
+
+
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 _SLUG = re.compile(SLUG_PATTERN)
+
+# Ids the site cannot use. `index`: every kind's folder has a generated page listing its
+# entities (`people/index.md`, see generator/pages.py); an entity with that id would replace
+# it. The others are the names Windows reserves for devices, whatever follows a dot
+# (`con.yml` is CON): a checkout on Windows fails on such a file, or a redirect page there.
+GENERATED_PAGE_IDS = ("index",)
+WINDOWS_DEVICE_NAMES = (
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{digit}" for digit in range(10)),
+    *(f"lpt{digit}" for digit in range(10)),
+)
+RESERVED_IDS = frozenset(GENERATED_PAGE_IDS + WINDOWS_DEVICE_NAMES)
 
 
 def _check_slug(value: str) -> str:
@@ -49,8 +84,27 @@ def _check_slug(value: str) -> str:
         suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "ali-larijani"
         raise _fail(
             "sijill_slug",
-            f"{value!r} is not a valid id; allowed: lowercase letters a-z, digits and single "
-            f"hyphens, e.g. {suggestion!r}",
+            f"{shortened(value)!r} is not a valid id; allowed: lowercase letters a-z, digits "
+            f"and single hyphens, e.g. {shortened(suggestion)!r}",
+        )
+    if len(value) > MAX_SHORT_LENGTH:
+        raise _fail(
+            "sijill_slug_length",
+            f"the id is {len(value):,} characters long; allowed: at most {MAX_SHORT_LENGTH}",
+        )
+    if value in GENERATED_PAGE_IDS:
+        raise _fail(
+            "sijill_slug_reserved",
+            f"{value!r} is reserved: the site makes the page <kind>/{value}.md listing every "
+            f"entity of a kind; allowed: any id but {', '.join(GENERATED_PAGE_IDS)}, e.g. "
+            f"'{value}-1'",
+        )
+    if value in WINDOWS_DEVICE_NAMES:
+        raise _fail(
+            "sijill_slug_reserved",
+            f"{value!r} is a device name on Windows, where no file may be called {value}.yml "
+            f"or {value}.md; allowed: any id but con, prn, aux, nul, com0 to com9 and lpt0 to "
+            f"lpt9, e.g. '{value}-1'",
         )
     return value
 
@@ -58,7 +112,14 @@ def _check_slug(value: str) -> str:
 Slug = Annotated[
     str,
     AfterValidator(_check_slug),
-    WithJsonSchema({"type": "string", "pattern": SLUG_PATTERN}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": SLUG_PATTERN,
+            "maxLength": MAX_SHORT_LENGTH,
+            "not": {"enum": sorted(RESERVED_IDS)},
+        }
+    ),
 ]
 
 # Codes that CLDR lists among territories but that are not countries.
@@ -118,11 +179,28 @@ LanguageCode = Annotated[
 ]
 
 
+# Characters RFC 3986 does not allow in an address as they are. `|` ends a cell of a Markdown
+# table on the page, `<`, `>`, `"` and `` ` `` end or start markup; browsers send them
+# percent-encoded anyway, so the encoded address is the same address.
+_URL_UNSAFE = '"<>\\^`{|}'
+_URL_UNSAFE_PATTERN = "[" + re.escape(_URL_UNSAFE) + "]"
+
+
 def _check_url(value: str) -> str:
     if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", value):
         raise _fail(
             "sijill_url",
             f"{value!r} is not a web address; allowed: an absolute http:// or https:// URL",
+        )
+    unsafe = re.search(_URL_UNSAFE_PATTERN, value)
+    if unsafe is not None:
+        char = unsafe.group()
+        encoded = re.sub(_URL_UNSAFE_PATTERN, lambda m: f"%{ord(m.group()):02X}", value)
+        raise _fail(
+            "sijill_url_character",
+            f"{value!r} holds {char!r} at character {unsafe.start() + 1}, which a web address "
+            f"may not hold as it is; allowed: the same address percent-encoded ({char!r} is "
+            f"'%{ord(char):02X}'): {encoded!r}",
         )
     return value
 
@@ -130,7 +208,14 @@ def _check_url(value: str) -> str:
 Url = Annotated[
     str,
     AfterValidator(_check_url),
-    WithJsonSchema({"type": "string", "format": "uri", "pattern": "^https?://"}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^https?://",
+            "maxLength": MAX_URL_LENGTH,
+        }
+    ),
 ]
 
 
@@ -201,6 +286,13 @@ def _parse_partial_date(value: Any) -> PartialDate:
             "precision the source gives (e.g. '2025', '2025-10', '2025-11-25')",
         )
     date = PartialDate.parse(text)
+    if date.year < 1:
+        # Python's dates (and the site's) start at year 1: the build failed on year 0.
+        raise _fail(
+            "sijill_date_impossible",
+            f"{text!r} is not a real date: there is no year {date.year:04d}; allowed: years "
+            "1 to 9999 ('0001' to '9999')",
+        )
     month, day = date.month, date.day
     if month is not None and not 1 <= month <= 12:
         raise _fail(
@@ -254,7 +346,11 @@ class Strict(BaseModel):
 
 
 class Text(Strict):
-    """Text in every language of the site; no translation may be missing."""
+    """Text in every language of the site; no translation may be missing.
+
+    Each text needs visible characters, and holds at most 300 characters in a name, title,
+    role, topic or short note, and 10,000 in a summary, a quote or a source's note.
+    """
 
     en: str = Field(description="The text in English.", min_length=1)
     ar: str = Field(description="The text in Arabic.", min_length=1)
@@ -268,7 +364,8 @@ class PartialText(Strict):
     """Text in the site's languages where a translation may still be missing.
 
     A missing translation is reported as a warning and shown as untranslated on the site;
-    it is never filled in from the other language silently.
+    it is never filled in from the other language silently. Its texts have the limits of
+    length given above.
     """
 
     en: str | None = Field(default=None, description="The text in English.", min_length=1)
@@ -338,7 +435,13 @@ class Membership(Strict):
 
 
 class Entity(Strict):
-    id: Slug = Field(description="The entity's id: must equal the file name without '.yml'.")
+    id: Slug = Field(
+        description=(
+            "The entity's id: must equal the file name without '.yml'. At most 100 "
+            "characters; not `index` (each folder's list page) nor a name Windows reserves "
+            "(`con`, `prn`, `aux`, `nul`, `com0` to `com9`, `lpt0` to `lpt9`)."
+        )
+    )
     former_ids: list[Slug] = Field(
         default_factory=list,
         description="Ids the entity had before a rename; the site redirects them to this page.",
@@ -460,7 +563,11 @@ OUTCOME_KINDS = ("agreement", "memorandum", "target", "statement")
 class Amount(Strict):
     """A number with its unit, e.g. 10 billion US dollars."""
 
-    value: float = Field(description="The number, in full: 10000000000 for 10 billion.", gt=0)
+    value: float = Field(
+        description="The number, in full: 10000000000 for 10 billion; at most 10^18.",
+        gt=0,
+        le=MAX_AMOUNT,
+    )
     currency: CurrencyCode | None = Field(
         default=None, description="ISO 4217 code when the amount is money, e.g. 'USD'."
     )
@@ -487,7 +594,10 @@ class Outcome(Strict):
     kind: Literal[OUTCOME_KINDS] = Field(description="What kind of outcome it is.")  # type: ignore[valid-type]
     summary: Text = Field(description="The outcome in a sentence, in your own words.")
     count: int | None = Field(
-        default=None, gt=0, description="How many, e.g. 12 memoranda of understanding."
+        default=None,
+        gt=0,
+        le=MAX_COUNT,
+        description="How many, e.g. 12 memoranda of understanding; at most a billion.",
     )
     count_is_minimum: bool = Field(
         default=False, description="True when the source says 'at least' that many."
@@ -561,3 +671,80 @@ SINGULAR: dict[str, str] = {
     "sources": "source",
     "visits": "visit",
 }
+
+
+# --- kinds of text --------------------------------------------------------------------------
+
+# The fields of free text, by model and name, with what they hold: "name" (names and titles,
+# which are page titles and link texts), "line" (other one-line text), "url" or "long"
+# (summaries, quotes). Every other text field holds an id, a reference, a date or a code.
+TEXT_KINDS: dict[str, int] = {
+    "short": MAX_SHORT_LENGTH,
+    "name": MAX_LINE_LENGTH,
+    "line": MAX_LINE_LENGTH,
+    "url": MAX_URL_LENGTH,
+    "long": MAX_LONG_LENGTH,
+}
+TEXT_FIELDS: dict[tuple[type[BaseModel], str], str] = {
+    (Person, "name"): "name",
+    (Person, "summary"): "long",
+    (OtherName, "name"): "name",
+    (OtherName, "note"): "line",
+    (Identifier, "identifier"): "url",  # an official website's address, for one
+    (Link, "url"): "url",
+    (Link, "note"): "line",
+    (Membership, "role"): "line",
+    (Organization, "name"): "name",
+    (Organization, "abbreviation"): "name",
+    (Source, "title"): "name",
+    (Source, "url"): "url",
+    (Source, "note"): "long",
+    (Place, "name"): "name",
+    (Place, "city"): "name",
+    (Meeting, "summary"): "long",
+    (Amount, "unit"): "line",
+    (Outcome, "summary"): "long",
+    (Quote, "text"): "long",
+    (Quote, "translation"): "long",
+    (Quote, "context"): "line",
+    (Visit, "title"): "name",
+    (Visit, "summary"): "long",
+    (Visit, "topics"): "line",
+}
+_LANGUAGE_TEXTS = (Text, PartialText)
+
+
+@functools.cache
+def text_kinds(model: type[BaseModel]) -> dict[tuple[str, ...], str]:
+    """What each text of a file of `model` holds, by its field names from the top (list
+    indices left out): `("name", "en")` -> "name", `("quotes", "text")` -> "long"."""
+    kinds: dict[tuple[str, ...], str] = {}
+    for name, info in model.model_fields.items():
+        inner = _unwrapped(info.annotation)
+        declared = TEXT_FIELDS.get((model, name))
+        if isinstance(inner, type) and issubclass(inner, _LANGUAGE_TEXTS):
+            if declared is None:
+                raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
+            kinds.update({(name, code): declared for code in LANGUAGE_CODES})
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            kinds.update({(name, *path): kind for path, kind in text_kinds(inner).items()})
+        elif inner is str and declared is None and _is_free_text(info):
+            raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
+        else:
+            kinds[(name,)] = declared or "short"
+    return kinds
+
+
+def _is_free_text(info: FieldInfo) -> bool:
+    """Whether a field of text is free text: not a reference, nor a type with its own rules."""
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and "x-references" in extra:
+        return False
+    return not any(isinstance(item, AfterValidator | BeforeValidator) for item in info.metadata)
+
+
+def _unwrapped(annotation: Any) -> Any:
+    """`list[X]`, `X | None` -> X; an `Annotated` type (Slug, Date, codes) stays as it is."""
+    while get_origin(annotation) in (list, Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation
