@@ -32,7 +32,7 @@ from generator.diagnostics import errors
 from generator.gitdata import GitError, export, renamed_files, repo_root, resolve_commit
 from generator.languages import LANGUAGE_CODES
 from generator.schema import KINDS, MODELS, SINGULAR
-from generator.yamlfile import read_yaml
+from generator.yamlfile import read_bytes_safely, read_yaml
 
 STATUSES = ("added", "renamed", "changed", "removed")
 _MISSING: Any = object()
@@ -64,7 +64,10 @@ def load(data_dir: Path) -> dict[tuple[str, str], Record]:
                 first = yaml_file.problems[0]
                 problem = f"line {first.line}, column {first.column}: {first.message}"
             data = yaml_file.data if isinstance(yaml_file.data, dict) else None
-            records[(kind, path.stem)] = Record(kind, path.stem, path.read_bytes(), data, problem)
+            # Read as the check reads: no link followed, no pipe waited on, no folder opened.
+            raw = read_bytes_safely(path)
+            raw = raw if isinstance(raw, bytes) else b""
+            records[(kind, path.stem)] = Record(kind, path.stem, raw, data, problem)
     return records
 
 

@@ -53,6 +53,7 @@ MAX_SHORT_LENGTH = 100  # ids, references, dates, codes: the longest real id has
 MAX_LINE_LENGTH = 300  # names, titles, roles, notes: one line (long official names are ~150)
 MAX_URL_LENGTH = 2_000  # web addresses: what browsers, servers and crawlers reliably accept
 MAX_LONG_LENGTH = 10_000  # summaries and quotes: a few paragraphs; the format asks for short ones
+MAX_FORMER_IDS = 50  # each former id is a redirect page per language; renames are rare
 # Numbers. An amount of 10^18 is a million trillion: ten billion dollars in Iranian rials is
 # about 10^16. Counts are of agreements, memoranda, people: a billion is far beyond. Larger
 # numbers made the build fail (formatting keeps 28 significant digits).
@@ -444,7 +445,12 @@ class Entity(Strict):
     )
     former_ids: list[Slug] = Field(
         default_factory=list,
-        description="Ids the entity had before a rename; the site redirects them to this page.",
+        # Each former id is a redirect page per language: a bound keeps a file's pages few.
+        max_length=MAX_FORMER_IDS,
+        description=(
+            "Ids the entity had before a rename; the site redirects them to this page. At most "
+            f"{MAX_FORMER_IDS}."
+        ),
     )
 
 

@@ -160,7 +160,7 @@ def _line_col(text: str, index: int) -> Position:
 
 
 def _text_of(path: Path) -> str | None:
-    raw = _read_bytes(path)
+    raw = read_bytes_safely(path)
     if isinstance(raw, str):
         return None
     try:
@@ -205,7 +205,7 @@ _OPEN_FLAGS = (
 )
 
 
-def _read_bytes(path: Path) -> bytes | str:
+def read_bytes_safely(path: Path) -> bytes | str:
     """The bytes of the regular file at `path`, or a message saying why they were not read."""
     try:
         descriptor = os.open(path, _OPEN_FLAGS)
@@ -253,7 +253,7 @@ def _read_at_most(descriptor: int, limit: int) -> bytes:
 def read_yaml(path: Path, display: str) -> YamlFile:
     """Read `path`; every problem found is in `.problems`, and `.data` is None if unusable."""
     result = YamlFile(path=path, display=display)
-    raw = _read_bytes(path)
+    raw = read_bytes_safely(path)
     if isinstance(raw, str):
         result.problems.append(Diagnostic(display, 1, 1, "", raw))
         return result

@@ -828,3 +828,29 @@ def test_the_command_reports_hostile_files_and_exits_1_without_a_traceback(data:
         "year 0000; allowed: years 1 to 9999 ('0001' to '9999')"
     ) in lines
     assert lines[-1].startswith("INVALID: ")
+
+
+def test_former_ids_are_bounded(data_copy: Path) -> None:
+    """Each former id makes a redirect page per language: a file may not hold thousands."""
+    path = data_copy / "people" / "mohsin-naqvi.yml"
+    text = path.read_text(encoding="utf-8")
+    former = "".join(f"\n  - old-naqvi-{n}" for n in range(51))
+    path.write_text(text + f"former_ids:{former}\n", encoding="utf-8")
+    result = check(data_copy)
+    assert any(
+        d.path == "former_ids" and "at most 50 items" in d.message for d in result.diagnostics
+    ), [str(d) for d in result.diagnostics]
+
+
+def test_changes_reads_no_pipe(tmp_path: Path) -> None:
+    """`changes` reads data files as the check does: a FIFO named like one does not hang it."""
+    from generator.changes import load
+
+    folder = tmp_path / "site_data" / "people"
+    folder.mkdir(parents=True)
+    os.mkfifo(folder / "pipe.yml")
+    (folder / "dir.yml").mkdir()
+    records = load(tmp_path / "site_data")
+    assert records[("people", "pipe")].problem is not None
+    assert "not a regular file" in (records[("people", "pipe")].problem or "")
+    assert "not a regular file" in (records[("people", "dir")].problem or "")
