@@ -18,7 +18,7 @@ from babel.numbers import get_currency_name
 
 from generator.extract.model import AmountFound, evidence
 from generator.extract.normalize import normalize
-from generator.extract.text import Document, Span
+from generator.extract.text import Document, Span, keep_longest
 from generator.schema import CURRENCY_CODES
 
 # Arabic duals carry their number: "ملياري دولار" is two billion dollars.
@@ -131,21 +131,18 @@ def find_amounts(document: Document) -> list[AmountFound]:
     norm = document.normalized
     money_after, money_before, ar_count, en_count = _patterns()
     found: list[tuple[Span, AmountFound]] = []
+    cues: dict[int, tuple[bool, bool, bool]] = {}
     for pattern in (money_after, money_before):
         for match in pattern.finditer(norm.norm):
             span = Span(*norm.span(match.start(), match.end()))
-            found.append((span, _money(document, span, match)))
+            found.append((span, _money(document, span, match, cues)))
     for pattern in (ar_count, en_count):
         for match in pattern.finditer(norm.norm):
             span = Span(*norm.span(match.start(), match.end()))
             amount = _count(document, span, match)
             if amount is not None:
                 found.append((span, amount))
-    kept: list[tuple[Span, AmountFound]] = []
-    for span, amount in sorted(found, key=lambda item: (-len(item[0]), item[0].start)):
-        if not any(span.overlaps(other) for other, _ in kept):
-            kept.append((span, amount))
-    return [amount for _, amount in sorted(kept, key=lambda item: item[0].start)]
+    return [amount for _, amount in keep_longest(found, lambda item: item[0])]
 
 
 def _number(text: str) -> float:
@@ -154,7 +151,9 @@ def _number(text: str) -> float:
     return float(text.replace(",", "."))
 
 
-def _money(document: Document, span: Span, match: re.Match[str]) -> AmountFound:
+def _money(
+    document: Document, span: Span, match: re.Match[str], cues: dict[int, tuple[bool, bool, bool]]
+) -> AmountFound:
     groups = match.groupdict()
     notes: list[str] = []
     if groups.get("dual"):
@@ -176,15 +175,15 @@ def _money(document: Document, span: Span, match: re.Match[str]) -> AmountFound:
                 notes.append(f"'{currency}' read as {code}; check the currency")
         else:
             code = _currency_names()[currency]
-    sentence = _sentence_norm(document, span)
+    target, signing, yearly = _sentence_cues(document, span, cues)
     kind = "statement"
-    if _TARGET_CUES.search(sentence):
+    if target:
         kind = "target"
-    elif _SIGNING_CUES.search(sentence):
+    elif signing:
         kind = "agreement"
     notes.append(f"outcome kind '{kind}' guessed from the sentence")
     period = "total"
-    if _YEARLY_CUES.search(sentence):
+    if yearly:
         period = "year"
         notes.append("period 'year' guessed (trade figures are usually yearly)")
     return AmountFound(
@@ -225,6 +224,17 @@ def _word_number(word: str) -> int | None:
     return None
 
 
-def _sentence_norm(document: Document, span: Span) -> str:
-    sentence = document.sentence_at(span.start).span
-    return normalize(document.text[sentence.start : sentence.end])
+def _sentence_cues(
+    document: Document, span: Span, cues: dict[int, tuple[bool, bool, bool]]
+) -> tuple[bool, bool, bool]:
+    """Whether the sentence of `span` speaks of a target, of signing, of a yearly figure: read
+    once per sentence (`cues` remembers), however many amounts it holds."""
+    sentence = document.sentence_at(span.start)
+    if sentence.index not in cues:
+        text = normalize(document.text[sentence.span.start : sentence.span.end])
+        cues[sentence.index] = (
+            bool(_TARGET_CUES.search(text)),
+            bool(_SIGNING_CUES.search(text)),
+            bool(_YEARLY_CUES.search(text)),
+        )
+    return cues[sentence.index]

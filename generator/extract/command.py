@@ -1,8 +1,9 @@
 """`python -m generator extract`: read, check, extract, write the drafts, print the report.
 
-Everything that can fail is checked before anything is written: the article (empty, binary,
-not UTF-8, another language), the data (the gazetteer must pass the check), and the target
-(never inside the data folder, never over an existing draft without --force).
+Everything that can fail is checked before anything is written: the article (missing, not a
+regular file, over the size limit, empty, binary, not UTF-8, another language: see `reading`),
+the data (the gazetteer must pass the check), and the target (never inside the data folder,
+never over an existing draft without --force).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ Resolution, relative to the article's date D:
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime
 import re
@@ -26,7 +27,7 @@ from babel.dates import get_day_names, get_month_names
 
 from generator.extract.model import DateFound, evidence
 from generator.extract.normalize import normalize
-from generator.extract.text import Document, Span
+from generator.extract.text import Document, Span, keep_longest
 from generator.schema import PartialDate
 
 _MONTH_LOCALES = ("en", "ar", "ar_SY", "ar_MA", "ar_TN")
@@ -123,14 +124,11 @@ class _Raw:
 
 def find_dates(document: Document, article_date: datetime.date | None) -> list[DateFound]:
     """Every date expression, longest first where they overlap, resolved when possible."""
-    raw = list(_raw_dates(document))
-    kept: list[_Raw] = []
-    for item in sorted(raw, key=lambda item: (-len(item.span), item.span.start)):
-        if not any(item.span.overlaps(other.span) for other in kept):
-            kept.append(item)
+    kept = keep_longest(list(_raw_dates(document)), lambda item: item.span)
+    future = _Future(document)
     found = []
-    for item in sorted(kept, key=lambda item: item.span.start):
-        if item.kind == "weekday" and not item.groups.get("q") and _future(document, item.span):
+    for item in kept:
+        if item.kind == "weekday" and not item.groups.get("q") and future(item.span):
             item.groups["future"] = "yes"
         resolved = _resolve(item, article_date)
         if resolved is None:
@@ -140,17 +138,66 @@ def find_dates(document: Document, article_date: datetime.date | None) -> list[D
     return found
 
 
+_WORD_CHAR = re.compile(r"\w")
 _FUTURE_CONTEXT = re.compile(
     r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to|من المقرر|من المنتظر|"
     r"مرتقب\w*|س[يتن][^\W\d_]{3,})\b"
 )
 
 
-def _future(document: Document, span: Span) -> bool:
-    """Whether the clause before `span` speaks of the future ("is due to", "سيتوجه")."""
-    sentence = document.sentence_at(span.start).span
-    clause = re.split(r"[,،;؛]", document.text[sentence.start : span.start])[-1]
-    return bool(_FUTURE_CONTEXT.search(normalize(clause)))
+_CLAUSE_BREAK = re.compile(r"[,،;؛]")
+# Longer than any fixed phrase of _FUTURE_CONTEXT ("are scheduled to"): see _Future.
+_FUTURE_REACH = 32
+
+
+class _Future:
+    """Whether the clause before a span speaks of the future ("is due to", "سيتوجه"): that is,
+    `_FUTURE_CONTEXT` is found in the normalised text from the sentence's start or its last
+    comma or semicolon before the span, up to the span.
+
+    Spans come in text order, and several may share a clause (a long one with many weekdays),
+    so a clause is not searched again from its start each time: only from a little before
+    where the last search stopped. A match the longer text has that the shorter had not must
+    run past that end; a word-long match ("سيتوجه", "مرتقبة") would have been found cut there,
+    and the others (fixed phrases) are shorter than `_FUTURE_REACH`.
+    """
+
+    def __init__(self, document: Document) -> None:
+        self.document = document
+        self.breaks = [match.start() for match in _CLAUSE_BREAK.finditer(document.text)]
+        self.clause = -1  # where the clause searched last starts, in the normalised text
+        self.end = 0  # and where that search stopped
+        self.resume = 0  # no match of that search starts before this
+        self.settled = False  # whether it found a match that a longer text keeps
+
+    def __call__(self, span: Span) -> bool:
+        document, norm = self.document, self.document.normalized.norm
+        sentence = document.sentence_at(span.start).span
+        cut = bisect.bisect_left(self.breaks, span.start) - 1
+        start = sentence.start
+        if cut >= 0 and self.breaks[cut] >= sentence.start:
+            start = self.breaks[cut] + 1
+        begin, end = document.norm_index(start), document.norm_index(span.start)
+        if begin >= end:
+            return False
+        if begin > 0 and _WORD_CHAR.match(norm, begin - 1):
+            # A word before the clause would change what \b means at its start (never the
+            # case after a comma or a sentence's start): search a copy.
+            return bool(_FUTURE_CONTEXT.search(norm[begin:end]))
+        if begin != self.clause or end < self.end:
+            self.clause, self.resume, self.settled = begin, begin, False
+        elif self.settled:
+            return True
+        match = _FUTURE_CONTEXT.search(norm, self.resume, end)
+        reach = max(begin, end - _FUTURE_REACH)
+        self.end = end
+        if match is None:
+            self.resume = reach
+        elif match.end() < end:
+            self.settled = True  # a match that ends before the text does stays a match
+        else:
+            self.resume = min(match.start(), reach)
+        return match is not None
 
 
 def publication_date(dates: list[DateFound]) -> DateFound | None:

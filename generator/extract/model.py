@@ -22,15 +22,21 @@ class Evidence:
         return f'from chars {self.span.start}-{self.span.end}: "{self.sentence}"'
 
 
+# Drafts quote a value's whole sentence (a visit's description, an outcome's text). A longer
+# "sentence" is a run of text without full stops, not prose (sentences of news reports are well
+# under 1,000 characters): it is quoted shortened around the value, as the one-line excerpt is,
+# so that thousands of values in one such run do not each copy all of it.
+WHOLE_SENTENCE_LIMIT = 2000
+
+
 def evidence(document: Document, span: Span) -> Evidence:
     """The evidence for a value found at `span`."""
     sentence = document.sentence_at(span.start).span
-    return Evidence(
-        span,
-        document.slice(span),
-        document.excerpt(span),
-        " ".join(document.text[sentence.start : sentence.end].split()),
-    )
+    if len(sentence) <= WHOLE_SENTENCE_LIMIT:
+        whole = " ".join(document.text[sentence.start : sentence.end].split())
+    else:
+        whole = document.excerpt(span, WHOLE_SENTENCE_LIMIT)
+    return Evidence(span, document.slice(span), document.excerpt(span), whole)
 
 
 @dataclass(frozen=True)

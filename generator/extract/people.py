@@ -12,14 +12,14 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from generator.dataset import Dataset
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key, strip_article
 from generator.extract.phrases import PhraseMatch, PhraseMatcher
 from generator.extract.places import Places
-from generator.extract.text import Document, Span, Token
+from generator.extract.text import Document, Span, SpanIndex, Token
 
 # --- title words --------------------------------------------------------------------------
 
@@ -68,6 +68,7 @@ _EN_MODIFIERS = {
     "planning", "communications", "health", "education", "justice", "navy", "air", "force",
     "assembly", "parliamentary", "parliament", "cabinet", "senior", "general",
 }  # fmt: skip
+_EN_TITLE_PARTS = _EN_MODIFIERS | _EN_HEADS | _EN_TITLE_WORDS
 _EN_NOT_NAMES = {
     "the", "of", "and", "ministry", "council", "assembly", "parliament", "senate", "government",
     "agency", "office", "house", "state", "affairs", "on", "in", "at", "for", "said", "told",
@@ -93,7 +94,8 @@ _GIVEN_NAMES = {
         "Abu", "Ibn", "Bin",
     )
 }  # fmt: skip
-_PUNCTUATION_END = re.compile(r"^\s*[،,.;؛:!?؟»”\")(]")
+# Used with .match(text, position), so as not to copy the rest of the text for each name.
+_PUNCTUATION_END = re.compile(r"\s*[،,.;؛:!?؟»”\")(]")
 
 
 @dataclass(frozen=True)
@@ -134,7 +136,7 @@ def find_people(
         found = known.setdefault(ref.id, PersonFound(ref, gazetteer.people[ref.id][1]))
         found.mentions.append(evidence(document, match.span))
 
-    place_spans = [match.span for match in places.matcher.find(document)]
+    place_spans = SpanIndex([match.span for match in places.matcher.find(document)], _itself)
     candidates = _candidates(document, known_matches, place_spans, places, set(known))
     matcher: PhraseMatcher[str] = PhraseMatcher()
     by_id = {candidate.ref.id: candidate for candidate in candidates}
@@ -145,10 +147,9 @@ def find_people(
             matcher.add(words[-1], candidate.ref.id)  # later mentions by surname alone
         if len(words) == 2 and words[0].isascii() and key(words[0]) not in _GIVEN_NAMES:
             matcher.add(words[0], candidate.ref.id)  # family name first: "Wang Yi" -> "Wang"
+    known_spans = SpanIndex(known_matches, lambda match: match.span)
     candidate_matches = [
-        match
-        for match in matcher.find(document)
-        if not any(match.span.overlaps(other.span) for other in known_matches)
+        match for match in matcher.find(document) if not known_spans.overlaps_any(match.span)
     ]
     for match in candidate_matches:
         by_id[match.payload].mentions.append(evidence(document, match.span))
@@ -179,12 +180,13 @@ def _with_surnames(
     for surname, owners in surnames.items():
         if len(owners) == 1:
             local.add(surname, next(iter(owners)))
-    extra = [
-        match
-        for match in local.find(document)
-        if not any(match.span.overlaps(other.span) for other in matches)
-    ]
+    spans = SpanIndex(matches, lambda match: match.span)
+    extra = [match for match in local.find(document) if not spans.overlaps_any(match.span)]
     return sorted([*matches, *extra], key=lambda match: match.span.start)
+
+
+def _itself(span: Span) -> Span:
+    return span
 
 
 # --- candidates --------------------------------------------------------------------------
@@ -193,17 +195,18 @@ def _with_surnames(
 def _candidates(
     document: Document,
     known: list[PhraseMatch[str]],
-    place_spans: list[Span],
+    place_spans: SpanIndex[Span],
     places: Places,
     known_ids: set[str],
 ) -> list[PersonFound]:
     found: list[tuple[Span, Span, str]] = []  # (title span, name span, lang)
     tokens = document.tokens
+    walks = _Walks()
     index = 0
     while index < len(tokens):
         token = tokens[index]
         if token.arabic and _is_ar_head(token):
-            result = _arabic_title_name(document, index, place_spans)
+            result = _arabic_title_name(document, index, place_spans, walks)
         elif not token.arabic:
             result = _english_title_name(document, index, place_spans, places)
         else:
@@ -218,8 +221,9 @@ def _candidates(
 
     people: dict[tuple[str, ...], PersonFound] = {}
     arabic_number = 0
+    known_spans = SpanIndex(known, lambda match: match.span)
     for title, name, lang in sorted(found, key=lambda item: item[1].start):
-        if any(name.overlaps(match.span) for match in known):
+        if known_spans.overlaps_any(name):
             continue
         text = " ".join(document.slice(name).split())
         name_key = tuple(key(word) for word in text.split())
@@ -253,32 +257,86 @@ def _gap(document: Document, left: Token, right: Token) -> str:
     return document.text[left.span.end : right.span.start]
 
 
-def _at_place(token: Token, place_spans: list[Span]) -> bool:
-    return any(span.overlaps(token.span) for span in place_spans)
+def _at_place(token: Token, place_spans: SpanIndex[Span]) -> bool:
+    return place_spans.overlaps_any(token.span)
+
+
+def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> int | None:
+    """Where a title that has reached token `end` goes on to, or None when it ends there."""
+    tokens = document.tokens
+    if end >= len(tokens):
+        return None
+    token, gap = tokens[end], _gap(document, tokens[end - 1], tokens[end])
+    if gap.strip():
+        return None
+    article_word = _has_article(token) and key(token.norm) not in _MONTHS_AND_DAYS
+    if article_word or _is_ar_head(token) or key(token.norm) in _AR_TITLE_NOUNS:
+        return end + 1
+    if (
+        token.norm in ("لدي", "في")
+        and end + 1 < len(tokens)
+        and _at_place(tokens[end + 1], place_spans)
+    ):
+        end += 2
+        while end < len(tokens) and _at_place(tokens[end], place_spans):
+            end += 1
+        return end
+    return None
+
+
+def _title_end(
+    document: Document, start: int, place_spans: SpanIndex[Span], ends: dict[int, int]
+) -> int:
+    """Where a title that has reached token `start` ends. Each step depends on the token
+    reached alone, so the end is remembered for every token passed (`ends`): a long run of
+    title words ("الوزير الوزير …") is walked once, not once from each of its heads."""
+    passed = []
+    end = start
+    while end not in ends:
+        step = _title_step(document, end, place_spans)
+        if step is None:
+            ends[end] = end
+            break
+        passed.append(end)
+        end = step
+    for token in passed:
+        ends[token] = ends[end]
+    return ends[end]
 
 
 def _arabic_title_name(
-    document: Document, index: int, place_spans: list[Span]
+    document: Document, index: int, place_spans: SpanIndex[Span], walks: _Walks
 ) -> tuple[Span, Span, int] | None:
     tokens = document.tokens
-    end = index + 1  # the title is tokens[index:end]
-    while end < len(tokens):
-        token, gap = tokens[end], _gap(document, tokens[end - 1], tokens[end])
-        if gap.strip():
-            break
-        article_word = _has_article(token) and key(token.norm) not in _MONTHS_AND_DAYS
-        if article_word or _is_ar_head(token) or key(token.norm) in _AR_TITLE_NOUNS:
-            end += 1
-        elif (
-            token.norm in ("لدي", "في")
-            and end + 1 < len(tokens)
-            and _at_place(tokens[end + 1], place_spans)
-        ):
-            end += 2
-            while end < len(tokens) and _at_place(tokens[end], place_spans):
-                end += 1
-        else:
-            break
+    end = _title_end(document, index + 1, place_spans, walks.titles)  # title: tokens[index:end]
+    if end not in walks.names:
+        walks.names[end] = _arabic_name_end(document, end, place_spans)
+    name_end = walks.names[end]
+    if name_end is None:
+        return None
+    head = tokens[index]
+    prefix = min(prefix for form, prefix in head.forms.items() if form in _AR_HEADS)
+    if _has_article(head):
+        prefix = 0  # "الرئيس": the article belongs to the title
+    start = document.normalized.span(head.norm_start + prefix, head.norm_end)[0]
+    title = Span(start, tokens[end - 1].span.end)
+    name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
+    return title, name, name_end
+
+
+@dataclass
+class _Walks:
+    """What the Arabic titles of one article have found, by token: each title word of a run
+    is a head whose title ends where the others' do, and has the same name after it (or none),
+    so each is worked out once (`_title_end`, `_arabic_name_end`)."""
+
+    titles: dict[int, int] = field(default_factory=dict)  # token reached -> title's end
+    names: dict[int, int | None] = field(default_factory=dict)  # title's end -> name's end
+
+
+def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span]) -> int | None:
+    """Where the name of two to four words that starts at token `end` ends, or None."""
+    tokens = document.tokens
     if end >= len(tokens):
         return None
     gap = _gap(document, tokens[end - 1], tokens[end])
@@ -292,30 +350,21 @@ def _arabic_title_name(
         if not _ar_name_word(token, name_end - end, place_spans):
             break
         if _has_article(token):  # a family name such as "السوداني" ends the name
-            if name_end - end < 2 or not _PUNCTUATION_END.match(document.text[token.span.end :]):
+            if name_end - end < 2 or not _PUNCTUATION_END.match(document.text, token.span.end):
                 break
             name_end += 1
             break
         if name_end - end == 3:
             break
         name_end += 1
-    if name_end - end < 2:
-        return None
-    head = tokens[index]
-    prefix = min(prefix for form, prefix in head.forms.items() if form in _AR_HEADS)
-    if _has_article(head):
-        prefix = 0  # "الرئيس": the article belongs to the title
-    start = document.normalized.span(head.norm_start + prefix, head.norm_end)[0]
-    title = Span(start, tokens[end - 1].span.end)
-    name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
-    return title, name, name_end
+    return None if name_end - end < 2 else name_end
 
 
 def _has_article(token: Token) -> bool:
     return token.norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(token.norm) > 3
 
 
-def _ar_name_word(token: Token, position: int, place_spans: list[Span]) -> bool:
+def _ar_name_word(token: Token, position: int, place_spans: SpanIndex[Span]) -> bool:
     normalized = token.norm
     if not token.arabic or _at_place(token, place_spans) or _is_ar_head(token):
         return False
@@ -327,7 +376,7 @@ def _ar_name_word(token: Token, position: int, place_spans: list[Span]) -> bool:
 
 
 def _english_title_name(
-    document: Document, index: int, place_spans: list[Span], places: Places
+    document: Document, index: int, place_spans: SpanIndex[Span], places: Places
 ) -> tuple[Span, Span, int] | None:
     """ "(Pakistan's) (Deputy) Prime Minister Shehbaz Sharif", "foreign office spokeswoman
     Shafqat Ali Khan", "his Turkish counterpart Numan Kurtulmus": a head word (any case), the
@@ -344,7 +393,7 @@ def _english_title_name(
     start = index
     while start >= 1 and _gap(document, tokens[start - 1], tokens[start]).strip(" -") == "":
         previous = tokens[start - 1]
-        if previous.arabic or previous.norm not in (_EN_MODIFIERS | _EN_HEADS | _EN_TITLE_WORDS):
+        if previous.arabic or previous.norm not in _EN_TITLE_PARTS:
             break
         start -= 1
     if (
@@ -360,7 +409,7 @@ def _english_title_name(
     return title, name, name_end
 
 
-def _english_name_end(document: Document, start: int, place_spans: list[Span]) -> int:
+def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Span]) -> int:
     tokens = document.tokens
     end = start
     while end < len(tokens) and end - start < 4:
@@ -383,11 +432,12 @@ def _english_name_end(document: Document, start: int, place_spans: list[Span]) -
     return end
 
 
-_APPOSITION = re.compile(r"^,\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+# Used with .match(text, position), so as not to copy the rest of the text for each name.
+_APPOSITION = re.compile(r",\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
 
 
 def _english_appositions(
-    document: Document, place_spans: list[Span]
+    document: Document, place_spans: SpanIndex[Span]
 ) -> list[tuple[Span, Span, str]]:
     """ "Hakan Fidan, Turkey's foreign minister,": a name, a comma, then a title."""
     found = []
@@ -403,12 +453,12 @@ def _english_appositions(
             index += 1
             continue
         after_name = tokens[end - 1].span.end
-        match = _APPOSITION.match(document.text[after_name:])
+        match = _APPOSITION.match(document.text, after_name)
         if match:
             words = list(re.finditer(r"[\w'’-]+", match.group(1)))
             heads = [word for word in words if word.group().lower() in _EN_HEADS]
             if heads:
-                base = after_name + match.start(1)
+                base = match.start(1)
                 title = Span(base + words[0].start(), base + heads[0].end())
                 found.append((title, Span(token.span.start, tokens[end - 1].span.end), "en"))
         index = end

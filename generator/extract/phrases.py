@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from generator.extract.normalize import key, normalize, strip_article
-from generator.extract.text import WORD, Document, Span, Token
+from generator.extract.text import WORD, Document, Span, Token, keep_longest
 
 T = TypeVar("T")
 
@@ -92,8 +92,4 @@ def _cased(tokens: Iterable[Token]) -> bool:
 
 def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:
     """Non-overlapping matches, preferring the longest, in text order."""
-    kept: list[PhraseMatch[T]] = []
-    for match in sorted(matches, key=lambda item: (-len(item.span), item.span.start)):
-        if not any(match.span.overlaps(other.span) for other in kept):
-            kept.append(match)
-    return sorted(kept, key=lambda item: item.span.start)
+    return keep_longest(matches, lambda match: match.span)

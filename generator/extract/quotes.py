@@ -12,11 +12,14 @@ them or when they hold the name of a known organization.
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from generator.dataset import Dataset
 from generator.extract.model import PersonRef, QuoteFound, evidence
 from generator.extract.normalize import is_arabic_letter, key, normalize
 from generator.extract.people import PersonMatch
-from generator.extract.text import Document, Span, Token
+from generator.extract.text import Document, Span, SpanIndex, Token
 
 _AR_VERBS = {
     key(word)
@@ -55,12 +58,13 @@ def find_quotes(
     document: Document, people: list[PersonMatch], dataset: Dataset | None
 ) -> list[QuoteFound]:
     names = _organization_names(dataset)
+    attributions = _attributions(document, people)
     found: list[QuoteFound] = []
     previous: PersonRef | None = None
     for inner, outer in document.quotes:
         if _is_a_name(document, inner, outer, names):
             continue
-        speaker, verb, bare = _speaker(document, inner, outer, people)
+        speaker, verb, bare = _speaker(attributions, outer)
         if speaker is None and bare:
             speaker = previous  # "وأضاف: «…»", "مضيفاً أن": the speaker of the quote before
         if speaker is not None:
@@ -104,48 +108,85 @@ def _is_a_name(document: Document, inner: Span, outer: Span, names: set[str]) ->
     return bool(words) and key(words[-1].strip("'’")) in _NAMING_WORDS
 
 
-def _speaker(
-    document: Document, inner: Span, outer: Span, people: list[PersonMatch]
-) -> tuple[PersonRef | None, Token | None, bool]:
+@dataclass
+class _Attributions:
+    """The speech verbs and the people outside quotation marks, indexed once per article, so
+    that each quote looks only at its own sentence (see `SpanIndex`)."""
+
+    document: Document
+    verbs: SpanIndex[Token]
+    finite_before: list[int]  # for each verb, the last verb before it that is no participle
+    people: SpanIndex[PersonMatch]
+    first_tokens: list[int]  # of each of `people`
+    last_tokens: list[int]  # of each of `people`, the token after its last one
+
+
+def _attributions(document: Document, people: list[PersonMatch]) -> _Attributions:
+    verbs = [
+        token for token in document.tokens if _is_verb(token) and not document.in_quote(token.span)
+    ]
+    finite_before = []
+    last = -1
+    for index, verb in enumerate(verbs):
+        finite_before.append(last)
+        if not _is_participle(verb):
+            last = index
+    usable = [match for match in people if not document.in_quote(match.span)]
+    return _Attributions(
+        document=document,
+        verbs=SpanIndex(verbs, lambda token: token.span),
+        finite_before=finite_before,
+        people=SpanIndex(usable, lambda match: match.span),
+        first_tokens=[match.tokens[0] for match in usable],
+        last_tokens=[match.tokens[1] for match in usable],
+    )
+
+
+def _speaker(found: _Attributions, outer: Span) -> tuple[PersonRef | None, Token | None, bool]:
     """(speaker, attribution verb, whether the verb has no subject of its own)."""
+    document = found.document
     first = document.sentence_at(outer.start).span
     last = document.sentence_at(max(outer.end - 1, outer.start)).span
     sentence = Span(first.start, max(first.end, last.end))
-    verbs = [
-        token
-        for token in document.tokens_in(sentence)
-        if not document.in_quote(token.span) and _is_verb(token)
-    ]
-    before = [verb for verb in verbs if verb.span.end <= outer.start]
-    after = [verb for verb in verbs if verb.span.start >= outer.end]
-    verb = before[-1] if before else (after[0] if after else None)
-    if verb is None:
+    verbs = found.verbs.inside(sentence)
+    before = range(verbs.start, max(verbs.start, min(verbs.stop, _ending_by(found, outer.start))))
+    after = range(max(verbs.start, bisect.bisect_left(found.verbs.starts, outer.end)), verbs.stop)
+    chosen = before[-1] if before else (after[0] if after else None)
+    if chosen is None:
         return None, None, False
-    candidates = [
-        match
-        for match in people
-        if sentence.contains(match.span) and not document.in_quote(match.span)
-    ]
+    verb = found.verbs.items[chosen]
+    candidates = found.people.inside(sentence)
     subject_verb = verb
     if _is_participle(verb):
         # "مضيفاً", "قائلاً": the subject is that of the sentence's main verb.
-        finite = [
-            other for other in before if other.index < verb.index and not _is_participle(other)
-        ]
-        if finite:
-            subject_verb = finite[-1]
+        finite = found.finite_before[chosen] if before else -1
+        if finite >= before.start:
+            subject_verb = found.verbs.items[finite]
         else:
-            earlier = [match for match in candidates if match.tokens[1] <= verb.index]
-            return (earlier[-1].ref if earlier else None), verb, not earlier
+            # The people of the sentence who end before the verb: a run of `candidates`.
+            earlier = bisect.bisect_right(found.last_tokens, verb.index, candidates.start)
+            earlier = min(earlier, candidates.stop) - 1
+            if earlier >= candidates.start:
+                return found.people.items[earlier].ref, verb, False
+            return None, verb, True
     if not candidates:
         return None, verb, _bare(document, verb)
+    # The nearest person after the subject's verb (the first) or before it (the last), with
+    # the one after preferred at the same distance.
+    split = bisect.bisect_right(found.first_tokens, subject_verb.index, candidates.start)
+    split = min(split, candidates.stop)
+    options = []
+    if split < candidates.stop:
+        options.append((found.first_tokens[split] - subject_verb.index, 0, split))
+    if split > candidates.start:
+        distance = subject_verb.index - found.last_tokens[split - 1] + 1
+        options.append((distance, 1, split - 1))
+    return found.people.items[min(options)[2]].ref, verb, False
 
-    def distance(match: PersonMatch) -> tuple[int, int]:
-        if match.tokens[0] > subject_verb.index:
-            return match.tokens[0] - subject_verb.index, 0
-        return subject_verb.index - match.tokens[1] + 1, 1
 
-    return min(candidates, key=distance).ref, verb, False
+def _ending_by(found: _Attributions, position: int) -> int:
+    """How many verbs end at or before `position`."""
+    return bisect.bisect_right(found.verbs.ends, position)
 
 
 def _is_participle(token: Token) -> bool:

@@ -1,7 +1,9 @@
 """Reading the article file, and deciding its language; bad input is refused with a reason.
 
-Refused: an empty file, a binary file (NUL or other control bytes), a file that is not UTF-8,
-and text in neither Arabic nor English.
+Refused: a missing file, a folder or another file that is not a regular one (a named pipe, a
+device: never read, so never waited on), a file over `MAX_ARTICLE_BYTES`, an empty file, a
+binary file (NUL or other control bytes), a file that is not UTF-8, and text in neither Arabic
+nor English.
 
 Language: the script with most letters decides between Arabic and Latin text. Arabic-script
 text is Arabic unless Persian or Urdu letters (پ چ ژ گ ک ی ٹ ڈ ں ے) and Persian words (است،
@@ -12,7 +14,9 @@ Spanish, German, Italian or Portuguese.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from pathlib import Path
 
 from generator.extract.normalize import is_arabic_letter
@@ -22,16 +26,25 @@ class ExtractError(Exception):
     """Input the extractor refuses; the message says why and names the file."""
 
 
+# The largest article read. News reports are 1-20 KB (Arabic text takes about two bytes a
+# character), so 200 KB is ten times the longest of them; more is not one article (several
+# pasted together, a whole page, a dump) or is meant to make the extraction slow. Extraction
+# takes time and writes drafts in proportion to the text: a few seconds and some megabytes of
+# drafts at this size even for a text made to give the most work, a fraction of a second for
+# an ordinary report.
+MAX_ARTICLE_BYTES = 200_000
+
+_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
 def read_article(path: Path, shown: str) -> str:
     """The article's text, or ExtractError with a message naming `shown`."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise ExtractError(f"{shown}: no such file") from None
-    except IsADirectoryError:
-        raise ExtractError(f"{shown}: a folder, not a text file") from None
-    except OSError as error:
-        raise ExtractError(f"{shown}: cannot be read ({error.strerror})") from None
+    data = _read_bytes(path, shown)
     if not data.strip(b" \t\r\n\xef\xbb\xbf"):
         raise ExtractError(f"{shown}: the file is empty; expected the text of an article")
     if b"\x00" in data:
@@ -56,6 +69,46 @@ def read_article(path: Path, shown: str) -> str:
             "expected plain text in UTF-8"
         )
     return text
+
+
+def _read_bytes(path: Path, shown: str) -> bytes:
+    """The file's bytes, up to the limit. The file is opened without waiting (a named pipe
+    with no writer would block an ordinary open) and looked at before anything is read."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise ExtractError(f"{shown}: no such file") from None
+    except IsADirectoryError:
+        raise ExtractError(f"{shown}: a folder, not a text file") from None
+    except OSError as error:
+        raise ExtractError(f"{shown}: cannot be read ({error.strerror})") from None
+    try:
+        info = os.fstat(descriptor)
+        if stat.S_ISDIR(info.st_mode):
+            raise ExtractError(f"{shown}: a folder, not a text file")
+        if not stat.S_ISREG(info.st_mode):
+            kind = next((name for test, name in _KINDS if test(info.st_mode)), "a special file")
+            raise ExtractError(
+                f"{shown}: {kind}, not a regular file; save the article to a file and pass that"
+            )
+        if info.st_size > MAX_ARTICLE_BYTES:
+            raise _too_large(shown, f"{info.st_size:,} bytes")
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_ARTICLE_BYTES + 1)
+    except OSError as error:
+        raise ExtractError(f"{shown}: cannot be read ({error.strerror})") from None
+    finally:
+        os.close(descriptor)
+    if len(data) > MAX_ARTICLE_BYTES:  # it grew since it was looked at
+        raise _too_large(shown, f"over {MAX_ARTICLE_BYTES:,} bytes")
+    return data
+
+
+def _too_large(shown: str, size: str) -> ExtractError:
+    return ExtractError(
+        f"{shown}: too large for an article ({size}; the limit is {MAX_ARTICLE_BYTES:,} bytes, "
+        "and news reports are 1-20 KB); extract one article at a time"
+    )
 
 
 _PERSIAN_LETTERS = set("پچژگکیٹڈڑںےھ")

@@ -2,14 +2,21 @@
 
 A span is `(start, end)` in characters of the decoded article, end exclusive, so
 `text[start:end]` is exactly what was matched.
+
+Everything here is linear (or n log n) in the article's length: a question about a position
+(which sentence, which token, inside quotation marks?) is a bisection over lists made once, and
+`SpanIndex` answers questions about a list of non-overlapping spans the same way, so that no
+step looks at every token, name or quote once for every other one.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import Generic, TypeVar
 
 from generator.extract.normalize import NormalizedText, is_arabic_letter, normalize_text, word_forms
 
@@ -63,7 +70,12 @@ _ABBREVIATIONS = {
     "rep", "gov", "capt", "maj", "brig", "adm", "sgt", "mt", "ft", "inc", "co", "corp", "jan",
     "feb", "aug", "sep", "sept", "oct", "nov", "dec",
 }  # fmt: skip
-_SENTENCE_END = re.compile(r"[.!?؟…]+[»”\"')\]]*(?=\s)")
+# The look-behind starts a match only at the first mark of a run, and the possessive `++`/`*+`
+# never give back what they took: a long run of marks with no space after it is read once,
+# not once from each of its characters (the matches are the same).
+_SENTENCE_END = re.compile(r"(?<![.!?؟…])[.!?؟…]++[»”\"')\]]*+(?=\s)")
+_LETTER = re.compile(r"[^\W\d_]")
+_NOT_SPACE = re.compile(r"\S+")  # the words of str.split(): re's \s is str.isspace
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -91,6 +103,16 @@ class Document:
     def _token_starts(self) -> list[int]:
         return [token.span.start for token in self.tokens]
 
+    @cached_property
+    def _quote_index(self) -> SpanIndex[tuple[Span, Span]]:
+        return SpanIndex(self.quotes, lambda quote: quote[1])
+
+    @cached_property
+    def _norm_words(self) -> tuple[list[int], list[int]]:
+        """Starts and ends of the whitespace-separated words of the normalised text."""
+        matches = list(_NOT_SPACE.finditer(self.normalized.norm))
+        return [match.start() for match in matches], [match.end() for match in matches]
+
     def sentence_at(self, position: int) -> Sentence:
         """The sentence holding character `position` (the nearest one before it otherwise)."""
         index = max(bisect.bisect_right(self._sentence_starts, position) - 1, 0)
@@ -101,9 +123,29 @@ class Document:
         high = bisect.bisect_left(self._token_starts, span.end)
         return [token for token in self.tokens[low:high] if token.span.end <= span.end]
 
+    def token_at(self, position: int) -> int:
+        """The index of the first token that starts at or after `position`."""
+        return bisect.bisect_left(self._token_starts, position)
+
+    def norm_index(self, position: int) -> int:
+        """The index in the normalised text of the first character at or after `position`."""
+        return bisect.bisect_left(self.normalized.origin, position)
+
+    def word_before(self, norm_index: int) -> str | None:
+        """The last word of `normalized.norm[:norm_index]` split at whitespace, or None:
+        `norm[:norm_index].split()[-1]` without copying the text before it."""
+        starts, ends = self._norm_words
+        index = bisect.bisect_left(starts, norm_index) - 1
+        if index < 0:
+            return None
+        return self.normalized.norm[starts[index] : min(ends[index], norm_index)]
+
     def in_quote(self, span: Span) -> bool:
         """Whether `span` lies inside quotation marks."""
-        return any(outer.contains(span) for _, outer in self.quotes)
+        # Quotation regions never overlap (see _quote_regions), so only the last one that
+        # starts at or before the span can hold it.
+        index = self._quote_index.last_starting_at_or_before(span.start)
+        return index is not None and self.quotes[index][1].contains(span)
 
     def slice(self, span: Span) -> str:
         return self.text[span.start : span.end]
@@ -147,8 +189,7 @@ def _sentences(text: str) -> list[Sentence]:
     for paragraph, line in enumerate(text.split("\n")):
         start = 0
         for match in _SENTENCE_END.finditer(line):
-            before = re.search(r"([^\W\d_]+)\.?$", line[start : match.start() + 1])
-            word = before.group(1) if before else ""
+            word = _word_before_mark(line, start, match.start())
             if match.group().startswith(".") and (
                 word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
             ):
@@ -158,6 +199,21 @@ def _sentences(text: str) -> list[Sentence]:
         _add_sentence(sentences, line, offset, start, len(line), paragraph)
         offset += len(line) + 1
     return sentences
+
+
+def _word_before_mark(line: str, start: int, mark: int) -> str:
+    r"""The letters right before a "." at `mark` (not before `start`): "Dr" in "Dr."; empty
+    when the mark is another one ("!", "؟") or no letter precedes it.
+
+    The same as `re.search(r"([^\W\d_]+)\.?$", line[start : mark + 1])`, read backwards from
+    the mark, so that a sentence with many abbreviations is not read again at each one.
+    """
+    if line[mark] != ".":
+        return ""
+    begin = mark
+    while begin > start and _LETTER.match(line, begin - 1):
+        begin -= 1
+    return line[begin:mark]
 
 
 def _add_sentence(
@@ -176,20 +232,23 @@ def _quote_regions(text: str) -> list[tuple[Span, Span]]:
     """Quoted passages on one line: (content span, span including the marks).
 
     Guillemets and curly quotes are paired by position; straight double quotes alternate
-    open/close within a line. An unclosed mark opens nothing.
+    open/close within a line. An unclosed mark opens nothing. The regions never overlap, and
+    are in text order.
     """
     regions: list[tuple[Span, Span]] = []
     offset = 0
     for line in text.split("\n"):
         position = 0
+        unclosed: set[str] = set()  # closing marks the rest of the line does not have
         while position < len(line):
             char = line[position]
             closer = _PAIRS.get(char)
-            if closer is None:
+            if closer is None or closer in unclosed:
                 position += 1
                 continue
             close = line.find(closer, position + 1)
             if close == -1:
+                unclosed.add(closer)  # so that "««««…" is not searched to the end each time
                 position += 1
                 continue
             inner = Span(offset + position + 1, offset + close)
@@ -198,3 +257,76 @@ def _quote_regions(text: str) -> list[tuple[Span, Span]]:
             position = close + 1
         offset += len(line) + 1
     return regions
+
+
+T = TypeVar("T")
+
+
+class SpanIndex(Generic[T]):
+    """Items whose spans do not overlap, in text order, for questions by bisection.
+
+    Names, places, dates, amounts and quotation regions are each found without overlaps, so
+    their starts and their ends are both in order: the items inside a span are a run of the
+    list, and only the item before a position can reach over it.
+    """
+
+    def __init__(self, items: Sequence[T], span_of: Callable[[T], Span]) -> None:
+        self.items = list(items)
+        self.spans = [span_of(item) for item in self.items]
+        self.starts = [span.start for span in self.spans]
+        self.ends = [span.end for span in self.spans]
+        for previous, span in zip(self.spans, self.spans[1:], strict=False):
+            if previous.end > span.start or span.start > span.end:
+                raise ValueError(f"overlapping or unordered spans: {previous}, {span}")
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def inside(self, outer: Span) -> range:
+        """The indices of the items whose span `outer` contains, in order."""
+        low = bisect.bisect_left(self.starts, outer.start)
+        high = bisect.bisect_right(self.ends, outer.end)
+        return range(low, max(low, high))
+
+    def overlaps_any(self, span: Span) -> bool:
+        """Whether any item's span overlaps `span` (`Span.overlaps`)."""
+        index = bisect.bisect_left(self.starts, span.end) - 1  # the last that starts before
+        return index >= 0 and self.ends[index] > span.start
+
+    def last_starting_at_or_before(self, position: int) -> int | None:
+        index = bisect.bisect_right(self.starts, position) - 1
+        return index if index >= 0 else None
+
+
+def keep_longest(items: Sequence[T], span_of: Callable[[T], Span]) -> list[T]:
+    """The items whose spans do not overlap, preferring the longest (then the first), in text
+    order: the same as keeping each item, longest first, unless it overlaps one already kept,
+    but with the kept characters marked in a bytearray instead of comparing with every item
+    already kept."""
+    spans = [span_of(item) for item in items]
+    if not spans:
+        return []
+    base = min(span.start for span in spans)
+    size = max(span.end for span in spans) - base + 1
+    taken = bytearray(size)  # 1: a character of a kept span
+    starts = bytearray(size)  # 1: where a kept span starts
+    empties = bytearray(size)  # 1: where an empty kept span sits
+    kept: list[tuple[Span, T]] = []
+    order = sorted(range(len(spans)), key=lambda i: (-len(spans[i]), spans[i].start))
+    for index in order:
+        span = spans[index]
+        start, end = span.start - base, span.end - base
+        if start < end:
+            # Span.overlaps: a kept span shares a character, or an empty one sits inside.
+            if taken.find(1, start, end) != -1 or empties.find(1, start + 1, end) != -1:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            starts[start] = 1
+        else:
+            # An empty span overlaps a kept span that starts before it and ends after it.
+            if taken[start] and not starts[start]:
+                continue
+            empties[start] = 1
+        kept.append((span, items[index]))
+    kept.sort(key=lambda pair: pair[0].start)
+    return [item for _, item in kept]
