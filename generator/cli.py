@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from generator.check import check as run_check
+from generator.data.check import check as run_check
 
 DATA_OPTION = click.option(
     "--data",
@@ -41,7 +41,7 @@ def cli() -> None:
 )
 def check(data_dir: Path, output_format: str) -> int:
     """Check the data: every problem in every file, at once."""
-    from generator.report import print_diagnostics
+    from generator.data.report import print_diagnostics
 
     result = run_check(data_dir)
     print_diagnostics(result, output_format)
@@ -59,7 +59,7 @@ CHECK_GENERATED_OPTION = click.option(
 def _sync_generated(
     files: dict[Path, str], obsolete: tuple[Path, ...], check_only: bool, command: str
 ) -> int:
-    from generator.schemas import sync_generated
+    from generator.data.json_schemas import sync_generated
 
     changed = sync_generated(files, check=check_only, obsolete=obsolete)
     for line in changed:
@@ -84,7 +84,7 @@ def _sync_generated(
 @CHECK_GENERATED_OPTION
 def schemas(out_dir: Path, check_only: bool) -> int:
     """Write a JSON Schema per kind of data file, from the declaration."""
-    from generator.schemas import schema_files
+    from generator.data.json_schemas import schema_files
 
     files, obsolete = schema_files(out_dir)
     command = "python -m generator schemas"
@@ -105,7 +105,7 @@ def schemas(out_dir: Path, check_only: bool) -> int:
 @CHECK_GENERATED_OPTION
 def reference(out_file: Path, check_only: bool) -> int:
     """Write the data format's reference page (English), from the declaration."""
-    from generator.reference import render_reference
+    from generator.data.reference import render_reference
 
     files = {out_file: render_reference("en")}
     command = "python -m generator reference"
@@ -135,9 +135,9 @@ def reference(out_file: Path, check_only: bool) -> int:
 )
 def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_links: bool) -> int:
     """Check, generate and build both languages into site/."""
-    from generator.report import print_diagnostics
-    from generator.site import BuildBusy, BuildError, Project, PublishError
-    from generator.site import build as build_site
+    from generator.data.report import print_diagnostics
+    from generator.mkdocs.site import BuildBusy, BuildError, Project, PublishError
+    from generator.mkdocs.site import build as build_site
 
     project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
     try:
@@ -186,9 +186,9 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_l
 )
 def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
     """Build both languages to read offline from file://, zipped into dist/."""
-    from generator.bundle import build_bundle
-    from generator.report import print_diagnostics
-    from generator.site import BuildBusy, BuildError, Project
+    from generator.data.report import print_diagnostics
+    from generator.mkdocs.bundle import build_bundle
+    from generator.mkdocs.site import BuildBusy, BuildError, Project
 
     project = Project.at(Path.cwd(), data_dir=data_dir, build_dir=build_dir)
     try:
@@ -218,7 +218,7 @@ def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
 @DATA_OPTION
 def new(kind: str, entity_id: str, data_dir: Path) -> int:
     """Write a commented template for a new KIND named ID; the check refuses it until filled."""
-    from generator.scaffold import new_command
+    from generator.review.scaffold import new_command
 
     return new_command(kind, entity_id, data_dir)
 
@@ -230,7 +230,7 @@ def new(kind: str, entity_id: str, data_dir: Path) -> int:
 @click.option("--json", "as_json", is_flag=True, help="A stable JSON structure for tools.")
 def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
     """What the facts change from git revision BASE to HEAD (default: the working tree)."""
-    from generator.changes import changes_command
+    from generator.review.changes import changes_command
 
     return changes_command(base, head, data_dir, as_json)
 
@@ -243,8 +243,8 @@ def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
 )
 def serve(data_dir: Path, host: str, port: int) -> int:
     """Live preview of both languages; edits to data, templates or pages show at once."""
-    from generator.serve import serve as run_serve
-    from generator.site import BuildError, Project
+    from generator.mkdocs.site import BuildError, Project
+    from generator.preview.watch import serve as run_serve
 
     project = Project.at(Path.cwd(), data_dir=data_dir)
     try:
@@ -280,7 +280,7 @@ def bench(
     people: int, visits: int, seed: int, json_file: Path | None, preview: bool, keep: Path | None
 ) -> int:
     """Time the whole build on synthetic data of this size, by phase, against plain MkDocs."""
-    from generator.bench import run, table, write_json
+    from generator.bench.run import run, table, write_json
 
     figures = run(
         people,

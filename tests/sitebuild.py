@@ -6,7 +6,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from generator.site import Project, build
+from generator.mkdocs.site import Project, build
 from tests.conftest import ROOT
 
 

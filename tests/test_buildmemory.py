@@ -9,8 +9,8 @@ import pytest
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
-from generator import pagememory
-from generator.searchnorm import SearchSpool
+from generator.mkdocs import pagememory
+from generator.mkdocs.searchnorm import SearchSpool
 
 
 def _page(tmp_path: Path) -> Page:
@@ -58,7 +58,7 @@ def test_the_spool_writes_the_whole_index_normalised(tmp_path: Path) -> None:
 def test_a_forked_result_an_exception_and_a_death_come_back() -> None:
     import os
 
-    from generator.forking import ForkedProcessDied, start_forked
+    from generator.parallel import ForkedProcessDied, start_forked
 
     assert start_forked(lambda: ["نتيجة", 2], "test")() == ["نتيجة", 2]
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.bundle import bundle_name, write_zip
 from generator.cli import main
-from generator.site import Project
+from generator.mkdocs.bundle import bundle_name, write_zip
+from generator.mkdocs.site import Project
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = pytest.mark.slow

@@ -16,8 +16,8 @@ import markdown as python_markdown
 import pytest
 import yaml
 
-from generator.changes import Differ, _code, _escape
 from generator.cli import main
+from generator.review.changes import Differ, _code, _escape
 from tests.conftest import SHIPPED_DATA
 
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.diagnostics import Severity
+from generator.data.check import check
+from generator.data.diagnostics import Severity
 
 # A valid visit; tests break it with `edit`. Line numbers below refer to this text.
 VISIT = """\
@@ -693,8 +693,8 @@ def test_line_separator_is_an_error(data: Path) -> None:
 def test_files_read_in_two_processes_give_the_same_result(
     data: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.check as check_module
-    from generator.check import CheckCache
+    import generator.data.check as check_module
+    from generator.data.check import CheckCache
 
     write(data, "visits/x.yml", edit(VISIT, "from_country: IR", "from_country: XX"))
     write(data, "people/y.yml", "id: y\nname: {en: Y}\n")

@@ -21,15 +21,15 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import MAX_CHARACTER_REPORTS, MAX_SUGGESTIONS, CheckResult, check
-from generator.diagnostics import Severity
-from generator.schema import (
+from generator.data.check import MAX_CHARACTER_REPORTS, MAX_SUGGESTIONS, CheckResult, check
+from generator.data.diagnostics import Severity
+from generator.data.schema import (
     GENERATED_PAGE_IDS,
     KINDS,
     MODELS,
     text_kinds,
 )
-from generator.yamlfile import MAX_DEPTH, MAX_EXPANSION, MAX_FILE_BYTES
+from generator.data.yamlfile import MAX_DEPTH, MAX_EXPANSION, MAX_FILE_BYTES
 from tests.conftest import ROOT
 
 # A valid visit; tests break it with `edit`. Line numbers below refer to this text.
@@ -470,8 +470,8 @@ def test_amounts_over_the_limit(data: Path, value: str, shown: str) -> None:
 
 
 def test_the_largest_amount_and_count_format_for_the_site() -> None:
-    from generator import i18n
-    from generator.schema import MAX_AMOUNT, MAX_COUNT, Amount
+    from generator.data.schema import MAX_AMOUNT, MAX_COUNT, Amount
+    from generator.languages import i18n
 
     for lang in ("en", "ar"):
         assert "trillion" in i18n.format_amount(Amount(value=MAX_AMOUNT, currency="IRR"), "en")
@@ -491,8 +491,8 @@ def test_year_zero_is_not_a_date(data: Path, date: str) -> None:
 
 
 def test_the_first_and_last_years_format_for_the_site(data: Path) -> None:
-    from generator import i18n
-    from generator.schema import PartialDate
+    from generator.data.schema import PartialDate
+    from generator.languages import i18n
 
     content = edit(VISIT, '"2025-11-25"', '"0001-01-01"') + 'end_date: "9999-12-31"\n'
     write(data, "visits/x.yml", content)
@@ -542,8 +542,8 @@ def test_reserved_former_ids(data: Path) -> None:
 
 
 def test_the_reserved_ids_are_the_generated_pages_of_each_folder(data: Path) -> None:
-    from generator.pages import plan
-    from generator.resolve import resolve
+    from generator.model.pages import plan
+    from generator.model.resolve import resolve
 
     result = check(data)
     assert result.dataset is not None
@@ -844,7 +844,7 @@ def test_former_ids_are_bounded(data_copy: Path) -> None:
 
 def test_changes_reads_no_pipe(tmp_path: Path) -> None:
     """`changes` reads data files as the check does: a FIFO named like one does not hang it."""
-    from generator.changes import load
+    from generator.review.changes import load
 
     folder = tmp_path / "site_data" / "people"
     folder.mkdir(parents=True)

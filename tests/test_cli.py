@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
 from generator.cli import main
-from generator.diagnostics import warnings
-from generator.schema import KINDS
-from generator.schemas import generate_schemas
+from generator.data.check import check
+from generator.data.diagnostics import warnings
+from generator.data.json_schemas import generate_schemas
+from generator.data.schema import KINDS
 from tests.conftest import ROOT
 
 BAD_VISIT = """\

@@ -14,10 +14,11 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.check import check
-from generator.datapage import render_data_page
-from generator.dataset import Dataset
-from generator.export import (
+from generator.data.check import check
+from generator.data.dataset import Dataset
+from generator.data.schema import KINDS, MODELS
+from generator.downloads.datapage import render_data_page
+from generator.downloads.export import (
     FORMULA_SIGNS,
     MULTILINGUAL,
     TABLES,
@@ -32,7 +33,6 @@ from generator.export import (
     table_csv,
     table_values,
 )
-from generator.schema import KINDS, MODELS
 from tests.conftest import SHIPPED_DATA
 
 SITE_URL = "https://sijill.example.org/"

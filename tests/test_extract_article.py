@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check
 from generator.cli import main
+from generator.data.check import check
+from generator.data.schema import Source, Visit
 from generator.extract import Extraction, extract
-from generator.schema import Source, Visit
 
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "articles"

@@ -17,8 +17,8 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.check import check
-from generator.dataset import Dataset
+from generator.data.check import check
+from generator.data.dataset import Dataset
 from generator.extract import Extraction, extract
 from generator.extract.normalize import key, normalize
 from generator.extract.text import Span

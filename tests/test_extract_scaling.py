@@ -21,8 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.dataset import Dataset
+from generator.data.check import check
+from generator.data.dataset import Dataset
 from generator.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import pytest
 
+from generator.data.schema import PartialDate
 from generator.extract.dates import _FUTURE_CONTEXT, _Future
 from generator.extract.model import DateFound, Evidence, PersonRef, VisitMention
 from generator.extract.normalize import normalize
@@ -32,7 +33,6 @@ from generator.extract.visits import (
     _merge_dated,
     _merge_undated,
 )
-from generator.schema import PartialDate
 
 CASES = 200
 

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.check import check
-from generator.dataset import Dataset
+from generator.data.check import check
+from generator.data.dataset import Dataset
 from generator.extract import extract
 from generator.extract.amounts import find_amounts
 from generator.extract.dates import find_dates

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.dataset import Dataset
-from generator.generate import render_pages
+from generator.data.check import check
+from generator.data.dataset import Dataset
 from generator.languages import LANGUAGE_CODES
+from generator.write.generate import render_pages
 from tests.conftest import ROOT, SHIPPED_DATA
 
 GOLDEN = ROOT / "tests" / "golden"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.generate import render_pages
-from generator.history import last_changed
+from generator.data.check import check
+from generator.review.history import last_changed
+from generator.write.generate import render_pages
 from tests.conftest import SHIPPED_DATA
 from tests.sitebuild import build_site
 

@@ -16,14 +16,14 @@ from typing import Any
 import pytest
 import yaml
 
-from generator.check import CheckCache, check
-from generator.dataset import Dataset
-from generator.generate import Generated, generate
-from generator.pages import DATA_PREFIX
-from generator.serve import changed_files, dependency_keys, snapshot
-from generator.site import Project
-from generator.synthetic import make_dataset
-from generator.write import sync_tree
+from generator.bench.synthetic import make_dataset
+from generator.data.check import CheckCache, check
+from generator.data.dataset import Dataset
+from generator.mkdocs.site import Project
+from generator.model.pages import DATA_PREFIX
+from generator.preview.watch import changed_files, dependency_keys, snapshot
+from generator.write.generate import Generated, generate
+from generator.write.writer import sync_tree
 from tests.conftest import ROOT
 
 CONTENT = ROOT / "content"
@@ -307,7 +307,7 @@ def test_the_watcher_names_changed_data_files_as_pages_depend_on_them(data_copy:
 
 
 def test_check_cache_reads_only_changed_files(data_copy: Path, monkeypatch: Any) -> None:
-    import generator.check as check_module
+    import generator.data.check as check_module
 
     cache = CheckCache()
     check(data_copy, cache)
@@ -333,8 +333,8 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_the_preview_writes_what_a_fresh_build_writes(data_copy: Path) -> None:
-    from generator.generate import Incremental
-    from generator.site import prepare
+    from generator.mkdocs.site import prepare
+    from generator.write.generate import Incremental
 
     root = data_copy.parent
     shutil.copytree(CONTENT, root / "content")

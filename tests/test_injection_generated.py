@@ -1,6 +1,6 @@
 """Every string field, every payload, every output: generated from the data format itself.
 
-The fields are found by walking the models of `generator/schema.py` (`scaffold.shape` tells a
+The fields are found by walking the models of `generator/data/schema.py` (`scaffold.shape` tells a
 free-text field from an id, a date, a URL or a choice), so a new field is covered without
 anyone remembering it: a text field that no payload reaches fails `test_every_text_field_is_
 covered`. Free text gets every payload (one copy of each kind's full example per payload, all in
@@ -36,12 +36,12 @@ import yaml
 from playwright.sync_api import Browser, sync_playwright
 from pydantic import BaseModel
 
-from generator.bundle import build_bundle
-from generator.check import check
-from generator.diagnostics import Severity
-from generator.scaffold import EXAMPLES, shape
-from generator.schema import KINDS, MODELS, SINGULAR
-from generator.site import Project
+from generator.data.check import check
+from generator.data.diagnostics import Severity
+from generator.data.schema import KINDS, MODELS, SINGULAR
+from generator.mkdocs.bundle import build_bundle
+from generator.mkdocs.site import Project
+from generator.review.scaffold import EXAMPLES, shape
 from tests.conftest import ROOT, SHIPPED_DATA
 from tests.sitebuild import build_site
 
@@ -299,7 +299,7 @@ def test_every_text_field_is_covered(injected: tuple[Path, Path]) -> None:
         missing = _text_fields(MODELS[kind]) - _covered()[kind]
         assert not missing, (
             f"{kind}: no payload reaches {sorted(missing)}; add the field to "
-            "generator.scaffold.EXAMPLES (the `new` templates show it too)"
+            "generator.review.scaffold.EXAMPLES (the `new` templates show it too)"
         )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.mdtext import Md, link_target
+from generator.render.mdtext import Md, link_target
 from tests.conftest import ROOT
 
 _MARKUP_TYPES = {"Markup", "Md"}

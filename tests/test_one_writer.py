@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
-from generator.generate import generate
-from generator.write import Claims, PathClash, TreeWriter
+from generator.data.check import check
+from generator.write.generate import generate
+from generator.write.writer import Claims, PathClash, TreeWriter
 from tests.conftest import ROOT, SHIPPED_DATA
 
 

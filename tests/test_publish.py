@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
 from generator.cli import main
-from generator.dataset import Dataset
+from generator.data.check import check
+from generator.data.dataset import Dataset
 from generator.languages import language
-from generator.linkcheck import broken_links
-from generator.seo import SiteUrls, entity_head, head_tags, json_ld_script, with_urls
+from generator.mkdocs.linkcheck import broken_links
+from generator.render.seo import SiteUrls, entity_head, head_tags, json_ld_script, with_urls
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = pytest.mark.slow

@@ -9,7 +9,7 @@ import markdown
 import pytest
 from pydantic import BaseModel, Field
 
-from generator.reference import (
+from generator.data.reference import (
     anchor,
     code,
     markdown_text,
@@ -17,7 +17,7 @@ from generator.reference import (
     render_reference,
     type_words,
 )
-from generator.schema import KINDS, MODELS
+from generator.data.schema import KINDS, MODELS
 from tests.conftest import ROOT
 
 LANGS = ("en", "ar")

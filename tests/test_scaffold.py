@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.check import check
 from generator.cli import cli, main
-from generator.scaffold import EXAMPLES, template
-from generator.schema import MODELS, SINGULAR
+from generator.data.check import check
+from generator.data.schema import MODELS, SINGULAR
+from generator.review.scaffold import EXAMPLES, template
 
 # What the check says about each untouched template: (field, message), in file order.
 REFUSED = {

@@ -11,8 +11,7 @@ import pytest
 import yaml
 from pydantic import BaseModel
 
-from generator.schema import KINDS, MODELS, SINGULAR
-from generator.schemas import (
+from generator.data.json_schemas import (
     DIALECT,
     generate_schemas,
     render_schema,
@@ -21,6 +20,7 @@ from generator.schemas import (
     schema_for,
     sync_generated,
 )
+from generator.data.schema import KINDS, MODELS, SINGULAR
 from tests.conftest import ROOT, SHIPPED_DATA
 
 COMMITTED = ROOT / "schemas"

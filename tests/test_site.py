@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.site import BuildError, Project, build
+from generator.mkdocs.site import BuildError, Project, build
 from tests.conftest import ROOT
 from tests.sitebuild import build_site, page, project_for
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.yamlfile import MAX_VALUES, YamlFile, read_yaml
+from generator.data.yamlfile import MAX_VALUES, YamlFile, read_yaml
 
 
 def read(tmp_path: Path, content: str | bytes) -> YamlFile:

@@ -1,6 +1,6 @@
 /*
  * Sijill: normalise Arabic search queries the way the search index was normalised at build
- * time (generator/searchnorm.py): no diacritics (tashkeel), no tatweel, one form of alef.
+ * time (generator/mkdocs/searchnorm.py): no diacritics (tashkeel), no tatweel, one form of alef.
  * Runs in the capture phase, before Material's own listeners read the query.
  */
 (function () {

@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime
 
-from generator.dataset import Dataset
+from generator.data.dataset import Dataset
+from generator.data.schema import PartialDate
 from generator.extract.amounts import find_amounts
 from generator.extract.dates import find_dates, publication_date
 from generator.extract.model import Extraction, evidence
@@ -25,7 +26,6 @@ from generator.extract.quotes import find_quotes
 from generator.extract.reading import ExtractError, detect_language
 from generator.extract.text import Document
 from generator.extract.visits import attach_outcomes, find_visits
-from generator.schema import PartialDate
 
 __all__ = ["ExtractError", "Extraction", "extract"]
 

@@ -16,10 +16,10 @@ from functools import cache
 from babel import Locale
 from babel.numbers import get_currency_name
 
+from generator.data.schema import CURRENCY_CODES
 from generator.extract.model import AmountFound, evidence
 from generator.extract.normalize import normalize
 from generator.extract.text import Document, Span, keep_longest
-from generator.schema import CURRENCY_CODES
 
 # Arabic duals carry their number: "ملياري دولار" is two billion dollars.
 _DUALS = {"ملياري": 2 * 10**9, "مليارا": 2 * 10**9, "مليوني": 2 * 10**6, "مليونا": 2 * 10**6,

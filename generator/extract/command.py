@@ -14,12 +14,12 @@ from pathlib import Path
 
 import click
 
-from generator.check import check, display_path
+from generator.data.check import check, display_path
+from generator.data.schema import SLUG_PATTERN
 from generator.extract import extract
 from generator.extract.draft import draft_files, write_drafts
 from generator.extract.reading import ExtractError, detect_language, read_article
 from generator.extract.report import render
-from generator.schema import SLUG_PATTERN
 
 
 def default_source_id(article: Path) -> str:

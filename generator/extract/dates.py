@@ -25,10 +25,10 @@ from functools import cache
 
 from babel.dates import get_day_names, get_month_names
 
+from generator.data.schema import PartialDate
 from generator.extract.model import DateFound, evidence
 from generator.extract.normalize import normalize
 from generator.extract.text import Document, Span, keep_longest
-from generator.schema import PartialDate
 
 _MONTH_LOCALES = ("en", "ar", "ar_SY", "ar_MA", "ar_TN")
 # Month names that are also ordinary words: read as months only next to a day, a year, another

@@ -1,5 +1,5 @@
-"""The drafts: YAML in the project's format (the field names of `generator.schema`), every value
-with the span and sentence it came from and a `# REVIEW:` note where a reader must decide.
+"""The drafts: YAML in the project's format (the field names of `generator.data.schema`), every
+value with the span and sentence it came from and a `# REVIEW:` note where a reader must decide.
 
 Layout of `drafts/<source-id>/`:
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from generator.data.schema import PartialDate
 from generator.extract.places import Place
 from generator.extract.text import Document, Span
-from generator.schema import PartialDate
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from generator.dataset import Dataset
+from generator.data.dataset import Dataset
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key, strip_article
 from generator.extract.phrases import PhraseMatch, PhraseMatcher

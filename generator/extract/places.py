@@ -15,10 +15,10 @@ from babel import Locale
 from babel.core import get_global
 from babel.dates import get_timezone_location
 
-from generator.dataset import Dataset
+from generator.data.dataset import Dataset
+from generator.data.schema import COUNTRY_CODES
 from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatcher
-from generator.schema import COUNTRY_CODES
 
 
 @dataclass(frozen=True)

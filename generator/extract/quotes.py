@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from generator.dataset import Dataset
+from generator.data.dataset import Dataset
 from generator.extract.model import PersonRef, QuoteFound, evidence
 from generator.extract.normalize import is_arabic_letter, key, normalize
 from generator.extract.people import PersonMatch

@@ -24,7 +24,8 @@ from dataclasses import dataclass, field
 
 from babel import Locale
 
-from generator.dataset import Dataset
+from generator.data.dataset import Dataset
+from generator.data.schema import PartialDate, Visit
 from generator.extract.model import (
     AmountFound,
     DateFound,
@@ -38,7 +39,6 @@ from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Sentence, Span, SpanIndex, Token
-from generator.schema import PartialDate, Visit
 
 # Normalised trigger words: noun triggers take the visitor after them, pronoun ones before.
 _AR_NOUNS = {"زياره", "زيارات", "جوله"}

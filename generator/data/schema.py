@@ -1,0 +1,756 @@
+"""The data format of `site_data/`, declared once.
+
+Each kind of entity is a pydantic model with a description on every field. The same
+declaration validates the YAML (`generator.data.check`), produces a JSON Schema per kind for editors
+(`generator.data.json_schemas`) and the format's reference page (`generator.data.reference`).
+
+Cross-references are declared with `ref(...)`: the checker resolves every one of them, so a
+reference to a missing person, organization, source or visit is an error, never a silent skip.
+"""
+
+from __future__ import annotations
+
+import calendar
+import functools
+import re
+import types
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import total_ordering
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+from babel import Locale
+from babel.numbers import list_currencies
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic.fields import FieldInfo
+from pydantic_core import PydanticCustomError
+
+from generator.data.diagnostics import shortened
+from generator.languages import LANGUAGE_CODES
+
+# --- scalar types -------------------------------------------------------------------------
+
+
+def _fail(code: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is already complete (values may contain braces)."""
+    return PydanticCustomError(code, "{message}", {"message": message})
+
+
+# --- limits ---------------------------------------------------------------------------------
+# The longest text each kind of field may hold: far beyond any real value, so that no editor
+# ever meets them, and small enough that no file can make the site huge (a name of a million
+# characters was accepted once, and repeated on every page that names the person). The check
+# refuses a longer text, naming the field and its limit.
+MAX_SHORT_LENGTH = 100  # ids, references, dates, codes: the longest real id has about 40
+MAX_LINE_LENGTH = 300  # names, titles, roles, notes: one line (long official names are ~150)
+MAX_URL_LENGTH = 2_000  # web addresses: what browsers, servers and crawlers reliably accept
+MAX_LONG_LENGTH = 10_000  # summaries and quotes: a few paragraphs; the format asks for short ones
+MAX_FORMER_IDS = 50  # each former id is a redirect page per language; renames are rare
+# Numbers. An amount of 10^18 is a million trillion: ten billion dollars in Iranian rials is
+# about 10^16. Counts are of agreements, memoranda, people: a billion is far beyond. Larger
+# numbers made the build fail (formatting keeps 28 significant digits).
+MAX_AMOUNT = 10**18
+MAX_COUNT = 10**9
+
+
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+_SLUG = re.compile(SLUG_PATTERN)
+
+# Ids the site cannot use. `index`: every kind's folder has a generated page listing its
+# entities (`people/index.md`, see generator/model/pages.py); an entity with that id would replace
+# it. The others are the names Windows reserves for devices, whatever follows a dot
+# (`con.yml` is CON): a checkout on Windows fails on such a file, or a redirect page there.
+GENERATED_PAGE_IDS = ("index",)
+WINDOWS_DEVICE_NAMES = (
+    "con",
+    "prn",
+    "aux",
+    "nul",
+    *(f"com{digit}" for digit in range(10)),
+    *(f"lpt{digit}" for digit in range(10)),
+)
+RESERVED_IDS = frozenset(GENERATED_PAGE_IDS + WINDOWS_DEVICE_NAMES)
+
+
+def _check_slug(value: str) -> str:
+    if not _SLUG.match(value):
+        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "ali-larijani"
+        raise _fail(
+            "sijill_slug",
+            f"{shortened(value)!r} is not a valid id; allowed: lowercase letters a-z, digits "
+            f"and single hyphens, e.g. {shortened(suggestion)!r}",
+        )
+    if len(value) > MAX_SHORT_LENGTH:
+        raise _fail(
+            "sijill_slug_length",
+            f"the id is {len(value):,} characters long; allowed: at most {MAX_SHORT_LENGTH}",
+        )
+    if value in GENERATED_PAGE_IDS:
+        raise _fail(
+            "sijill_slug_reserved",
+            f"{value!r} is reserved: the site makes the page <kind>/{value}.md listing every "
+            f"entity of a kind; allowed: any id but {', '.join(GENERATED_PAGE_IDS)}, e.g. "
+            f"'{value}-1'",
+        )
+    if value in WINDOWS_DEVICE_NAMES:
+        raise _fail(
+            "sijill_slug_reserved",
+            f"{value!r} is a device name on Windows, where no file may be called {value}.yml "
+            f"or {value}.md; allowed: any id but con, prn, aux, nul, com0 to com9 and lpt0 to "
+            f"lpt9, e.g. '{value}-1'",
+        )
+    return value
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_check_slug),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": SLUG_PATTERN,
+            "maxLength": MAX_SHORT_LENGTH,
+            "not": {"enum": sorted(RESERVED_IDS)},
+        }
+    ),
+]
+
+# Codes that CLDR lists among territories but that are not countries.
+# Regions, unions and pseudo-locales; and islands CLDR lists apart but ISO 3166-1 does not
+# (Ascension, Clipperton, Sark, Diego Garcia, Ceuta & Melilla, Canaries, Tristan da Cunha).
+# XK (Kosovo) stays: it is user-assigned but universally used.
+_NOT_COUNTRIES = {
+    "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB",
+    "AC", "CP", "CQ", "DG", "EA", "IC", "TA",
+}  # fmt: skip
+COUNTRY_CODES: frozenset[str] = frozenset(
+    code
+    for code in Locale("en").territories
+    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+)
+
+
+def _check_country(value: str) -> str:
+    if value not in COUNTRY_CODES:
+        hint = " (country codes are upper case)" if value.upper() in COUNTRY_CODES else ""
+        raise _fail(
+            "sijill_country",
+            f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}; allowed: two upper-case "
+            "letters such as 'IR', 'PK', 'CN'",
+        )
+    return value
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country),
+    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)}),
+]
+
+CURRENCY_CODES: frozenset[str] = frozenset(list_currencies())
+
+
+def _check_currency(value: str) -> str:
+    if value not in CURRENCY_CODES:
+        raise _fail(
+            "sijill_currency",
+            f"{value!r} is not an ISO 4217 currency code; allowed: three upper-case letters "
+            "such as 'USD', 'EUR', 'PKR', 'IRR'",
+        )
+    return value
+
+
+CurrencyCode = Annotated[
+    str,
+    AfterValidator(_check_currency),
+    WithJsonSchema({"type": "string", "enum": sorted(CURRENCY_CODES)}),
+]
+
+LanguageCode = Annotated[
+    Literal[LANGUAGE_CODES],  # type: ignore[valid-type]
+    WithJsonSchema({"type": "string", "enum": list(LANGUAGE_CODES)}),
+]
+
+
+# Characters RFC 3986 does not allow in an address as they are. `|` ends a cell of a Markdown
+# table on the page, `<`, `>`, `"` and `` ` `` end or start markup; browsers send them
+# percent-encoded anyway, so the encoded address is the same address.
+_URL_UNSAFE = '"<>\\^`{|}'
+_URL_UNSAFE_PATTERN = "[" + re.escape(_URL_UNSAFE) + "]"
+
+
+def _check_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", value):
+        raise _fail(
+            "sijill_url",
+            f"{value!r} is not a web address; allowed: an absolute http:// or https:// URL",
+        )
+    unsafe = re.search(_URL_UNSAFE_PATTERN, value)
+    if unsafe is not None:
+        char = unsafe.group()
+        encoded = re.sub(_URL_UNSAFE_PATTERN, lambda m: f"%{ord(m.group()):02X}", value)
+        raise _fail(
+            "sijill_url_character",
+            f"{value!r} holds {char!r} at character {unsafe.start() + 1}, which a web address "
+            f"may not hold as it is; allowed: the same address percent-encoded ({char!r} is "
+            f"'%{ord(char):02X}'): {encoded!r}",
+        )
+    return value
+
+
+Url = Annotated[
+    str,
+    AfterValidator(_check_url),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "format": "uri",
+            "pattern": "^https?://",
+            "maxLength": MAX_URL_LENGTH,
+        }
+    ),
+]
+
+
+# --- partial dates ------------------------------------------------------------------------
+
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@total_ordering
+@dataclass(frozen=True)
+class PartialDate:
+    """A date with the precision the source gives: a year, a month, or a day.
+
+    Never widened: "October 2025" stays a month, and no day is invented for it.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> Literal["year", "month", "day"]:
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    def earliest(self) -> tuple[int, int, int]:
+        return (self.year, self.month or 1, self.day or 1)
+
+    def latest(self) -> tuple[int, int, int]:
+        month = self.month or 12
+        day = self.day or calendar.monthrange(self.year, month)[1]
+        return (self.year, month, day)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.earliest(), self.latest()) < (other.earliest(), other.latest())
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+    @classmethod
+    def parse(cls, text: str) -> PartialDate:
+        match = _DATE.match(text)
+        if not match:
+            raise ValueError(text)
+        year, month, day = (int(part) if part else None for part in match.groups())
+        assert year is not None
+        return cls(year, month, day)
+
+
+def _parse_partial_date(value: Any) -> PartialDate:
+    if isinstance(value, PartialDate):
+        return value
+    # An unquoted `2025` reaches us as a number; a year is still a valid partial date.
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    if not isinstance(text, str) or not _DATE.match(text):
+        raise _fail(
+            "sijill_date",
+            f"{value!r} is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD, with only the "
+            "precision the source gives (e.g. '2025', '2025-10', '2025-11-25')",
+        )
+    date = PartialDate.parse(text)
+    if date.year < 1:
+        # Python's dates (and the site's) start at year 1: the build failed on year 0.
+        raise _fail(
+            "sijill_date_impossible",
+            f"{text!r} is not a real date: there is no year {date.year:04d}; allowed: years "
+            "1 to 9999 ('0001' to '9999')",
+        )
+    month, day = date.month, date.day
+    if month is not None and not 1 <= month <= 12:
+        raise _fail(
+            "sijill_date_impossible",
+            f"{text!r} is not a real date: month {month:02d} does not exist; allowed: 01 to 12",
+        )
+    if month is not None and day is not None:
+        last = calendar.monthrange(date.year, month)[1]
+        if not 1 <= day <= last:
+            raise _fail(
+                "sijill_date_impossible",
+                f"{text!r} is not a real date: {calendar.month_name[month]} {date.year} has "
+                f"days 01 to {last:02d}",
+            )
+    return date
+
+
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(_parse_partial_date),
+    WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN}),
+]
+
+
+# --- references -----------------------------------------------------------------------------
+
+KINDS: tuple[str, ...] = ("people", "organizations", "sources", "visits")
+
+
+def ref(kind: str, description: str, **kwargs: Any) -> Any:
+    """A field holding the id (or ids) of entities of `kind`; the checker resolves it."""
+    assert kind in KINDS, kind
+    return Field(description=description, json_schema_extra={"x-references": kind}, **kwargs)
+
+
+def sources_field(what: str) -> Any:
+    return ref(
+        "sources",
+        f"Ids of the sources (`site_data/sources/`) that support {what}. At least one.",
+        min_length=1,
+    )
+
+
+# --- building blocks --------------------------------------------------------------------------
+
+
+class Strict(BaseModel):
+    """Base of every model: unknown fields are errors (they are usually typos)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
+
+
+class Text(Strict):
+    """Text in every language of the site; no translation may be missing.
+
+    Each text needs visible characters, and holds at most 300 characters in a name, title,
+    role, topic or short note, and 10,000 in a summary, a quote or a source's note.
+    """
+
+    en: str = Field(description="The text in English.", min_length=1)
+    ar: str = Field(description="The text in Arabic.", min_length=1)
+
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang, None)
+        return value if isinstance(value, str) else None
+
+
+class PartialText(Strict):
+    """Text in the site's languages where a translation may still be missing.
+
+    A missing translation is reported as a warning and shown as untranslated on the site;
+    it is never filled in from the other language silently. Its texts have the limits of
+    length given above.
+    """
+
+    en: str | None = Field(default=None, description="The text in English.", min_length=1)
+    ar: str | None = Field(default=None, description="The text in Arabic.", min_length=1)
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> PartialText:
+        if self.en is None and self.ar is None:
+            raise _fail(
+                "sijill_text_empty", "no text in any language; allowed: a map with 'en' and/or 'ar'"
+            )
+        return self
+
+    def get(self, lang: str) -> str | None:
+        value = getattr(self, lang, None)
+        return value if isinstance(value, str) else None
+
+    def missing(self) -> list[str]:
+        return [code for code in LANGUAGE_CODES if self.get(code) is None]
+
+
+class OtherName(Strict):
+    """Another name or spelling (Popolo `other_names`)."""
+
+    name: str = Field(description="The name as written, e.g. 'Qalibaf' or 'قاليباف'.", min_length=1)
+    lang: LanguageCode = Field(description="The language the name is written in.")
+    note: str | None = Field(
+        default=None, description="Why the name exists, e.g. 'transliteration' or 'short form'."
+    )
+
+
+class Identifier(Strict):
+    """An identifier in another system (Popolo `identifiers`)."""
+
+    scheme: Literal["wikidata", "viaf", "isni", "twitter", "official-website"] = Field(
+        description="The system the identifier belongs to."
+    )
+    identifier: str = Field(description="The identifier, e.g. Wikidata's 'Q355915'.", min_length=1)
+
+
+class Link(Strict):
+    """An official account or page (Popolo `links`)."""
+
+    url: Url = Field(description="An absolute http(s) URL.")
+    note: PartialText | None = Field(
+        default=None, description="What the link is, e.g. 'Official account on X'."
+    )
+
+
+class Membership(Strict):
+    """A position held (Popolo `Membership`; Wikidata P39 with P580/P582)."""
+
+    role: Text = Field(description="The position, e.g. 'Secretary' / 'أمين'.")
+    organization: str | None = ref(
+        "organizations", "Id of the organization the position belongs to.", default=None
+    )
+    start_date: Date | None = Field(
+        default=None, description="When the position was taken up, at the precision known."
+    )
+    end_date: Date | None = Field(
+        default=None, description="When the position ended; absent while it is held."
+    )
+    sources: list[str] = sources_field("the position")
+
+
+# --- entities ---------------------------------------------------------------------------------
+
+
+class Entity(Strict):
+    id: Slug = Field(
+        description=(
+            "The entity's id: must equal the file name without '.yml'. At most 100 "
+            "characters; not `index` (each folder's list page) nor a name Windows reserves "
+            "(`con`, `prn`, `aux`, `nul`, `com0` to `com9`, `lpt0` to `lpt9`)."
+        )
+    )
+    former_ids: list[Slug] = Field(
+        default_factory=list,
+        # Each former id is a redirect page per language: a bound keeps a file's pages few.
+        max_length=MAX_FORMER_IDS,
+        description=(
+            "Ids the entity had before a rename; the site redirects them to this page. At most "
+            f"{MAX_FORMER_IDS}."
+        ),
+    )
+
+
+class Person(Entity):
+    """A person: an official, a diplomat, a spokesperson (Popolo `Person`)."""
+
+    name: Text = Field(description="The name in each language, as the page title shows it.")
+    other_names: list[OtherName] = Field(
+        default_factory=list,
+        description="Other spellings and transliterations, e.g. Ghalibaf / Qalibaf / قاليباف.",
+    )
+    country: CountryCode = Field(description="The country the person serves (ISO 3166-1 alpha-2).")
+    summary: PartialText | None = Field(
+        default=None, description="A short summary in your own words."
+    )
+    memberships: list[Membership] = Field(
+        default_factory=list, description="Positions held, each with dates and sources."
+    )
+    identifiers: list[Identifier] = Field(
+        default_factory=list, description="Identifiers in other systems, e.g. Wikidata."
+    )
+    links: list[Link] = Field(default_factory=list, description="Official accounts and pages.")
+    sources: list[str] = sources_field("the person's facts")
+
+
+ORGANIZATION_CLASSIFICATIONS = (
+    "government",
+    "ministry",
+    "council",
+    "parliament",
+    "presidency",
+    "embassy",
+    "military",
+    "news-agency",
+    "party",
+    "international",
+    "other",
+)
+
+
+class Organization(Entity):
+    """A ministry, council, parliament, news agency... (Popolo `Organization`)."""
+
+    name: Text = Field(description="The name in each language.")
+    abbreviation: PartialText | None = Field(
+        default=None, description="A short form, e.g. 'IRNA' / 'إرنا'."
+    )
+    classification: Literal[ORGANIZATION_CLASSIFICATIONS] = Field(  # type: ignore[valid-type]
+        description="What kind of organization it is."
+    )
+    country: CountryCode | None = Field(
+        default=None, description="Its country; absent for international bodies."
+    )
+    parent: str | None = ref(
+        "organizations", "Id of the organization it belongs to, if any.", default=None
+    )
+    links: list[Link] = Field(default_factory=list, description="Official website and accounts.")
+    sources: list[str] = ref("sources", "Ids of the sources that mention it.", default_factory=list)
+
+
+class SourceKind(StrEnum):
+    article = "article"
+    post = "post"
+    statement = "statement"
+    report = "report"
+    interview = "interview"
+
+
+class Source(Entity):
+    """An article, post or statement that facts come from."""
+
+    kind: SourceKind = Field(description="What the source is.")
+    title: PartialText = Field(
+        description="The title; in the source's own language at least, translated where possible."
+    )
+    publisher: str = ref("organizations", "Id of the organization that published it.")
+    language: LanguageCode = Field(description="The language the source is written in.")
+    published: Date = Field(description="The publication date, at the precision known.")
+    url: Url | None = Field(default=None, description="Where it can be read, if it is online.")
+    cites: list[str] = ref(
+        "sources",
+        "Ids of sources this one quotes or relies on (e.g. news agencies it cites).",
+        default_factory=list,
+    )
+    note: PartialText | None = Field(default=None, description="A note for readers.")
+
+
+VISIT_CLASSIFICATIONS = ("state", "official", "working", "private", "unspecified")
+PLACE_KINDS = ("city", "venue", "airport", "air-base", "region")
+
+
+class Place(Strict):
+    """A place the visit went to."""
+
+    name: Text = Field(description="The place's name in each language.")
+    kind: Literal[PLACE_KINDS] = Field(description="What kind of place it is.")  # type: ignore[valid-type]
+    city: Text | None = Field(
+        default=None, description="The city a venue, airport or air base is in or near."
+    )
+
+
+class Meeting(Strict):
+    """Who met whom during the visit."""
+
+    participants: list[str] = ref(
+        "people", "Ids of the people who met (at least two).", min_length=2
+    )
+    date: Date | None = Field(default=None, description="When, at the precision known.")
+    summary: PartialText | None = Field(default=None, description="What the meeting was about.")
+    sources: list[str] = sources_field("the meeting")
+
+
+OUTCOME_KINDS = ("agreement", "memorandum", "target", "statement")
+
+
+class Amount(Strict):
+    """A number with its unit, e.g. 10 billion US dollars."""
+
+    value: float = Field(
+        description="The number, in full: 10000000000 for 10 billion; at most 10^18.",
+        gt=0,
+        le=MAX_AMOUNT,
+    )
+    currency: CurrencyCode | None = Field(
+        default=None, description="ISO 4217 code when the amount is money, e.g. 'USD'."
+    )
+    unit: Text | None = Field(
+        default=None, description="The unit when it is not money, e.g. 'tonnes'."
+    )
+    period: Literal["year", "month", "total"] = Field(
+        default="total", description="Whether the amount is per year, per month, or a total."
+    )
+
+    @model_validator(mode="after")
+    def _currency_or_unit(self) -> Amount:
+        if (self.currency is None) == (self.unit is None):
+            raise _fail(
+                "sijill_amount_unit",
+                "an amount needs exactly one of 'currency' (money) or 'unit' (anything else)",
+            )
+        return self
+
+
+class Outcome(Strict):
+    """What a visit produced: agreements, memoranda, targets, statements."""
+
+    kind: Literal[OUTCOME_KINDS] = Field(description="What kind of outcome it is.")  # type: ignore[valid-type]
+    summary: Text = Field(description="The outcome in a sentence, in your own words.")
+    count: int | None = Field(
+        default=None,
+        gt=0,
+        le=MAX_COUNT,
+        description="How many, e.g. 12 memoranda of understanding; at most a billion.",
+    )
+    count_is_minimum: bool = Field(
+        default=False, description="True when the source says 'at least' that many."
+    )
+    amount: Amount | None = Field(
+        default=None, description="The amount a target names, e.g. 10 billion USD of trade."
+    )
+    sources: list[str] = sources_field("the outcome")
+
+
+class Quote(Strict):
+    """A short quote, in its original language, attributed."""
+
+    speaker: str = ref("people", "Id of the person quoted.")
+    text: str = Field(description="The quote as the source gives it; keep it short.", min_length=1)
+    lang: LanguageCode = Field(description="The language of `text`.")
+    translation: PartialText | None = Field(
+        default=None, description="Translations into the site's other languages."
+    )
+    context: PartialText | None = Field(
+        default=None, description="Where and when it was said, e.g. 'on arrival', 'on X'."
+    )
+    sources: list[str] = sources_field("the quote")
+
+
+class Visit(Entity):
+    """A visit by one or more officials to another country (a Popolo `Event`)."""
+
+    classification: Literal[VISIT_CLASSIFICATIONS] = Field(  # type: ignore[valid-type]
+        description="State, official or working visit; 'unspecified' when the source does not say."
+    )
+    title: Text | None = Field(
+        default=None,
+        description=(
+            "A title; when absent the site writes one, e.g. 'Ali Larijani's visit to Pakistan'."
+        ),
+    )
+    visitors: list[str] = ref("people", "Ids of the people who visited.", min_length=1)
+    hosts: list[str] = ref("people", "Ids of the people who received them.", default_factory=list)
+    from_country: CountryCode = Field(description="The visitors' country (ISO 3166-1 alpha-2).")
+    to_country: CountryCode = Field(description="The country visited (ISO 3166-1 alpha-2).")
+    places: list[Place] = Field(
+        default_factory=list, description="Cities and venues, e.g. the air base of arrival."
+    )
+    start_date: Date = Field(description="When the visit began, at the precision the source gives.")
+    end_date: Date | None = Field(
+        default=None, description="When it ended; absent when the source does not say."
+    )
+    summary: PartialText = Field(description="What the visit was about, in your own words.")
+    topics: list[Text] = Field(default_factory=list, description="Subjects discussed.")
+    meetings: list[Meeting] = Field(default_factory=list, description="Who met whom.")
+    outcomes: list[Outcome] = Field(
+        default_factory=list, description="Agreements, memoranda, targets and statements."
+    )
+    quotes: list[Quote] = Field(default_factory=list, description="Short attributed quotes.")
+    parent: str | None = ref(
+        "visits", "Id of the trip this visit is one leg of, if any.", default=None
+    )
+    sources: list[str] = sources_field("the visit")
+
+
+MODELS: dict[str, type[Entity]] = {
+    "people": Person,
+    "organizations": Organization,
+    "sources": Source,
+    "visits": Visit,
+}
+SINGULAR: dict[str, str] = {
+    "people": "person",
+    "organizations": "organization",
+    "sources": "source",
+    "visits": "visit",
+}
+
+
+# --- kinds of text --------------------------------------------------------------------------
+
+# The fields of free text, by model and name, with what they hold: "name" (names and titles,
+# which are page titles and link texts), "line" (other one-line text), "url" or "long"
+# (summaries, quotes). Every other text field holds an id, a reference, a date or a code.
+TEXT_KINDS: dict[str, int] = {
+    "short": MAX_SHORT_LENGTH,
+    "name": MAX_LINE_LENGTH,
+    "line": MAX_LINE_LENGTH,
+    "url": MAX_URL_LENGTH,
+    "long": MAX_LONG_LENGTH,
+}
+TEXT_FIELDS: dict[tuple[type[BaseModel], str], str] = {
+    (Person, "name"): "name",
+    (Person, "summary"): "long",
+    (OtherName, "name"): "name",
+    (OtherName, "note"): "line",
+    (Identifier, "identifier"): "url",  # an official website's address, for one
+    (Link, "url"): "url",
+    (Link, "note"): "line",
+    (Membership, "role"): "line",
+    (Organization, "name"): "name",
+    (Organization, "abbreviation"): "name",
+    (Source, "title"): "name",
+    (Source, "url"): "url",
+    (Source, "note"): "long",
+    (Place, "name"): "name",
+    (Place, "city"): "name",
+    (Meeting, "summary"): "long",
+    (Amount, "unit"): "line",
+    (Outcome, "summary"): "long",
+    (Quote, "text"): "long",
+    (Quote, "translation"): "long",
+    (Quote, "context"): "line",
+    (Visit, "title"): "name",
+    (Visit, "summary"): "long",
+    (Visit, "topics"): "line",
+}
+_LANGUAGE_TEXTS = (Text, PartialText)
+
+
+@functools.cache
+def text_kinds(model: type[BaseModel]) -> dict[tuple[str, ...], str]:
+    """What each text of a file of `model` holds, by its field names from the top (list
+    indices left out): `("name", "en")` -> "name", `("quotes", "text")` -> "long"."""
+    kinds: dict[tuple[str, ...], str] = {}
+    for name, info in model.model_fields.items():
+        inner = _unwrapped(info.annotation)
+        declared = TEXT_FIELDS.get((model, name))
+        if isinstance(inner, type) and issubclass(inner, _LANGUAGE_TEXTS):
+            if declared is None:
+                raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
+            kinds.update({(name, code): declared for code in LANGUAGE_CODES})
+        elif isinstance(inner, type) and issubclass(inner, BaseModel):
+            kinds.update({(name, *path): kind for path, kind in text_kinds(inner).items()})
+        elif inner is str and declared is None and _is_free_text(info):
+            raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
+        else:
+            kinds[(name,)] = declared or "short"
+    return kinds
+
+
+def _is_free_text(info: FieldInfo) -> bool:
+    """Whether a field of text is free text: not a reference, nor a type with its own rules."""
+    extra = info.json_schema_extra
+    if isinstance(extra, dict) and "x-references" in extra:
+        return False
+    return not any(isinstance(item, AfterValidator | BeforeValidator) for item in info.metadata)
+
+
+def _unwrapped(annotation: Any) -> Any:
+    """`list[X]`, `X | None` -> X; an `Annotated` type (Slug, Date, codes) stays as it is."""
+    while get_origin(annotation) in (list, Union, types.UnionType):
+        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+    return annotation

@@ -1,0 +1,157 @@
+"""The thin MkDocs layer: event handlers only, each calling into the pure core.
+
+Registered by the per-language configs that `python -m generator build` writes. Settings come
+from `extra.sijill` in that config: the page's language, the other languages' site roots, and
+where the hand-written pages live.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from mkdocs.plugins import event_priority
+
+from generator.languages import LANGUAGES, language
+from generator.mkdocs import pagememory
+from generator.mkdocs.redirects import write_redirects
+from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
+from generator.render.seo import SiteUrls, head_tags
+
+
+def _settings(config: Any) -> dict[str, Any]:
+    settings: dict[str, Any] = config["extra"]["sijill"]
+    return settings
+
+
+# `mkdocs build` spools the search index to disk as it goes (generator/mkdocs/searchnorm.py); a
+# preview (`mkdocs serve`, generator/preview/server.py) builds again and keeps the plugin's entries.
+_SPOOL: SearchSpool | None = None
+# In a preview: how many of the plugin's entries are normalised already.
+_NORMALISED = 0
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _SPOOL
+    _SPOOL = SearchSpool() if command == "build" else None
+
+
+def on_pre_build(config: Any) -> None:
+    global _NORMALISED
+    _NORMALISED = 0
+
+
+# Last, after any other plugin has seen the HTML.
+@event_priority(-100)
+def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    return pagememory.pack(page, html)
+
+
+def _search_entries(config: Any) -> list[dict[str, Any]] | None:
+    plugin = config["plugins"].get("material/search") or config["plugins"].get("search")
+    index = getattr(plugin, "search_index", None)
+    entries = getattr(index, "entries", None)
+    return entries if isinstance(entries, list) else None
+
+
+def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    # Runs after the search plugin has indexed the page (hooks come after plugins).
+    global _NORMALISED
+    entries = _search_entries(config)
+    if entries is not None and _SPOOL is not None:
+        _SPOOL.take(entries)
+    elif entries is not None:
+        normalise_entries(entries, start=_NORMALISED)
+        _NORMALISED = len(entries)
+    settings = _settings(config)
+    # The switcher leads to the same page in the other language: both trees share paths.
+    config["extra"]["alternate"] = [
+        {"name": alt["name"], "lang": alt["lang"], "link": alt["root"] + page.url}
+        for alt in settings["alternates"]
+    ]
+    # "Edit this page" opens what the page is made from: its YAML file, the template of an
+    # index, or the hand-written Markdown under content/<lang>/.
+    source = page.meta.get("sijill_source") or f"{settings['content_dir']}/{page.file.src_uri}"
+    edit_base = (config["extra"].get("sijill_repository") or {}).get("edit_base")
+    if edit_base:
+        page.edit_url = f"{edit_base}{source}"
+    return context
+
+
+_HTML_TAG = re.compile(r"<html\b([^>]*)>")
+
+
+def _add_dir(output: str, config: Any) -> str:
+    # Material puts dir only on <body>; screen readers and CSS :dir() read it on <html>.
+    lang = language(_settings(config)["lang"])
+
+    def add_dir(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        if " dir=" in attributes:
+            return match.group(0)
+        return f'<html{attributes} dir="{lang.direction}">'
+
+    return _HTML_TAG.sub(add_dir, output, count=1)
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = _add_head(_add_dir(output, config), page, config)
+    pagememory.release(page)
+    return output
+
+
+def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+    return _add_dir(output_content, config) if template_name == "404.html" else output_content
+
+
+# Material's own canonical, description and hreflang tags: ours replace them
+# (generator/render/seo.py).
+_MATERIAL_HEAD = re.compile(r'\n\s*<(?:link rel="canonical"|meta name="description") [^>]*>')
+_MATERIAL_ALTERNATE = re.compile(r'\n\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def _add_head(output: str, page: Any, config: Any) -> str:
+    """Canonical URL, hreflang twins, description, OpenGraph/Twitter and JSON-LD."""
+    settings = _settings(config)
+    if not settings.get("urls"):
+        return output
+    urls = SiteUrls(settings["urls"]["root"], settings["urls"]["languages"])
+    docs = Path(config["docs_dir"])
+    src = page.file.src_uri
+    twins = [lang.code for lang in LANGUAGES if (docs.parent / lang.code / src).is_file()]
+    entity = page.meta.get("sijill_head")
+    tags = head_tags(
+        lang=settings["lang"],
+        path=src,
+        title=html.unescape(page.title or ""),
+        urls=urls,
+        entity=json.loads(entity) if entity else None,
+        languages=twins if settings.get("hreflang", True) else (),
+    )
+    # Material's relative alternates go too: its script fetches sitemap.xml next to each.
+    head, end, body = output.partition("</head>")
+    head = _MATERIAL_ALTERNATE.sub("", _MATERIAL_HEAD.sub("", head))
+    return f"{head}  {tags}\n  {end}{body}"
+
+
+def on_post_build(config: Any) -> None:
+    # After the search plugin's own index (no entries: the spool took them), before the
+    # offline plugin copies it into search_index.js. Both languages are normalised: English
+    # pages carry Arabic names too.
+    global _SPOOL
+    if _SPOOL is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
+        _SPOOL.write(Path(config["site_dir"]))
+        _SPOOL = None
+    settings = _settings(config)
+    redirects_file = Path(settings.get("redirects_file", ""))
+    if redirects_file.is_file():
+        redirects = json.loads(redirects_file.read_text(encoding="utf-8"))
+        write_redirects(
+            Path(config["site_dir"]),
+            redirects,
+            language(settings["lang"]),
+            directory_urls=bool(config["use_directory_urls"]),
+        )

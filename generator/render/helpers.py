@@ -1,0 +1,331 @@
+"""Rendering pages: the Jinja2 environment and the helpers templates call.
+
+Templates produce Markdown. Every `{{ ... }}` that prints a plain string goes through
+`escape_inline` (Jinja's `finalize` hook), so text from `site_data/` can never become markup
+even if a template forgets a filter; helpers that build links return `Markup`, which is
+printed as is because they escape what they wrap themselves.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import jinja2
+from markupsafe import Markup
+
+from generator.data.dataset import Dataset
+from generator.data.schema import Amount, PartialDate, PartialText, Text, Visit
+from generator.languages import Language, i18n, language, other_languages
+from generator.model.resolve import Relations
+from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
+
+T = TypeVar("T")
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+
+
+# Pages make links by the hundred thousand, from a few folders to the same pages: relpath is
+# worked out once per (target, folder).
+_relative_path = functools.lru_cache(maxsize=1 << 18)(posixpath.relpath)
+
+
+def _finalize(value: Any) -> Any:
+    if isinstance(value, Markup):
+        return value
+    if isinstance(value, str):
+        return escape_inline(value)
+    if value is None:
+        return ""
+    if isinstance(value, int | float):
+        return str(value)
+    raise TypeError(f"templates print text, numbers or Markup, not {type(value).__name__}")
+
+
+def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dir),
+        autoescape=False,  # Markdown, not HTML: escaping is done by _finalize instead
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        # One environment renders one build: no need to look at each template's file again
+        # for every page and every include.
+        auto_reload=False,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+# A run of digits, but never the digits of a character reference such as "&#124;".
+_NUMBER_RUN = re.compile(r"(?<![&#\d])[0-9][0-9.,\u066b\u066c]*(?<![.,])")
+
+
+def isolate_numbers(text: str, lang: str) -> Markup:
+    """Escape `text`, then isolate each run of digits in right-to-left text with <bdi>,
+    so that a number or date keeps its order inside Arabic."""
+    return isolate_escaped(escape_inline(text), lang)
+
+
+def isolate_escaped(escaped: Markup, lang: str) -> Markup:
+    """The same for text that is already escaped."""
+    if language(lang).direction != "rtl":
+        return escaped
+    # Only runs of digits are wrapped, and never inside a character reference.
+    return Md(_NUMBER_RUN.sub(lambda m: Md("<bdi>{}</bdi>").format(m.group(0)), escaped))
+
+
+def front_matter(values: dict[str, Any]) -> Markup:
+    """YAML front matter; JSON strings are valid YAML and need no quoting rules of their own."""
+    lines = ["---"]
+    for key, value in values.items():
+        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}")
+    lines.append("---")
+    return Markup("\n".join(lines))
+
+
+@dataclass
+class PageHelpers:
+    """What a template needs to turn data into Markdown, bound to one page and language."""
+
+    path: str  # the page's path inside the docs folder, e.g. "people/ali-larijani.md"
+    lang: str
+    dataset: Dataset
+    relations: Relations
+    citations: list[str] = field(default_factory=list)
+    # Shared by all the pages of one language in one render (see `iter_rendered`): a visit is
+    # listed on its people's, countries' and relation's pages and in the timeline, and its
+    # line, like every link, comes out the same for every page in the same folder.
+    memo: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
+
+    @property
+    def language(self) -> Language:
+        return language(self.lang)
+
+    @property
+    def other_languages(self) -> tuple[Language, ...]:
+        return other_languages(self.lang)
+
+    # --- labels and text --------------------------------------------------------------------
+
+    def t(self, key: str, **values: Any) -> str:
+        return i18n.label(self.lang, key, **values)
+
+    def text(self, value: Text | PartialText | None, block: bool = False) -> Markup:
+        """The text in this page's language; a missing translation is shown as such, with the
+        text in the language it exists in, marked with that language."""
+        if value is None:
+            return Markup("")
+        own = value.get(self.lang)
+        escape = escape_block if block else escape_inline
+        if own is not None:
+            return isolate_escaped(escape(own), self.lang)
+        for other in self.other_languages:
+            found = value.get(other.code)
+            if found is not None:
+                return Md(
+                    '<span class="sijill-untranslated">{}</span> <bdi lang="{}" dir="{}">{}</bdi>'
+                ).format(self.t("untranslated"), other.code, other.direction, found)
+        return Markup("")
+
+    def plain(self, value: Text | PartialText | None) -> str:
+        """The text as a plain string (for titles), the other language's when untranslated."""
+        if value is None:
+            return ""
+        for code in (self.lang, *(lang.code for lang in self.other_languages)):
+            found = value.get(code)
+            if found is not None:
+                return found
+        return ""
+
+    def foreign(self, text: str, lang: str) -> Markup:
+        """Text in another language, isolated so it keeps its own direction."""
+        direction = language(lang).direction
+        return Md('<bdi lang="{}" dir="{}">{}</bdi>').format(lang, direction, text)
+
+    def block(self, value: Text | PartialText | None) -> Markup:
+        return self.text(value, block=True)
+
+    # --- numbers, dates, amounts ------------------------------------------------------------
+
+    def number(self, value: float) -> Markup:
+        return isolate_numbers(i18n.format_number(value, self.lang), self.lang)
+
+    def date(self, value: PartialDate | None) -> Markup:
+        if value is None:
+            return Markup("")
+        key = ("date", self.lang, value)
+        if key not in self.memo:
+            shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
+            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(value), shown)
+        return self.memo[key]
+
+    def dates(self, start: PartialDate, end: PartialDate | None) -> Markup:
+        key = ("dates", self.lang, start, end)
+        if key not in self.memo:
+            shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
+            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(start), shown)
+        return self.memo[key]
+
+    def amount(self, value: Amount) -> Markup:
+        return isolate_numbers(i18n.format_amount(value, self.lang), self.lang)
+
+    def count(self, value: int, minimum: bool = False) -> Markup:
+        number = i18n.format_number(value, self.lang)
+        text = self.t("at_least", count=number) if minimum else number
+        return isolate_numbers(text, self.lang)
+
+    # --- links ------------------------------------------------------------------------------
+
+    def href(self, target: str) -> str:
+        """A relative link from this page to another page of the same docs tree."""
+        return _relative_path(target, self._folder)
+
+    @functools.cached_property
+    def _folder(self) -> str:
+        return posixpath.dirname(self.path) or "."
+
+    def link(self, text: str | Markup, target: str) -> Markup:
+        return Md("[{}]({})").format(text, link_target(self.href(target)))
+
+    def person_name(self, person_id: str) -> str:
+        return self.plain(self.dataset.people[person_id].name)
+
+    def _page_link(self, folder: str, slug: str, text: Callable[[T], str], of: T) -> Markup:
+        """A link to `folder/slug.md` showing `text(of)`, made once per folder of pages."""
+        key = (folder, self.lang, self._folder, slug)
+        found = self.memo.get(key)
+        if found is None:
+            found = self.memo[key] = self.link(text(of), f"{folder}/{slug}.md")
+        return found
+
+    def person(self, person_id: str) -> Markup:
+        return self._page_link("people", person_id, self.person_name, person_id)
+
+    def people(self, person_ids: list[str]) -> Markup:
+        return self.join([self.person(pid) for pid in person_ids])
+
+    def join(self, items: list[Markup]) -> Markup:
+        """'A, B and C' in this page's language, of pieces of markup."""
+        if len(items) <= 1:
+            return Md("").join(items)
+        between, last = i18n.list_separators(self.lang)
+        return Md.escape(between).join(items[:-1]) + Md.escape(last) + items[-1]
+
+    def organization(self, org_id: str | None) -> Markup:
+        if org_id is None:
+            return Markup("")
+        return self._page_link("organizations", org_id, self._organization_name, org_id)
+
+    def _organization_name(self, org_id: str) -> str:
+        return self.plain(self.dataset.organizations[org_id].name)
+
+    def country_name(self, code: str) -> str:
+        return i18n.country_name(code, self.lang)
+
+    def country(self, code: str) -> Markup:
+        return self._page_link("countries", code.lower(), self.country_name, code)
+
+    def relation_path(self, a: str, b: str) -> str:
+        first, second = sorted((a.lower(), b.lower()))
+        return f"relations/{first}-{second}.md"
+
+    def relation(self, a: str, b: str) -> Markup:
+        first, second = sorted((a, b))
+        title = self.t("relation_title", a=self.country_name(first), b=self.country_name(second))
+        return self.link(title, self.relation_path(first, second))
+
+    def visit_title(self, visit: Visit) -> str:
+        if visit.title is not None:
+            return self.plain(visit.title)
+        names = [self.person_name(pid) for pid in visit.visitors]
+        key = "visit_title" if len(names) == 1 else "visit_title_many"
+        return self.t(
+            key,
+            visitors=i18n.join_list(names, self.lang),
+            country=self.country_name(visit.to_country),
+        )
+
+    def visit(self, visit: Visit) -> Markup:
+        return self._page_link("visits", visit.id, self.visit_title, visit)
+
+    def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
+        """A visit in a list: its dates and link, and (`countries`) from where to where."""
+        key = ("visit_entry", self.lang, self._folder, visit.id, countries)
+        if key not in self.memo:
+            entry = Md("{}: {}").format(
+                self.dates(visit.start_date, visit.end_date), self.visit(visit)
+            )
+            if countries:
+                entry = Md("{} — {} → {}").format(
+                    entry, self.country(visit.from_country), self.country(visit.to_country)
+                )
+            self.memo[key] = entry
+        return self.memo[key]
+
+    def source(self, source_id: str) -> Markup:
+        return self._page_link("sources", source_id, self._source_title, source_id)
+
+    def _source_title(self, source_id: str) -> str:
+        return self.plain(self.dataset.sources[source_id].title)
+
+    def external(self, url: str, text: str | None = None) -> Markup:
+        """A link to the outside; the URL was checked to be http(s) and is escaped here."""
+        shown = text if text is not None else url
+        # escape_html: an attribute wants HTML's escaping, and Markdown leaves raw tags alone.
+        return Md('<a href="{}" rel="noopener">{}</a>').format(escape_html(url), shown)
+
+    # --- citations --------------------------------------------------------------------------
+
+    def cite(self, source_ids: list[str]) -> Markup:
+        """Numbered citation marks linking each fact to its source's page."""
+        marks = []
+        for source_id in source_ids:
+            if source_id not in self.citations:
+                self.citations.append(source_id)
+            number = self.citations.index(source_id) + 1
+            # Markdown link syntax, not <a>: MkDocs rewrites and validates only those.
+            marks.append(
+                self.link(isolate_numbers(str(number), self.lang), f"sources/{source_id}.md")
+            )
+        return Md('<sup class="sijill-cites">{}</sup>').format(Md(" ").join(marks))
+
+    def cited_sources(self) -> list[tuple[int, str]]:
+        return [(index + 1, source_id) for index, source_id in enumerate(self.citations)]
+
+    # --- page furniture ---------------------------------------------------------------------
+
+    def last_updated(self, kind: str, entity_id: str) -> Markup:
+        """'Last updated: 25 November 2025' from git history; nothing outside git."""
+        day = self.dataset.last_changed.get((kind, entity_id))
+        if day is None:
+            return Markup("")
+        shown = isolate_numbers(
+            i18n.format_partial_date(PartialDate(day.year, day.month, day.day), self.lang),
+            self.lang,
+        )
+        return Md('<p class="sijill-updated">{} <time datetime="{}">{}</time></p>').format(
+            self.t("last_updated"), day.isoformat(), shown
+        )
+
+    def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
+        # seo builds on these helpers (titles, names): imported here, not at the top.
+        from generator.render.seo import entity_head
+
+        values: dict[str, Any] = {"title": str(escape_html(title))}
+        if source_file is not None:
+            values["sijill_source"] = source_file
+        head = entity_head(self.dataset, self.lang, self.path)
+        if head is not None:
+            # One JSON string, not a YAML mapping: MkDocs keeps each page's meta until the
+            # build ends, and a string is far smaller than the objects it would parse into.
+            values["sijill_head"] = json.dumps(head, ensure_ascii=False, sort_keys=True)
+        values.update(extra)
+        return front_matter(values)

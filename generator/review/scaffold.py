@@ -1,0 +1,491 @@
+"""`python -m generator new KIND ID`: a commented template for a new data file.
+
+Every field of the kind's model is written with its description, taken from the declaration in
+`generator.data.schema` (never repeated here), and an example. Required fields get a placeholder
+that the check refuses ("", "??", "YYYY-MM-DD", TODO), so a half-filled file cannot pass
+unnoticed; optional fields are written commented out.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+import types
+from dataclasses import dataclass
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
+
+import click
+import yaml
+from pydantic import BaseModel, TypeAdapter, ValidationError
+from pydantic.fields import FieldInfo
+
+from generator.data.schema import (
+    MODELS,
+    SINGULAR,
+    CountryCode,
+    CurrencyCode,
+    Date,
+    PartialText,
+    Slug,
+    Text,
+    Url,
+)
+
+KIND_BY_SINGULAR: dict[str, str] = {singular: kind for kind, singular in SINGULAR.items()}
+
+# What a required field holds until the editor fills it in: each one fails the check with a
+# message that names the field and what is allowed. An empty reference list would say only
+# "needs at least 1 item", so references get TODO, which no file name can match (ids are
+# lower case).
+_PLACEHOLDERS: dict[str, Any] = {
+    "text": "",
+    "date": "YYYY-MM-DD",
+    "country": "??",
+    "currency": "???",
+    "url": "TODO",
+    "choice": "TODO",
+    "reference": "TODO",
+    "number": 0,
+    "integer": 0,
+}
+
+# Examples, drawn from the shipped data. Only values: what each field means comes from the
+# declaration.
+EXAMPLES: dict[str, dict[str, Any]] = {
+    "people": {
+        "id": "ali-larijani",
+        "former_ids": ["larijani"],
+        "name": {"en": "Ali Larijani", "ar": "علي لاريجاني"},
+        "other_names": [{"name": "Larijani", "lang": "en", "note": "short form"}],
+        "country": "IR",
+        "summary": {
+            "en": "Secretary of Iran's Supreme National Security Council.",
+            "ar": "أمين المجلس الأعلى للأمن القومي في إيران.",
+        },
+        "memberships": [
+            {
+                "role": {
+                    "en": "Secretary of the Supreme National Security Council",
+                    "ar": "أمين المجلس الأعلى للأمن القومي",
+                },
+                "organization": "supreme-national-security-council",
+                "start_date": "2025-08",
+                "end_date": "2026-01",
+                "sources": ["2025-11-25-larijani-islamabad-report"],
+            }
+        ],
+        "identifiers": [{"scheme": "wikidata", "identifier": "Q355915"}],
+        "links": [
+            {
+                "url": "https://x.com/alilarijani_ir",
+                "note": {"en": "Account on X", "ar": "حسابه على منصة إكس"},
+            }
+        ],
+        "sources": ["2025-11-25-larijani-islamabad-report"],
+    },
+    "organizations": {
+        "id": "ministry-of-foreign-affairs-pakistan",
+        "former_ids": ["mofa-pakistan"],
+        "name": {
+            "en": "Ministry of Foreign Affairs of Pakistan",
+            "ar": "وزارة الخارجية الباكستانية",
+        },
+        "abbreviation": {"en": "MOFA"},
+        "classification": "ministry",
+        "country": "PK",
+        "parent": "government-of-pakistan",
+        "links": [
+            {
+                "url": "https://x.com/ForeignOfficePk",
+                "note": {"en": "Official account on X", "ar": "الحساب الرسمي على منصة إكس"},
+            }
+        ],
+        "sources": ["pakistan-mofa-post-2025-11-25"],
+    },
+    "sources": {
+        "id": "irna-report-2025-11-25",
+        "former_ids": ["irna-report"],
+        "kind": "article",
+        "title": {
+            "en": "IRNA reports on Ali Larijani's visit to Pakistan",
+            "ar": "تقارير إرنا عن زيارة علي لاريجاني إلى باكستان",
+        },
+        "publisher": "irna",
+        "language": "ar",
+        "published": "2025-11-25",
+        "url": "https://www.irna.ir/",
+        "cites": ["pakistan-mofa-post-2025-11-25"],
+        "note": {
+            "en": "Read in Arabic translation.",
+            "ar": "اطّلعنا عليه في ترجمته العربية.",
+        },
+    },
+    "visits": {
+        "id": "2025-11-larijani-pakistan",
+        "former_ids": ["2025-11-larijani-islamabad"],
+        "classification": "official",
+        "title": {
+            "en": "Ali Larijani's visit to Pakistan",
+            "ar": "زيارة علي لاريجاني إلى باكستان",
+        },
+        "visitors": ["ali-larijani"],
+        "hosts": ["mohammad-ishaq-dar"],
+        "from_country": "IR",
+        "to_country": "PK",
+        "places": [
+            {
+                "name": {"en": "Nur Khan Air Base", "ar": "مطار نور خان العسكري"},
+                "kind": "air-base",
+                "city": {"en": "Rawalpindi", "ar": "روالبندي"},
+            }
+        ],
+        "start_date": "2025-11-25",
+        "end_date": "2025-11-26",
+        "summary": {
+            "en": "Talks in Islamabad on bilateral relations and trade.",
+            "ar": "مباحثات في إسلام آباد حول العلاقات الثنائية والتجارة.",
+        },
+        "topics": [{"en": "Bilateral trade", "ar": "التجارة الثنائية"}],
+        "meetings": [
+            {
+                "participants": ["ali-larijani", "mohammad-ishaq-dar"],
+                "date": "2025-11-25",
+                "summary": {"en": "Official talks.", "ar": "مباحثات رسمية."},
+                "sources": ["pakistan-mofa-post-2025-11-25"],
+            }
+        ],
+        "outcomes": [
+            {
+                "kind": "target",
+                "summary": {
+                    "en": "Raise bilateral trade to 10 billion US dollars a year.",
+                    "ar": "رفع التجارة الثنائية إلى 10 مليارات دولار سنوياً.",
+                },
+                "count": 1,
+                "count_is_minimum": False,
+                "amount": {"value": 10000000000, "currency": "USD", "period": "year"},
+                "sources": ["2025-11-25-larijani-islamabad-report"],
+            }
+        ],
+        "quotes": [
+            {
+                "speaker": "ali-larijani",
+                "text": "هدف واقعي يمكن تحقيقه",
+                "lang": "ar",
+                "translation": {"en": "a realistic goal that can be achieved"},
+                "context": {
+                    "en": "On raising bilateral trade to 10 billion dollars.",
+                    "ar": "عن رفع حجم التجارة الثنائية إلى 10 مليارات دولار.",
+                },
+                "sources": ["2025-11-25-larijani-islamabad-report"],
+            }
+        ],
+        "parent": "2025-11-larijani-asia-tour",
+        "sources": ["2025-11-25-larijani-islamabad-report"],
+    },
+}
+
+
+class ScaffoldError(Exception):
+    """The template cannot be written; the message says why and what to do."""
+
+
+# --- reading the declaration ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Shape:
+    """What a field holds, as far as a template needs to know."""
+
+    tag: str  # a key of _PLACEHOLDERS, or "slug", "model", "bool"
+    is_list: bool = False
+    model: type[BaseModel] | None = None
+    choices: tuple[str, ...] = ()
+
+
+def _metadata(alias: Any) -> tuple[Any, ...]:
+    return tuple(get_args(alias)[1:])
+
+
+_TAGGED_ALIASES = {
+    "country": _metadata(CountryCode),
+    "currency": _metadata(CurrencyCode),
+    "url": _metadata(Url),
+    "slug": _metadata(Slug),
+}
+
+
+def shape(info: FieldInfo) -> Shape:
+    """Unwrap `X | None`, `list[X]` and `Annotated[X, ...]` of a field into a Shape."""
+    annotation: Any = info.annotation
+    metadata: list[Any] = list(info.metadata)
+    is_list = False
+    while True:
+        origin = get_origin(annotation)
+        if origin in (Union, types.UnionType):
+            annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
+        elif origin is list:
+            is_list, annotation = True, get_args(annotation)[0]
+        elif origin is Annotated:
+            metadata.extend(_metadata(annotation))
+            annotation = get_args(annotation)[0]
+        else:
+            break
+    extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
+    for tag, markers in _TAGGED_ALIASES.items():
+        if any(marker in metadata for marker in markers):
+            return Shape(tag, is_list)
+    if extra.get("x-references"):
+        return Shape("reference", is_list)
+    if annotation is get_args(Date)[0]:
+        return Shape("date", is_list)
+    if get_origin(annotation) is Literal:
+        return Shape("choice", is_list, choices=tuple(str(arg) for arg in get_args(annotation)))
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        return Shape("choice", is_list, choices=tuple(str(m.value) for m in annotation))
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return Shape("model", is_list, model=annotation)
+    simple = {str: "text", bool: "bool", int: "integer", float: "number"}
+    return Shape(simple[annotation], is_list)
+
+
+def _min_length(info: FieldInfo) -> int:
+    return max((getattr(m, "min_length", 0) or 0 for m in info.metadata), default=0)
+
+
+# --- writing YAML with comments ---------------------------------------------------------------
+
+
+def scalar(value: Any, *, quote: bool = False) -> str:
+    """A value as YAML, in the style of the shipped files: plain where YAML reads it back as the
+    same text, else double-quoted (dates always are, as in the data)."""
+    if value is None:
+        return "~"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return str(int(value)) if float(value).is_integer() else str(value)
+    text = str(value)
+    dumped = yaml.safe_dump(text, allow_unicode=True, width=1_000_000)
+    if quote or dumped.startswith(("'", '"')) or "\n" in dumped.removesuffix("\n...\n").strip():
+        return json.dumps(text, ensure_ascii=False)
+    return dumped.removesuffix("\n...\n").removesuffix("\n")
+
+
+def block(value: Any, indent: int) -> list[str]:
+    """A map or list as block YAML lines, lists indented under their key as in the data."""
+    pad = " " * indent
+    lines: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, dict | list) and item:
+                lines.append(f"{pad}{key}:")
+                lines.extend(block(item, indent + 2))
+            else:
+                lines.append(f"{pad}{key}: {'[]' if item == [] else scalar(item)}")
+    else:
+        for item in value:
+            if isinstance(item, dict | list) and item:
+                inner = block(item, indent + 2)
+                lines.append(f"{pad}- {inner[0].lstrip()}")
+                lines.extend(inner[1:])
+            else:
+                lines.append(f"{pad}- {scalar(item)}")
+    return lines
+
+
+def _comment(text: str, indent: int, inner: int = 0) -> list[str]:
+    """`text` as comment lines at `indent`, wrapped at 100 columns; `inner` indents after '#'."""
+    prefix = " " * indent + "# "
+    return textwrap.wrap(
+        text,
+        width=100,
+        initial_indent=prefix + " " * inner,
+        subsequent_indent=prefix + " " * (inner + 2 if inner else 0),
+        break_on_hyphens=False,
+        break_long_words=False,
+    )
+
+
+def _description(info: FieldInfo, field_shape: Shape, optional: bool) -> str:
+    text = info.description or ""
+    if field_shape.choices:
+        text += f" Allowed: {', '.join(field_shape.choices)}."
+    return f"{text} (optional)" if optional else text
+
+
+def _example_text(value: Any) -> str:
+    if isinstance(value, list):
+        return ", ".join(scalar(item) for item in value)
+    return scalar(value)
+
+
+def _legend(model: type[BaseModel], indent: int, inner: int) -> list[str]:
+    """One comment line per field of a nested model, recursively (texts are self-evident)."""
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        field_shape = shape(info)
+        optional = not info.is_required()
+        mark = " (optional)" if optional else ""
+        text = f"{name}{mark}: {_description(info, field_shape, False)}"
+        lines.extend(_comment(text, indent, inner))
+        if field_shape.model is not None and field_shape.model not in (Text, PartialText):
+            lines.extend(_legend(field_shape.model, indent, inner + 2))
+    return lines
+
+
+def _fallback_example(field_shape: Shape) -> Any:
+    single = {
+        "date": "2025-11-25",
+        "country": "IR",
+        "currency": "USD",
+        "url": "https://example.org/",
+        "choice": field_shape.choices[0] if field_shape.choices else "",
+        "text": "…",
+        "number": 1,
+        "integer": 1,
+        "bool": True,
+        "slug": "example-id",
+        "reference": "example-id",
+    }.get(field_shape.tag)
+    return [single] if field_shape.is_list else single
+
+
+def render_fields(
+    model: type[BaseModel],
+    example: dict[str, Any],
+    indent: int,
+    *,
+    fill_all: bool = False,
+    known: dict[str, Any] | None = None,
+) -> list[str]:
+    """Every field of `model`: description, example, then a placeholder or a commented example.
+
+    `fill_all` writes placeholders for optional fields too (the languages of a required text,
+    where leaving both out is itself an error); `known` holds values already decided.
+    """
+    known = known or {}
+    pad = " " * indent
+    lines: list[str] = []
+    for name, info in model.model_fields.items():
+        field_shape = shape(info)
+        sample = example.get(name, _fallback_example(field_shape))
+        optional = not info.is_required() and not fill_all
+        if lines and indent == 0:
+            lines.append("")
+        lines.extend(_comment(_description(info, field_shape, optional), indent))
+        model_inside = field_shape.model
+        if name in known:
+            lines.append(f"{pad}{name}: {scalar(known[name])}")
+            continue
+        if optional:
+            if model_inside is not None and model_inside not in (Text, PartialText):
+                lines.extend(
+                    _comment(
+                        "Each field:" if not field_shape.is_list else "Each entry has:", indent
+                    )
+                )
+                lines.extend(_legend(model_inside, indent, 2))
+            if isinstance(sample, dict | list) and sample:
+                lines.append(f"{pad}# {name}:")
+                lines.extend(f"{pad}# {line[indent:]}" for line in block(sample, indent + 2))
+            else:
+                lines.append(f"{pad}# {name}: {scalar(sample)}")
+            continue
+        if model_inside is not None:
+            items = sample if field_shape.is_list else [sample]
+            inner = render_fields(
+                model_inside,
+                items[0] if items else {},
+                indent + 2,
+                fill_all=model_inside is PartialText,
+            )
+            lines.append(f"{pad}{name}:")
+            if field_shape.is_list:
+                lines.append(f"{pad}  -")
+                lines.extend(f"  {line}" if line else line for line in inner)
+            else:
+                lines.extend(inner)
+            continue
+        if sample is not None:
+            lines.append(f"{pad}# e.g. {_example_text(sample)}")
+        placeholder = _PLACEHOLDERS.get(field_shape.tag)
+        if field_shape.is_list:
+            lines.append(f"{pad}{name}:")
+            if _min_length(info) > 0:
+                lines.append(f"{pad}  - {scalar(placeholder, quote=True)}")
+            else:
+                lines[-1] += " []"
+        else:
+            lines.append(f"{pad}{name}: {scalar(placeholder, quote=isinstance(placeholder, str))}")
+    return lines
+
+
+def template(kind: str, entity_id: str) -> str:
+    """The commented template of a new entity of `kind` ("people", ...) named `entity_id`."""
+    model = MODELS[kind]
+    singular = SINGULAR[kind]
+    doc = (model.__doc__ or "").strip().splitlines()[0]
+    lines = [
+        f"# yaml-language-server: $schema=../../schemas/{singular}.schema.json",
+        *_comment(doc, 0),
+        *_comment(
+            f"Written by `python -m generator new {singular} {entity_id}`. Replace every "
+            'placeholder (TODO, "", "??", "YYYY-MM-DD"): `make check` refuses the file and '
+            "lists each one left. Optional fields are commented out; to use one, remove the "
+            "'# ' in front of its lines. Delete the comments you no longer need.",
+            0,
+        ),
+        "",
+    ]
+    lines.extend(render_fields(model, EXAMPLES[kind], 0, known={"id": entity_id}))
+    return "\n".join(lines) + "\n"
+
+
+# --- the command --------------------------------------------------------------------------------
+
+
+def slug_problem(entity_id: str) -> str | None:
+    """The check's own message when `entity_id` is not a valid id, else None."""
+    try:
+        TypeAdapter(Slug).validate_python(entity_id)
+    except ValidationError as error:
+        return str(error.errors()[0]["msg"])
+    return None
+
+
+def create(singular: str, entity_id: str, data_dir: Path) -> Path:
+    """Write the template of a new entity; refuse a bad id, a missing folder, an existing file."""
+    kind = KIND_BY_SINGULAR.get(singular)
+    if kind is None:
+        raise ScaffoldError(
+            f"unknown kind {singular!r}; allowed: {', '.join(sorted(KIND_BY_SINGULAR))}"
+        )
+    problem = slug_problem(entity_id)
+    if problem is not None:
+        raise ScaffoldError(problem)
+    if not data_dir.is_dir():
+        raise ScaffoldError(f"no such data folder: {data_dir} (use --data to name it)")
+    path = data_dir / kind / f"{entity_id}.yml"
+    path.parent.mkdir(exist_ok=True)
+    try:
+        with path.open("x", encoding="utf-8", newline="\n") as out:
+            out.write(template(kind, entity_id))
+    except FileExistsError:
+        raise ScaffoldError(
+            f"{path} already exists; edit that file, or choose another id"
+        ) from None
+    return path
+
+
+def new_command(singular: str, entity_id: str, data_dir: Path) -> int:
+    """The `new` command: 0 when the file was written, 1 when it was refused."""
+    try:
+        path = create(singular, entity_id, data_dir)
+    except ScaffoldError as error:
+        click.echo(f"error: {error}", err=True)
+        return 1
+    click.echo(f"created {path.as_posix()}: replace its placeholders, then run `make check`")
+    return 0
