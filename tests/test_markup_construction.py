@@ -2,7 +2,7 @@
 
 `Markup(f"...{name}...")` trusts `name` as markup, whatever it holds; `Md("...{}...").format(name)`
 escapes it. This test reads every module of the generator and refuses a Markup or Md made from
-an f-string, a `+` or a `%`, so the XSS that came from `describe_fact` cannot come back in a
+an f-string, a `+` or a `%`, so the XSS that came from a source page's facts cannot come back in a
 new helper.
 """
 

@@ -18,8 +18,10 @@ from generator.cli import main
 from generator.data.check import check
 from generator.data.dataset import Dataset
 from generator.languages import language
+from generator.mkdocs.heads import head_tags, json_ld_script
 from generator.mkdocs.linkcheck import broken_links
-from generator.render.seo import SiteUrls, entity_head, head_tags, json_ld_script, with_urls
+from generator.render.seo import entity_head
+from generator.render.urls import SiteUrls, with_urls
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = pytest.mark.slow

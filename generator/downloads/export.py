@@ -59,8 +59,7 @@ from generator.data.schema import (
     Visit,
 )
 from generator.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, i18n
-from generator.model.resolve import Relations
-from generator.render.helpers import PageHelpers
+from generator.model import titles
 
 DATA_DIR = "data"
 JSON_FILE = "sijill.json"
@@ -137,16 +136,12 @@ class _Context:
 
     def __init__(self, dataset: Dataset) -> None:
         self.dataset = dataset
-        self._helpers = {
-            lang.code: PageHelpers("index.md", lang.code, dataset, Relations())
-            for lang in LANGUAGES
-        }
         self._titles: dict[tuple[str, str], str] = {}
 
     def visit_title(self, visit: Visit, lang: str) -> str:
         key = (visit.id, lang)
         if key not in self._titles:
-            self._titles[key] = self._helpers[lang].visit_title(visit)
+            self._titles[key] = titles.visit_title(self.dataset, visit, lang)
         return self._titles[key]
 
 

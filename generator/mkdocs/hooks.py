@@ -17,9 +17,10 @@ from mkdocs.plugins import event_priority
 
 from generator.languages import LANGUAGES, language
 from generator.mkdocs import pagememory
+from generator.mkdocs.heads import head_tags
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
-from generator.render.seo import SiteUrls, head_tags
+from generator.render.urls import SiteUrls
 
 
 def _settings(config: Any) -> dict[str, Any]:

@@ -40,6 +40,7 @@ from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
 from generator.languages import LANGUAGES, Language
 from generator.languages.i18n import label
+from generator.mkdocs.heads import chooser_head, robots_txt, root_not_found, sitemap
 from generator.parallel import (
     ForkedProcessDied,
     can_fork,
@@ -47,7 +48,7 @@ from generator.parallel import (
     sigterm_as_interrupt,
     start_forked,
 )
-from generator.render.seo import SiteUrls, chooser_head, robots_txt, root_not_found, sitemap
+from generator.render.urls import SiteUrls
 from generator.review.history import last_changed
 from generator.write.generate import Incremental, generate
 from generator.write.writer import sync_tree

@@ -7,16 +7,16 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
-
-from markupsafe import Markup
+from typing import TYPE_CHECKING, Any
 
 from generator.data.dataset import Dataset
 from generator.data.schema import Visit
 from generator.languages.i18n import label
+from generator.model import titles
 from generator.model.resolve import Fact, QuoteRef, Relations, newest_first, pair_key, years
-from generator.render.helpers import PageHelpers
-from generator.render.mdtext import Md
+
+if TYPE_CHECKING:  # the page plan hands each page's context to the renderer's helpers
+    from generator.render.helpers import PageHelpers
 
 DATA_PREFIX = "site_data"
 
@@ -275,7 +275,7 @@ def _visit_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Itera
         def context(h: PageHelpers, visit: Any = visit) -> dict[str, Any]:
             previous, following = rel.neighbours(visit)
             others = {
-                other.code: PageHelpers(h.path, other.code, dataset, rel).visit_title(visit)
+                other.code: titles.visit_title(dataset, visit, other.code)
                 for other in h.other_languages
             }
             return {
@@ -383,9 +383,7 @@ def _source_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iter
                 "source": source,
                 "source_language": label(h.lang, f"language_name_{source.language}"),
                 "cited_by": rel.cited_by.get(source.id, []),
-                "facts": [
-                    describe_fact(h, fact) for fact in rel.facts_by_source.get(source.id, [])
-                ],
+                "facts": [h.fact(fact) for fact in rel.facts_by_source.get(source.id, [])],
             }
 
         yield PlannedPage(
@@ -415,7 +413,7 @@ _FACT_PARTS = {
 
 
 def _fact_files(deps: _Dependencies, fact: Fact) -> Iterator[str]:
-    """What a line of a source's page shows (see `describe_fact`), and what puts it there."""
+    """What a line of a source's page shows (see `PageHelpers.fact`), and what puts it there."""
     yield deps.key(fact.entity_kind, fact.entity_id, _FACT_PARTS[fact.kind])
     if fact.entity_kind == "people":
         yield deps.person(fact.entity_id)
@@ -427,31 +425,3 @@ def _fact_files(deps: _Dependencies, fact: Fact) -> Iterator[str]:
         if fact.kind == "quote":
             assert fact.index is not None
             yield deps.person(visit.quotes[fact.index].speaker)
-
-
-def describe_fact(h: PageHelpers, fact: Fact) -> Markup:
-    """One line of a source's page: the fact it supports, linked to where it is shown."""
-    if fact.entity_kind == "people":
-        person = h.dataset.people[fact.entity_id]
-        if fact.kind == "membership":
-            assert fact.index is not None
-            role = h.plain(person.memberships[fact.index].role)
-            return Md("{} — {}").format(h.person(person.id), h.t("fact_membership", role=role))
-        return h.link(h.t("fact_person", name=h.plain(person.name)), f"people/{person.id}.md")
-    if fact.entity_kind == "organizations":
-        org = h.dataset.organizations[fact.entity_id]
-        return h.link(
-            h.t("fact_organization", name=h.plain(org.name)), f"organizations/{org.id}.md"
-        )
-    visit = h.dataset.visits[fact.entity_id]
-    if fact.kind == "visit":
-        return h.visit(visit)
-    assert fact.index is not None
-    if fact.kind == "quote":
-        quote = visit.quotes[fact.index]
-        what = h.t("fact_quote", name=h.person_name(quote.speaker))
-    elif fact.kind == "outcome":
-        what = h.t("fact_outcome", summary=h.plain(visit.outcomes[fact.index].summary))
-    else:
-        what = h.t("fact_meeting")
-    return Md("{} — {}").format(h.visit(visit), what)

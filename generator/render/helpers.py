@@ -23,7 +23,8 @@ from markupsafe import Markup
 from generator.data.dataset import Dataset
 from generator.data.schema import Amount, PartialDate, PartialText, Text, Visit
 from generator.languages import Language, i18n, language, other_languages
-from generator.model.resolve import Relations
+from generator.model import titles
+from generator.model.resolve import Fact, Relations
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
 T = TypeVar("T")
@@ -137,13 +138,7 @@ class PageHelpers:
 
     def plain(self, value: Text | PartialText | None) -> str:
         """The text as a plain string (for titles), the other language's when untranslated."""
-        if value is None:
-            return ""
-        for code in (self.lang, *(lang.code for lang in self.other_languages)):
-            found = value.get(code)
-            if found is not None:
-                return found
-        return ""
+        return titles.plain(value, self.lang)
 
     def foreign(self, text: str, lang: str) -> Markup:
         """Text in another language, isolated so it keeps its own direction."""
@@ -243,15 +238,7 @@ class PageHelpers:
         return self.link(title, self.relation_path(first, second))
 
     def visit_title(self, visit: Visit) -> str:
-        if visit.title is not None:
-            return self.plain(visit.title)
-        names = [self.person_name(pid) for pid in visit.visitors]
-        key = "visit_title" if len(names) == 1 else "visit_title_many"
-        return self.t(
-            key,
-            visitors=i18n.join_list(names, self.lang),
-            country=self.country_name(visit.to_country),
-        )
+        return titles.visit_title(self.dataset, visit, self.lang)
 
     def visit(self, visit: Visit) -> Markup:
         return self._page_link("visits", visit.id, self.visit_title, visit)
@@ -281,6 +268,39 @@ class PageHelpers:
         shown = text if text is not None else url
         # escape_html: an attribute wants HTML's escaping, and Markdown leaves raw tags alone.
         return Md('<a href="{}" rel="noopener">{}</a>').format(escape_html(url), shown)
+
+    # --- the facts a source supports -------------------------------------------------------
+
+    def fact(self, fact: Fact) -> Markup:
+        """One line of a source's page: the fact it supports, linked to where it is shown."""
+        if fact.entity_kind == "people":
+            person = self.dataset.people[fact.entity_id]
+            if fact.kind == "membership":
+                assert fact.index is not None
+                role = self.plain(person.memberships[fact.index].role)
+                return Md("{} — {}").format(
+                    self.person(person.id), self.t("fact_membership", role=role)
+                )
+            return self.link(
+                self.t("fact_person", name=self.plain(person.name)), f"people/{person.id}.md"
+            )
+        if fact.entity_kind == "organizations":
+            org = self.dataset.organizations[fact.entity_id]
+            return self.link(
+                self.t("fact_organization", name=self.plain(org.name)), f"organizations/{org.id}.md"
+            )
+        visit = self.dataset.visits[fact.entity_id]
+        if fact.kind == "visit":
+            return self.visit(visit)
+        assert fact.index is not None
+        if fact.kind == "quote":
+            quote = visit.quotes[fact.index]
+            what = self.t("fact_quote", name=self.person_name(quote.speaker))
+        elif fact.kind == "outcome":
+            what = self.t("fact_outcome", summary=self.plain(visit.outcomes[fact.index].summary))
+        else:
+            what = self.t("fact_meeting")
+        return Md("{} — {}").format(self.visit(visit), what)
 
     # --- citations --------------------------------------------------------------------------
 

@@ -1,0 +1,38 @@
+"""What things are called in each language: a text in a language (or the other's when it is not
+translated yet), a person's name, a visit's title. Used by the pages, the JSON-LD and the
+downloads alike, so each says the same."""
+
+from __future__ import annotations
+
+from generator.data.dataset import Dataset
+from generator.data.schema import PartialText, Text, Visit
+from generator.languages import i18n, other_languages
+
+
+def plain(value: Text | PartialText | None, lang: str) -> str:
+    """The text in `lang` as a plain string; the other language's when not translated."""
+    if value is None:
+        return ""
+    for code in (lang, *(other.code for other in other_languages(lang))):
+        found = value.get(code)
+        if found is not None:
+            return found
+    return ""
+
+
+def person_name(dataset: Dataset, person_id: str, lang: str) -> str:
+    return plain(dataset.people[person_id].name, lang)
+
+
+def visit_title(dataset: Dataset, visit: Visit, lang: str) -> str:
+    """The visit's own title, or "X's visit to Y" made from its visitors and country."""
+    if visit.title is not None:
+        return plain(visit.title, lang)
+    names = [person_name(dataset, pid, lang) for pid in visit.visitors]
+    key = "visit_title" if len(names) == 1 else "visit_title_many"
+    return i18n.label(
+        lang,
+        key,
+        visitors=i18n.join_list(names, lang),
+        country=i18n.country_name(visit.to_country, lang),
+    )

@@ -1,0 +1,80 @@
+"""Where pages are published: the site's roots per language, the published path of a docs page,
+which entity a page shows, and URLs written against placeholder roots so that one generated page
+serves the published site, the preview and the offline bundle.
+
+URLs are always the published form (`people/ali-larijani/`), also in the offline bundle whose
+own files end in `.html`: a canonical URL names the page on the web, not a copy of it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from generator.languages import LANGUAGES
+
+
+@dataclass(frozen=True)
+class SiteUrls:
+    """Where the published site lives: its root (the language chooser) and each language's."""
+
+    root: str  # "https://sijill.example.org/"
+    languages: Mapping[str, str]  # "en" -> "https://sijill.example.org/en/"
+
+    @classmethod
+    def from_site_url(cls, site_url: str) -> SiteUrls:
+        root = site_url.rstrip("/") + "/"
+        return cls(root, {lang.code: f"{root}{lang.code}/" for lang in LANGUAGES})
+
+    def page(self, lang: str, path: str) -> str:
+        """The published URL of a docs page (`people/x.md`) in a language."""
+        return self.languages[lang] + published_path(path)
+
+
+def published_path(src_uri: str) -> str:
+    """A docs path as MkDocs publishes it with directory URLs: `people/x.md` -> `people/x/`,
+    `index.md` -> ``, `people/index.md` -> `people/`."""
+    stem = src_uri.removesuffix(".md")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
+def entity_of(src_uri: str) -> tuple[str, str] | None:
+    """(kind, id) when the page shows one person or visit, else None."""
+    match = re.fullmatch(r"(people|visits)/([a-z0-9-]+)\.md", src_uri)
+    if match is None or match.group(2) == "index":
+        return None
+    return match.group(1), match.group(2)
+
+
+# Page heads are written by the generator into each page's front matter (`sijill_head`), so
+# the MkDocs processes need no dataset: the data is read once, by the generator. The same
+# generated page serves the published site, the preview (other hosts) and the bundle, so its
+# URLs are written against placeholder roots that the hook replaces with the build's own.
+# U+0001 cannot come from the data: YAML refuses control characters in its input.
+_PORTABLE_MARK = "\x01"
+PORTABLE_URLS = SiteUrls(
+    root=f"{_PORTABLE_MARK}{_PORTABLE_MARK}",
+    languages={lang.code: f"{_PORTABLE_MARK}{lang.code}{_PORTABLE_MARK}" for lang in LANGUAGES},
+)
+
+
+def with_urls(value: Any, urls: SiteUrls) -> Any:
+    """`value` (from `entity_head`) with each portable URL on the site's real roots."""
+    if isinstance(value, str):
+        if value.startswith(_PORTABLE_MARK):
+            for code, portable in PORTABLE_URLS.languages.items():
+                if value.startswith(portable):
+                    return urls.languages[code] + value.removeprefix(portable)
+            return urls.root + value.removeprefix(PORTABLE_URLS.root)
+        return value
+    if isinstance(value, list):
+        return [with_urls(item, urls) for item in value]
+    if isinstance(value, dict):
+        return {key: with_urls(item, urls) for key, item in value.items()}
+    return value
