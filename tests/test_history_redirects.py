@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from generator.data.check import check
-from generator.review.history import last_changed
+from generator.review.git import commit_epoch, last_changed
 from generator.write.generate import render_pages
 from tests.conftest import SHIPPED_DATA
 from tests.sitebuild import build_site
@@ -68,8 +68,26 @@ def test_pages_show_last_updated_in_each_language(repo: Path) -> None:
     assert 'Last updated: <time datetime="2025-11-26">26 November 2025</time>' in visit
 
 
+def test_commit_epoch_is_the_last_commit_touching_the_path(repo: Path) -> None:
+    touched = datetime.datetime(2026, 1, 3, 23, 30, tzinfo=datetime.UTC).timestamp()
+    first = datetime.datetime(2025, 11, 26, 12, 0, tzinfo=datetime.UTC).timestamp()
+    assert commit_epoch(repo / "site_data") == touched
+    assert commit_epoch(repo / "site_data" / "people" / "ali-larijani.yml") == first
+    assert commit_epoch(repo / "site_data" / "no-such-folder") is None
+
+
+def test_file_names_outside_ascii_keep_their_dates(repo: Path) -> None:
+    (repo / "site_data" / "people" / "نقوي.yml").write_text("id: x\n", encoding="utf-8")
+    _git(repo, "add", ".")
+    _git(repo, "commit", "-q", "-m", "arabic name", date="2026-02-01T00:00:00+00:00")
+    dates = last_changed(repo / "site_data")
+    data = (repo / "site_data").resolve()
+    assert dates[data / "people" / "نقوي.yml"] == datetime.date(2026, 2, 1)
+
+
 def test_outside_git_there_is_no_date_and_no_error(data_copy: Path) -> None:
     assert last_changed(data_copy) == {}
+    assert commit_epoch(data_copy) is None
     result = check(data_copy)
     assert result.dataset is not None
     assert "sijill-updated" not in render_pages(result.dataset, "en")["people/mohsin-naqvi.md"]

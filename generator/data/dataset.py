@@ -24,7 +24,7 @@ class Dataset:
     visits: dict[str, Visit] = field(default_factory=dict)
     # (kind, id) -> the YAML file, relative to the data root's parent (e.g. site_data/people/x.yml)
     files: dict[tuple[str, str], Path] = field(default_factory=dict)
-    # (kind, id) -> the day its file last changed in git; empty outside git (see history.py)
+    # (kind, id) -> the day its file last changed in git; empty outside git (see review/git.py)
     last_changed: dict[tuple[str, str], datetime.date] = field(default_factory=dict)
 
     def of_kind(self, kind: str) -> dict[str, Entity]:

@@ -49,7 +49,7 @@ from generator.parallel import (
     start_forked,
 )
 from generator.render.urls import SiteUrls
-from generator.review.history import last_changed
+from generator.review.git import last_changed
 from generator.write.generate import Incremental, generate
 from generator.write.writer import sync_tree
 

@@ -1,4 +1,4 @@
 """Review tools: what the facts do between two git revisions (`changes`), templates for new
-files (`scaffold`), and git (`git`, `history`).
+files (`scaffold`), and every git command the project runs (`git`).
 
 Imports: `data`, `languages`."""

@@ -1,36 +1,99 @@
-"""The data folder at a git revision: exported to a directory, so it reads like the working tree.
+"""Git, in one place: every git command the project runs goes through `run` here.
 
-Only plain `git` commands are used; nothing here writes to the repository or its index.
+What the rest of the project asks of git:
+
+- the data folder at a revision, exported to a directory so it reads like the working tree
+  (`repo_root`, `resolve_commit`, `export`) and the files git pairs as renamed between two
+  folders (`renamed_files`): what `changes` compares;
+- when each data file last changed (`last_changed`): the pages' "Last updated";
+- the commit time of the last commit that touched a path (`commit_epoch`): the build's notion
+  of "now" (SOURCE_DATE_EPOCH), so that the same commit always gives the same bytes.
+
+Only plain `git` commands are used; nothing here writes to the repository or its index. Every
+command gets the same environment (no prompt for credentials, no optional locks taken, no
+pager, messages in English), the same error (`GitError`, naming the command and git's last line
+of complaint) and the same decoding of what it prints (UTF-8, file names that are not UTF-8 kept
+as surrogate escapes). Dates come from commits, never the clock or files' modification times.
 """
 
 from __future__ import annotations
 
+import datetime
 import io
+import os
 import subprocess
 import tarfile
+from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
+
+TIMEOUT_SECONDS = 120
 
 
 class GitError(Exception):
-    """A git command failed; the message says which and why."""
+    """A git command failed, or git is missing; the message says which and why."""
 
 
-def _git(root: Path, *args: str) -> bytes:
+def _environment() -> dict[str, str]:
+    return {
+        **os.environ,
+        "GIT_TERMINAL_PROMPT": "0",  # never wait for a password nobody will type
+        "GIT_OPTIONAL_LOCKS": "0",  # reading takes no index lock (builds run beside edits)
+        "GIT_PAGER": "cat",
+        "LC_ALL": "C",  # git's messages, which GitError quotes, in one language
+    }
+
+
+def run(cwd: Path | None, *args: str, ok: Iterable[int] = (0,)) -> bytes:
+    """What `git ARGS` prints, run in `cwd` (the current folder when None).
+
+    Raises GitError when git is missing, takes longer than TIMEOUT_SECONDS, or exits with a
+    status not in `ok`. File names are never quoted (core.quotePath off).
+    """
+    command = ["git", "-c", "core.quotePath=false", *args]
     try:
-        done = subprocess.run(["git", *args], cwd=root, capture_output=True, check=False)
+        done = subprocess.run(
+            command,
+            cwd=cwd,
+            env=_environment(),
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            check=False,
+            timeout=TIMEOUT_SECONDS,
+        )
     except FileNotFoundError as error:
-        raise GitError("git is not installed (needed to read the data at a revision)") from error
-    if done.returncode != 0:
-        detail = done.stderr.decode("utf-8", "replace").strip().splitlines()
+        raise GitError("git is not installed (needed to read the data's history)") from error
+    except subprocess.TimeoutExpired as error:
+        raise GitError(f"git {args[0]} took longer than {TIMEOUT_SECONDS} s") from error
+    except OSError as error:
+        raise GitError(f"git {args[0]} could not run: {error.strerror or error}") from error
+    if done.returncode not in tuple(ok):
+        detail = decode(done.stderr).strip().splitlines()
         raise GitError(f"git {args[0]} failed: {detail[-1] if detail else done.returncode}")
     return done.stdout
+
+
+def decode(output: bytes) -> str:
+    """Git's output as text: UTF-8, other bytes (in file names) kept as surrogate escapes."""
+    return output.decode("utf-8", "surrogateescape")
+
+
+def _existing_folder(path: Path) -> Path:
+    """`path` if it is a folder, else its nearest existing parent folder."""
+    path = path.absolute()
+    for candidate in (path, *path.parents):
+        if candidate.is_dir():
+            return candidate
+    return Path.cwd()  # pragma: no cover - the file system's root always exists
+
+
+# --- the data at a revision (changes) ------------------------------------------------------------
 
 
 def repo_root(path: Path) -> Path:
     """The top folder of the git repository that holds `path` (a folder that may not exist)."""
     start = path if path.is_dir() else Path.cwd()
     try:
-        return Path(_git(start, "rev-parse", "--show-toplevel").decode().strip())
+        return Path(decode(run(start, "rev-parse", "--show-toplevel")).strip())
     except GitError as error:
         raise GitError(f"{start} is not inside a git repository") from error
 
@@ -38,13 +101,13 @@ def repo_root(path: Path) -> Path:
 def resolve_commit(root: Path, revision: str) -> str:
     """The commit id `revision` names; GitError names the revision when there is none."""
     try:
-        found = _git(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+        found = run(root, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
     except GitError as error:
         raise GitError(
             f"unknown revision {revision!r}; allowed: a branch, tag or commit of this repository "
             "(e.g. origin/main, HEAD~1); in CI, fetch the history (fetch-depth: 0)"
         ) from error
-    return found.decode().strip()
+    return decode(found).strip()
 
 
 def export(root: Path, commit: str, folder: PurePosixPath, destination: Path) -> Path:
@@ -56,9 +119,9 @@ def export(root: Path, commit: str, folder: PurePosixPath, destination: Path) ->
     target = destination / folder
     target.mkdir(parents=True, exist_ok=True)
     pathspec = folder.as_posix()
-    if not _git(root, "ls-tree", "--name-only", commit, "--", pathspec).strip():
+    if not run(root, "ls-tree", "--name-only", commit, "--", pathspec).strip():
         return target
-    archive = _git(root, "archive", "--format=tar", commit, "--", pathspec)
+    archive = run(root, "archive", "--format=tar", commit, "--", pathspec)
     with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
         for member in tar.getmembers():
             name = PurePosixPath(member.name)
@@ -76,26 +139,20 @@ def export(root: Path, commit: str, folder: PurePosixPath, destination: Path) ->
 def renamed_files(old: Path, new: Path) -> list[tuple[str, str]]:
     """Files git's rename detection pairs between two folders: (old, new) paths relative to
     each folder, POSIX style. Works on any two folders (`git diff --no-index`)."""
-    done = subprocess.run(
-        [
-            "git",
-            "diff",
-            "--no-index",
-            "--no-ext-diff",
-            "--name-status",
-            "-M",
-            "-z",
-            "--",
-            str(old),
-            str(new),
-        ],
-        capture_output=True,
-        check=False,
+    output = run(
+        None,
+        "diff",
+        "--no-index",
+        "--no-ext-diff",
+        "--name-status",
+        "-M",
+        "-z",
+        "--",
+        str(old),
+        str(new),
+        ok=(0, 1),  # 1 means "there are differences"
     )
-    if done.returncode not in (0, 1):  # 1 means "there are differences"
-        detail = done.stderr.decode("utf-8", "replace").strip()
-        raise GitError(f"git diff --no-index failed: {detail}")
-    fields = done.stdout.decode("utf-8", "surrogateescape").split("\0")
+    fields = decode(output).split("\0")
     pairs = []
     index = 0
     while index < len(fields) and fields[index]:
@@ -116,3 +173,55 @@ def _below(shown: str, folder: Path) -> str:
         if path.is_relative_to(base):
             return path.relative_to(base).as_posix()
     return shown
+
+
+# --- dates from history (pages, builds) ----------------------------------------------------------
+
+_MARK = "\x1e"  # starts each commit in the log output
+
+
+def last_changed(data_dir: Path) -> dict[Path, datetime.date]:
+    """Absolute file path -> the (UTC) day of the last commit that changed it: one `git log`
+    for the whole folder. Files outside git (or no git at all) have no date: an empty dict."""
+    data_dir = data_dir.resolve()
+    try:
+        top = Path(decode(run(data_dir, "rev-parse", "--show-toplevel")).strip())
+        log = decode(
+            run(
+                data_dir,
+                "log",
+                "-z",
+                f"--format={_MARK}%ct",
+                "--name-only",
+                "--no-renames",
+                "--",
+                ".",
+            )
+        )
+    except GitError:
+        return {}
+    dates: dict[Path, datetime.date] = {}
+    for block in log.split(_MARK)[1:]:
+        stamp, *names = block.split("\0")
+        if not stamp.isdigit():
+            continue
+        day = datetime.datetime.fromtimestamp(int(stamp), tz=datetime.UTC).date()
+        for name in names:
+            name = name.removeprefix("\n")  # the line end after the format's line
+            if name:
+                # Newest commits come first: the first date seen for a file is its last change.
+                dates.setdefault(top / name, day)
+    return dates
+
+
+def commit_epoch(path: Path) -> int | None:
+    """The commit time (seconds since 1970, UTC) of the last commit that touched `path`, a file
+    or folder that need not exist; None outside git, with no commit touching it, or no git.
+
+    The build uses it for SOURCE_DATE_EPOCH: `commit_epoch(project.data_dir) or FALLBACK`."""
+    try:
+        output = run(_existing_folder(path), "log", "-1", "--format=%ct", "--", str(path.resolve()))
+    except GitError:
+        return None
+    text = decode(output).strip()
+    return int(text) if text.isdigit() else None
