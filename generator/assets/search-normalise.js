@@ -1,6 +1,7 @@
 /*
  * Sijill: normalise Arabic search queries the way the search index was normalised at build
- * time (generator/mkdocs/searchnorm.py): no diacritics (tashkeel), no tatweel, one form of alef.
+ * time (generator/languages/arabic.py, `normalise`): NFC, no diacritics (tashkeel) or Quranic
+ * marks, no tatweel, one form of alef. tests/test_arabic.py holds the two to the same characters.
  * Runs in the capture phase, before Material's own listeners read the query.
  */
 (function () {

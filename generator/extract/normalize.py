@@ -1,10 +1,11 @@
 """Arabic (and Latin) normalisation for matching, keeping a map back to the original text.
 
-Matching compares normalised forms: alef forms (أ إ آ ٱ) become ا, alef maqsura ى becomes ي,
-ta marbuta ة becomes ه, diacritics and tatweel are removed, Persian ی/ک become ي/ك, Arabic-Indic
-digits become ASCII digits and Latin letters are lower-cased. Every character of the normalised
-text remembers the original character it came from, so a match is always reported as a span of
-the text as written.
+Matching compares normalised forms: the project's Arabic normalisation at matching strength
+(generator/languages/arabic.py: alef forms أ إ آ ٱ become ا, alef maqsura ى becomes ي, ta marbuta
+ة becomes ه, diacritics and tatweel are removed, Persian ی/ک become ي/ك, Arabic-Indic digits
+become ASCII digits), typographic quotes become ASCII and Latin letters are lower-cased. Every
+character of the normalised text remembers the original character it came from, so a match is
+always reported as a span of the text as written.
 """
 
 from __future__ import annotations
@@ -12,47 +13,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-_ALEFS = "أإآٱ"
-_REPLACE = {
-    **dict.fromkeys(_ALEFS, "ا"),
-    "ى": "ي",
-    "ة": "ه",
-    "ی": "ي",  # Persian yeh, common in text copied from Persian sources
-    "ک": "ك",  # Persian kaf
-    "٫": ".",  # Arabic decimal separator
-    "٬": ",",  # Arabic thousands separator
+from generator.languages import arabic
+
+# Beyond Arabic (generator/languages/arabic.py folds that): typographic quotes and spaces.
+_OTHER = {
     "’": "'",
     "‘": "'",
     "\u00a0": " ",
 }
-_REPLACE.update({chr(0x0660 + digit): str(digit) for digit in range(10)})  # ٠-٩
-_REPLACE.update({chr(0x06F0 + digit): str(digit) for digit in range(10)})  # ۰-۹ (Persian)
-
-_DROP_RANGES = (
-    (0x0610, 0x061A),  # Quranic marks
-    (0x064B, 0x065F),  # harakat, tanwin, shadda, sukun...
-    (0x0670, 0x0670),  # superscript alef
-    (0x06D6, 0x06DC),
-    (0x06DF, 0x06E4),
-    (0x06E7, 0x06E8),
-    (0x06EA, 0x06ED),
-    (0x0640, 0x0640),  # tatweel
-)
-
-
-def _dropped(char: str) -> bool:
-    code = ord(char)
-    return any(low <= code <= high for low, high in _DROP_RANGES)
 
 
 @cache
 def normalize_char(char: str) -> str:
     """The normalised form of one character: empty when it is dropped."""
-    if _dropped(char):
-        return ""
-    if char in _REPLACE:
-        return _REPLACE[char]
-    return char.lower()
+    folded = arabic.fold(char, letters=True, digits=True)
+    if folded is not None:
+        return folded
+    return _OTHER.get(char) or char.lower()
 
 
 def is_arabic_letter(char: str) -> bool:
@@ -74,7 +51,7 @@ class NormalizedText:
             return position, position
         stop = self.origin[end - 1] + 1
         # Marks dropped by normalisation (a final shadda, tatweel) belong to the word.
-        while stop < len(self.text) and _dropped(self.text[stop]):
+        while stop < len(self.text) and arabic.is_dropped(self.text[stop]):
             stop += 1
         return self.origin[start], stop
 

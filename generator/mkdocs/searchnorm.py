@@ -16,22 +16,16 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import tempfile
-import unicodedata
 from collections.abc import Mapping, MutableSequence
 from pathlib import Path
 from typing import IO, Any
 
-_MARKS = re.compile(
-    "[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06dc\u06df-\u06e8\u06ea-\u06ed\u0640]"
-)
-_ALEFS = re.compile("[\u0622\u0623\u0625\u0671]")
+from generator.languages import arabic
 
-
-def normalise_arabic(text: str) -> str:
-    return _ALEFS.sub("\u0627", _MARKS.sub("", unicodedata.normalize("NFC", text)))
+# The project's one Arabic normalisation (generator/languages/arabic.py), at search strength.
+normalise_arabic = arabic.normalise
 
 
 def normalise_entries(entries: MutableSequence[dict[str, Any]], start: int = 0) -> None:
