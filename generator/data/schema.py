@@ -17,7 +17,7 @@ import types
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import total_ordering
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
 
 from babel import Locale
 from babel.numbers import list_currencies
@@ -28,13 +28,14 @@ from pydantic import (
     ConfigDict,
     Field,
     WithJsonSchema,
+    create_model,
     model_validator,
 )
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
 from generator.data.diagnostics import shortened
-from generator.languages import LANGUAGE_CODES
+from generator.languages import LANGUAGE_CODES, LANGUAGES
 
 # --- scalar types -------------------------------------------------------------------------
 
@@ -346,39 +347,9 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=False)
 
 
-class Text(Strict):
-    """Text in every language of the site; no translation may be missing.
-
-    Each text needs visible characters, and holds at most 300 characters in a name, title,
-    role, topic or short note, and 10,000 in a summary, a quote or a source's note.
-    """
-
-    en: str = Field(description="The text in English.", min_length=1)
-    ar: str = Field(description="The text in Arabic.", min_length=1)
-
-    def get(self, lang: str) -> str | None:
-        value = getattr(self, lang, None)
-        return value if isinstance(value, str) else None
-
-
-class PartialText(Strict):
-    """Text in the site's languages where a translation may still be missing.
-
-    A missing translation is reported as a warning and shown as untranslated on the site;
-    it is never filled in from the other language silently. Its texts have the limits of
-    length given above.
-    """
-
-    en: str | None = Field(default=None, description="The text in English.", min_length=1)
-    ar: str | None = Field(default=None, description="The text in Arabic.", min_length=1)
-
-    @model_validator(mode="after")
-    def _at_least_one(self) -> PartialText:
-        if self.en is None and self.ar is None:
-            raise _fail(
-                "sijill_text_empty", "no text in any language; allowed: a map with 'en' and/or 'ar'"
-            )
-        return self
+class _Texts(Strict):
+    """What a text in the site's languages can do; its fields, one per language, are made
+    from the languages' declaration (`generator.languages.LANGUAGES`) by `_text_model`."""
 
     def get(self, lang: str) -> str | None:
         value = getattr(self, lang, None)
@@ -386,6 +357,59 @@ class PartialText(Strict):
 
     def missing(self) -> list[str]:
         return [code for code in LANGUAGE_CODES if self.get(code) is None]
+
+
+class _PartialTexts(_Texts):
+    @model_validator(mode="after")
+    def _at_least_one(self) -> _PartialTexts:
+        if all(self.get(code) is None for code in LANGUAGE_CODES):
+            codes = " and/or ".join(f"'{code}'" for code in LANGUAGE_CODES)
+            raise _fail(
+                "sijill_text_empty", f"no text in any language; allowed: a map with {codes}"
+            )
+        return self
+
+
+_TEXT_DOC = """Text in every language of the site; no translation may be missing.
+
+    Each text needs visible characters, and holds at most 300 characters in a name, title,
+    role, topic or short note, and 10,000 in a summary, a quote or a source's note.
+    """
+_PARTIAL_TEXT_DOC = """Text in the site's languages where a translation may still be missing.
+
+    A missing translation is reported as a warning and shown as untranslated on the site;
+    it is never filled in from the other language silently. Its texts have the limits of
+    length given above.
+    """
+
+
+def _text_model(name: str, base: type[_Texts], doc: str, *, required: bool) -> type[_Texts]:
+    """A model with one text field per language of the site, in the declaration's order."""
+    fields: dict[str, Any] = {
+        lang.code: (
+            str if required else str | None,
+            Field(
+                ... if required else None,
+                description=f"The text in {lang.english_name}.",
+                min_length=1,
+            ),
+        )
+        for lang in LANGUAGES
+    }
+    return create_model(name, __base__=base, __doc__=doc, __module__=__name__, **fields)
+
+
+if TYPE_CHECKING:  # mypy sees one attribute per language code
+
+    class Text(_Texts):
+        def __getattr__(self, code: str) -> str: ...
+
+    class PartialText(_PartialTexts):
+        def __getattr__(self, code: str) -> str | None: ...
+
+else:
+    Text = _text_model("Text", _Texts, _TEXT_DOC, required=True)
+    PartialText = _text_model("PartialText", _PartialTexts, _PARTIAL_TEXT_DOC, required=False)
 
 
 class OtherName(Strict):

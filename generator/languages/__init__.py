@@ -1,13 +1,33 @@
-"""The site's languages, as data: code, name and text direction.
+"""The site's languages, as data: code, name, text direction, CLDR locale, digits, collation
+and search settings.
 
-Everything that differs by language (direction, CLDR locale, search settings) is looked up
-here; templates never hard-code `dir`.
+Everything that differs by language is looked up here or in the language's catalog
+(`catalogs/<code>.yml`); no module outside `extract/` branches on a language's code. Adding a
+language is a `Language` here and a catalog beside the others.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
+
+
+@dataclass(frozen=True)
+class Search:
+    """Material's search plugin settings for one language (`plugins.search` in MkDocs)."""
+
+    lang: str  # lunr's language: its stemmer and stop words
+    # lunr's pipeline (stemmer, stop words); None keeps lunr's own for `lang`.
+    pipeline: tuple[str, ...] | None = None
+    separator: str | None = None  # what splits words; None keeps Material's default
+
+    def plugin_config(self) -> dict[str, object]:
+        config: dict[str, object] = {"lang": self.lang}
+        if self.pipeline is not None:
+            config["pipeline"] = list(self.pipeline)
+        if self.separator is not None:
+            config["separator"] = self.separator
+        return config
 
 
 @dataclass(frozen=True)
@@ -17,11 +37,41 @@ class Language:
     direction: str  # "ltr" or "rtl"
     # The CLDR locale Babel formats with; en_GB gives "25 November 2025", day before month.
     locale: str
+    search: Search
+    # The CLDR numbering system numbers are written in ("latn": 0-9; "arab": ٠-٩).
+    digits: str = "latn"
+    # How lists are sorted for display: the Unicode Collation Algorithm's table ("root": the
+    # DUCET, which orders Latin and Arabic letters alphabetically); see `collation.sort_key`.
+    collation: str = "root"
+    # The language of a text in its own name, in the site's English words (data descriptions).
+    english_name: str = field(default="", compare=False)
+
+    @property
+    def is_rtl(self) -> bool:
+        return self.direction == "rtl"
 
 
 LANGUAGES: tuple[Language, ...] = (
-    Language(code="en", name="English", direction="ltr", locale="en_GB"),
-    Language(code="ar", name="العربية", direction="rtl", locale="ar"),
+    Language(
+        code="en",
+        name="English",
+        english_name="English",
+        direction="ltr",
+        locale="en_GB",
+        search=Search(lang="en"),
+    ),
+    Language(
+        code="ar",
+        name="العربية",
+        english_name="Arabic",
+        direction="rtl",
+        locale="ar",
+        # lunr's Arabic stop words include "زيارة" (visit) and its stemmer loses "الرياض":
+        # no pipeline, and a separator that also splits off a leading "ال".
+        search=Search(lang="ar", pipeline=(), separator=r"[\s\-]+|(?<=^|[\s\-])ال"),
+        # Babel's `ar` writes 0-9 by default, as Arabic news sites do.
+        digits="latn",
+    ),
 )
 LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)
 DEFAULT_LANGUAGE = LANGUAGES[0]

@@ -7,16 +7,44 @@ month names, digits, number grouping, currency and country names all come from C
 from __future__ import annotations
 
 import datetime
+import string
+from collections.abc import Hashable
 from functools import cache, lru_cache
 from pathlib import Path
+from typing import Literal, Protocol
 
 import yaml
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
 
-from generator.data.schema import Amount, PartialDate
 from generator.languages import language
+
+# The shapes of the data format this module formats (`generator.data.schema`'s PartialDate and
+# Amount), as protocols: the languages are the ground floor and import nothing above them.
+
+
+class PartialDate(Hashable, Protocol):
+    @property
+    def precision(self) -> Literal["year", "month", "day"]: ...
+
+    def earliest(self) -> tuple[int, int, int]: ...
+
+
+class LanguageText(Protocol):
+    def get(self, lang: str) -> str | None: ...
+
+
+class Amount(Protocol):
+    @property
+    def value(self) -> float: ...
+    @property
+    def currency(self) -> str | None: ...
+    @property
+    def unit(self) -> LanguageText | None: ...
+    @property
+    def period(self) -> str: ...
+
 
 CATALOG_DIR = Path(__file__).parent / "catalogs"
 
@@ -78,7 +106,7 @@ def format_date_range(start: PartialDate, end: PartialDate | None, lang: str) ->
 
 
 def format_number(value: float, lang: str) -> str:
-    return str(format_decimal(value, locale=_locale(lang)))
+    return str(format_decimal(value, locale=_locale(lang), numbering_system=language(lang).digits))
 
 
 def format_amount(amount: Amount, lang: str) -> str:
@@ -87,7 +115,11 @@ def format_amount(amount: Amount, lang: str) -> str:
     number = (
         str(
             format_compact_decimal(
-                value, format_type="long", locale=_locale(lang), fraction_digits=2
+                value,
+                format_type="long",
+                locale=_locale(lang),
+                fraction_digits=2,
+                numbering_system=language(lang).digits,
             )
         )
         if value >= 1_000_000
@@ -112,10 +144,15 @@ def join_list(items: list[str], lang: str) -> str:
     return between.join(items[:-1]) + last + items[-1]
 
 
+@cache
 def list_separators(lang: str) -> tuple[str, str]:
-    """What goes between the items of a list, and before its last item."""
-    conjunction = label(lang, "and")
-    # Arabic attaches "و" to the next word; English puts a space after "and".
-    return label(lang, "list_separator"), (
-        f" {conjunction}" if lang == "ar" else f" {conjunction} "
-    )
+    """What goes between the items of a list, and before its last item.
+
+    The last comes from the catalog's pattern `list_and` ("{items} and {last}"; Arabic
+    attaches "و" to the next word: "{items} و{last}").
+    """
+    pieces = list(string.Formatter().parse(label(lang, "list_and")))
+    fields = [field for _, field, _, _ in pieces]
+    if fields[:2] != ["items", "last"] or pieces[0][0]:
+        raise ValueError(f"catalogs/{lang}.yml: list_and must be '{{items}}<words>{{last}}'")
+    return label(lang, "list_separator"), pieces[1][0]

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.data.dataset import Dataset
 from generator.data.schema import Visit
+from generator.languages.collation import sort_key
 from generator.languages.i18n import label
 from generator.model import titles
 from generator.model.resolve import Fact, QuoteRef, Relations, newest_first, pair_key, years
@@ -154,10 +155,19 @@ class _Dependencies:
         return tuple(sorted(set().union(*groups)))
 
 
+def _by_name(h: PageHelpers, person_ids: Iterable[str]) -> list[str]:
+    """People in the alphabetical order of the page's language (ties by id)."""
+    return sorted(person_ids, key=lambda pid: (sort_key(h.person_name(pid), h.lang), pid))
+
+
+def _by_country_name(h: PageHelpers, codes: Iterable[str]) -> list[str]:
+    return sorted(codes, key=lambda code: (sort_key(h.country_name(code), h.lang), code))
+
+
 def _index_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
     def people_groups(h: PageHelpers) -> dict[str, Any]:
-        groups = sorted(rel.people_by_country.items(), key=lambda kv: h.country_name(kv[0]))
-        return {"groups": groups}
+        codes = _by_country_name(h, rel.people_by_country)
+        return {"groups": [(code, _by_name(h, rel.people_by_country[code])) for code in codes]}
 
     people = deps.of(
         deps.person(person_id, part)
@@ -175,9 +185,10 @@ def _index_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Itera
 
     def countries(h: PageHelpers) -> dict[str, Any]:
         pairs = [(a, b, len(visits)) for (a, b), visits in sorted(rel.relations.items())]
+        place = {code: index for index, code in enumerate(_by_country_name(h, rel.countries))}
         return {
-            "countries": sorted(rel.countries, key=h.country_name),
-            "relations": sorted(pairs, key=lambda p: (h.country_name(p[0]), h.country_name(p[1]))),
+            "countries": list(place),
+            "relations": sorted(pairs, key=lambda p: (place[p[0]], place[p[1]])),
         }
 
     yield PlannedPage(
@@ -195,7 +206,8 @@ def _index_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Itera
         "organizations_index.md.j2",
         lambda h: {
             "organizations": sorted(
-                dataset.organizations.values(), key=lambda o: (h.plain(o.name).casefold(), o.id)
+                dataset.organizations.values(),
+                key=lambda o: (sort_key(h.plain(o.name), h.lang), o.id),
             )
         },
         depends_on=deps.of(
@@ -227,7 +239,7 @@ def _person_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iter
                 key=lambda m: m.start_date.earliest() if m.start_date else (0, 0, 0),
                 reverse=True,
             )
-            met = sorted(rel.people_met[person.id], key=lambda pid: (h.person_name(pid), pid))
+            met = _by_name(h, rel.people_met[person.id])
             quotes = sorted(
                 rel.quotes_by[person.id],
                 key=lambda r: (r.visit.start_date.earliest(), r.visit.id, r.index),
@@ -316,7 +328,7 @@ def _country_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Ite
             pairs = sorted(key for key in rel.relations if code in key)
             return {
                 "code": code,
-                "people": rel.people_by_country.get(code, []),
+                "people": _by_name(h, rel.people_by_country.get(code, [])),
                 "visits_from": newest_first(rel.visits_from.get(code, [])),
                 "visits_to": newest_first(rel.visits_to.get(code, [])),
                 "relations": pairs,

@@ -123,8 +123,9 @@ def resolve(dataset: Dataset) -> Relations:
         for cited in citing.cites:
             rel.cited_by[cited].append(citing.id)
 
+    # By id: the pages list people in their own language's order (`generator.model.pages`).
     for person_ids in rel.people_by_country.values():
-        person_ids.sort(key=lambda pid: (dataset.people[pid].name.en.casefold(), pid))
+        person_ids.sort()
     for facts in rel.facts_by_source.values():
         facts.sort(
             key=lambda f: (f.entity_kind, f.entity_id, f.kind, -1 if f.index is None else f.index)
@@ -132,7 +133,7 @@ def resolve(dataset: Dataset) -> Relations:
     for citing_ids in rel.cited_by.values():
         citing_ids.sort()
     for members in rel.members.values():
-        members.sort(key=lambda item: (item[0], item[1].role.en))
+        members.sort(key=lambda item: item[0])  # stable: a person's positions in file order
     return rel
 
 
