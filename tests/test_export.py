@@ -17,22 +17,12 @@ import yaml
 from generator.data.check import check
 from generator.data.dataset import Dataset
 from generator.data.schema import KINDS, MODELS
+from generator.downloads.cells import FORMULA_SIGNS, inert_cell, runs_as_formula
 from generator.downloads.datapage import render_data_page
-from generator.downloads.export import (
-    FORMULA_SIGNS,
-    MULTILINGUAL,
-    TABLES,
-    Column,
-    Table,
-    data_files,
-    inert_cell,
-    popolo,
-    popolo_json,
-    read_popolo,
-    runs_as_formula,
-    table_csv,
-    table_values,
-)
+from generator.downloads.export import data_files
+from generator.downloads.popolo import MULTILINGUAL, popolo, popolo_json
+from generator.downloads.popolo_read import read_popolo
+from generator.downloads.tables import TABLES, Column, Table, table_csv, table_values
 from tests.conftest import SHIPPED_DATA
 
 SITE_URL = "https://sijill.example.org/"

@@ -17,6 +17,9 @@ that size in a temporary folder (`generator.bench.synthetic`), then measures in 
 
 Timings are never asserted by tests: they depend on the machine and on what else runs on it
 (the load average before and after is recorded with the figures).
+
+Longer than 400 lines: the three measurements (build, baseline, preview) and their report share
+the clock, the memory sampler and the figures' keys; only the command line runs it.
 """
 
 from __future__ import annotations

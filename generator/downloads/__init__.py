@@ -1,4 +1,5 @@
-"""The data behind the site as downloads: Popolo JSON (written and read back) and CSV tables
-(`export`), and the Data page that documents them (`datapage`).
+"""The data behind the site as downloads (`export`: every file by its path): Popolo JSON written
+(`popolo`) and read back (`popolo_read`), the CSV tables (`tables`) with cells a spreadsheet
+cannot run (`cells`), and the Data page that documents them (`datapage`).
 
 Imports: `data`, `model`, `render`, `languages`."""

@@ -6,6 +6,10 @@ article's language. A candidate is a name that follows a title ("وزير الد
 no known person. Arabic has no capital letters, so an Arabic name is read as the two to four
 words after the title, stopping at punctuation, a function word, a place, a date word or another
 title.
+
+Longer than 400 lines: finding known people and reading candidates share the word lists and
+the stop rules (titles, places, function words, date words) in both languages; apart, each half
+would reach into the other's internals.
 """
 
 from __future__ import annotations

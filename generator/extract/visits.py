@@ -13,6 +13,10 @@ window that runs to the next trigger or the end of the sentence. In it:
 to it but no new visit. Mentions of one visitor are merged when their dates and countries agree;
 an undated mention joins the visitor's nearest dated visit. Words inside quotation marks are
 not read, since a quote's "his visit" cannot be resolved.
+
+Longer than 400 lines: triggers, reading a mention and merging mentions are three steps of one
+procedure over the same private index (`_Found`) and clusters; apart, each step would import
+the others' private types.
 """
 
 from __future__ import annotations
