@@ -13,6 +13,8 @@ from pathlib import Path
 import click
 
 from generator.data.check import check as run_check
+from generator.data.schema import KINDS, SINGULAR
+from generator.languages import LANGUAGE_CODES
 
 DATA_OPTION = click.option(
     "--data",
@@ -213,7 +215,7 @@ def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["person", "organization", "source", "visit"]))
+@click.argument("kind", type=click.Choice([SINGULAR[kind] for kind in KINDS]))
 @click.argument("entity_id", metavar="ID")
 @DATA_OPTION
 def new(kind: str, entity_id: str, data_dir: Path) -> int:
@@ -300,7 +302,7 @@ def bench(
 
 @cli.command()
 @click.argument("article", type=click.Path(path_type=Path))
-@click.option("--lang", type=click.Choice(["ar", "en"]), help="The language (default: detected).")
+@click.option("--lang", type=click.Choice(LANGUAGE_CODES), help="The language (default: detected).")
 @click.option(
     "--date", "article_date", metavar="YYYY-MM-DD", help="Publication date (default: found)."
 )

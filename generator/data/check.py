@@ -2,6 +2,10 @@
 
 Every problem in every file is collected and returned; nothing stops at the first one.
 The result carries a `Dataset` only when there is no error.
+
+Longer than 400 lines: one pass over every file, whose messages are its interface (the tests
+hold them word for word); listing, reading, validating, resolving references and the rules that
+span fields share that pass's state, and split apart each would reach into the others.
 """
 
 from __future__ import annotations
@@ -12,17 +16,17 @@ import functools
 import gc
 import os
 import re
-import types
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Union, get_args, get_origin
+from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from generator.data.dataset import Dataset
+from generator.data.declaration import field_type
 from generator.data.diagnostics import (
     Diagnostic,
     FieldPath,
@@ -349,21 +353,8 @@ def _model_at(model: type[BaseModel], path: FieldPath) -> type[BaseModel] | None
         info = current.model_fields.get(part)
         if info is None:
             return None
-        current = _inner_model(info.annotation)
+        current = field_type(info).base
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _inner_model(annotation: Any) -> Any:
-    """Unwrap `list[X]`, `X | None` and `Annotated[X, ...]` down to X."""
-    while True:
-        origin = get_origin(annotation)
-        if origin in (list, Union, types.UnionType):
-            args = [arg for arg in get_args(annotation) if arg is not type(None)]
-            annotation = args[0]
-        elif origin is not None and hasattr(annotation, "__metadata__"):
-            annotation = get_args(annotation)[0]
-        else:
-            return annotation
 
 
 def _describe(value: Any) -> str:
@@ -608,7 +599,7 @@ def _reference_plan(
         if isinstance(target, str):
             plan.append((name, target, None))
             continue
-        inner = _inner_model(info.annotation)
+        inner = field_type(info).base
         if isinstance(inner, type) and issubclass(inner, BaseModel) and _reference_plan(inner):
             plan.append((name, None, inner))
     return tuple(plan)

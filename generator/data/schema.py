@@ -6,6 +6,11 @@ declaration validates the YAML (`generator.data.check`), produces a JSON Schema 
 
 Cross-references are declared with `ref(...)`: the checker resolves every one of them, so a
 reference to a missing person, organization, source or visit is an error, never a silent skip.
+Every field of a kind has an example (`examples=`), drawn from the shipped data: `new` writes
+them into its templates, the JSON Schemas offer them to editors, the reference page shows them.
+
+Longer than 400 lines: it is the declaration, read as one; its types, limits and examples are
+what the check, the JSON Schemas, the reference page and `new` are all made from.
 """
 
 from __future__ import annotations
@@ -13,11 +18,10 @@ from __future__ import annotations
 import calendar
 import functools
 import re
-import types
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import total_ordering
-from typing import TYPE_CHECKING, Annotated, Any, Literal, Union, get_args, get_origin
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from babel import Locale
 from babel.numbers import list_currencies
@@ -34,6 +38,7 @@ from pydantic import (
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticCustomError
 
+from generator.data.declaration import FieldType, field_type
 from generator.data.diagnostics import shortened
 from generator.languages import LANGUAGE_CODES, LANGUAGES
 
@@ -330,11 +335,12 @@ def ref(kind: str, description: str, **kwargs: Any) -> Any:
     return Field(description=description, json_schema_extra={"x-references": kind}, **kwargs)
 
 
-def sources_field(what: str) -> Any:
+def sources_field(what: str, **kwargs: Any) -> Any:
     return ref(
         "sources",
         f"Ids of the sources (`site_data/sources/`) that support {what}. At least one.",
         min_length=1,
+        **kwargs,
     )
 
 
@@ -459,15 +465,20 @@ class Membership(Strict):
 # --- entities ---------------------------------------------------------------------------------
 
 
-class Entity(Strict):
-    id: Slug = Field(
+def id_field(example: str | None = None) -> Any:
+    """The `id` of an entity; each kind declares it again with its own example."""
+    return Field(
         description=(
             "The entity's id: must equal the file name without '.yml'. At most 100 "
             "characters; not `index` (each folder's list page) nor a name Windows reserves "
             "(`con`, `prn`, `aux`, `nul`, `com0` to `com9`, `lpt0` to `lpt9`)."
-        )
+        ),
+        examples=None if example is None else [example],
     )
-    former_ids: list[Slug] = Field(
+
+
+def former_ids_field(example: list[str] | None = None) -> Any:
+    return Field(
         default_factory=list,
         # Each former id is a redirect page per language: a bound keeps a file's pages few.
         max_length=MAX_FORMER_IDS,
@@ -475,29 +486,81 @@ class Entity(Strict):
             "Ids the entity had before a rename; the site redirects them to this page. At most "
             f"{MAX_FORMER_IDS}."
         ),
+        examples=None if example is None else [example],
     )
+
+
+class Entity(Strict):
+    id: Slug = id_field()
+    former_ids: list[Slug] = former_ids_field()
 
 
 class Person(Entity):
     """A person: an official, a diplomat, a spokesperson (Popolo `Person`)."""
 
-    name: Text = Field(description="The name in each language, as the page title shows it.")
+    id: Slug = id_field(example="ali-larijani")
+    former_ids: list[Slug] = former_ids_field(example=["larijani"])
+
+    name: Text = Field(
+        description="The name in each language, as the page title shows it.",
+        examples=[{"en": "Ali Larijani", "ar": "علي لاريجاني"}],
+    )
     other_names: list[OtherName] = Field(
         default_factory=list,
         description="Other spellings and transliterations, e.g. Ghalibaf / Qalibaf / قاليباف.",
+        examples=[[{"name": "Larijani", "lang": "en", "note": "short form"}]],
     )
-    country: CountryCode = Field(description="The country the person serves (ISO 3166-1 alpha-2).")
+    country: CountryCode = Field(
+        description="The country the person serves (ISO 3166-1 alpha-2).", examples=["IR"]
+    )
     summary: PartialText | None = Field(
-        default=None, description="A short summary in your own words."
+        default=None,
+        description="A short summary in your own words.",
+        examples=[
+            {
+                "en": "Secretary of Iran's Supreme National Security Council.",
+                "ar": "أمين المجلس الأعلى للأمن القومي في إيران.",
+            }
+        ],
     )
     memberships: list[Membership] = Field(
-        default_factory=list, description="Positions held, each with dates and sources."
+        default_factory=list,
+        description="Positions held, each with dates and sources.",
+        examples=[
+            [
+                {
+                    "role": {
+                        "en": "Secretary of the Supreme National Security Council",
+                        "ar": "أمين المجلس الأعلى للأمن القومي",
+                    },
+                    "organization": "supreme-national-security-council",
+                    "start_date": "2025-08",
+                    "end_date": "2026-01",
+                    "sources": ["2025-11-25-larijani-islamabad-report"],
+                }
+            ]
+        ],
     )
     identifiers: list[Identifier] = Field(
-        default_factory=list, description="Identifiers in other systems, e.g. Wikidata."
+        default_factory=list,
+        description="Identifiers in other systems, e.g. Wikidata.",
+        examples=[[{"scheme": "wikidata", "identifier": "Q355915"}]],
     )
-    links: list[Link] = Field(default_factory=list, description="Official accounts and pages.")
-    sources: list[str] = sources_field("the person's facts")
+    links: list[Link] = Field(
+        default_factory=list,
+        description="Official accounts and pages.",
+        examples=[
+            [
+                {
+                    "url": "https://x.com/alilarijani_ir",
+                    "note": {"en": "Account on X", "ar": "حسابه على منصة إكس"},
+                }
+            ]
+        ],
+    )
+    sources: list[str] = sources_field(
+        "the person's facts", examples=[["2025-11-25-larijani-islamabad-report"]]
+    )
 
 
 ORGANIZATION_CLASSIFICATIONS = (
@@ -518,21 +581,48 @@ ORGANIZATION_CLASSIFICATIONS = (
 class Organization(Entity):
     """A ministry, council, parliament, news agency... (Popolo `Organization`)."""
 
-    name: Text = Field(description="The name in each language.")
+    id: Slug = id_field(example="ministry-of-foreign-affairs-pakistan")
+    former_ids: list[Slug] = former_ids_field(example=["mofa-pakistan"])
+
+    name: Text = Field(
+        description="The name in each language.",
+        examples=[
+            {"en": "Ministry of Foreign Affairs of Pakistan", "ar": "وزارة الخارجية الباكستانية"}
+        ],
+    )
     abbreviation: PartialText | None = Field(
-        default=None, description="A short form, e.g. 'IRNA' / 'إرنا'."
+        default=None, description="A short form, e.g. 'IRNA' / 'إرنا'.", examples=[{"en": "MOFA"}]
     )
     classification: Literal[ORGANIZATION_CLASSIFICATIONS] = Field(  # type: ignore[valid-type]
-        description="What kind of organization it is."
+        description="What kind of organization it is.", examples=["ministry"]
     )
     country: CountryCode | None = Field(
-        default=None, description="Its country; absent for international bodies."
+        default=None, description="Its country; absent for international bodies.", examples=["PK"]
     )
     parent: str | None = ref(
-        "organizations", "Id of the organization it belongs to, if any.", default=None
+        "organizations",
+        "Id of the organization it belongs to, if any.",
+        default=None,
+        examples=["government-of-pakistan"],
     )
-    links: list[Link] = Field(default_factory=list, description="Official website and accounts.")
-    sources: list[str] = ref("sources", "Ids of the sources that mention it.", default_factory=list)
+    links: list[Link] = Field(
+        default_factory=list,
+        description="Official website and accounts.",
+        examples=[
+            [
+                {
+                    "url": "https://x.com/ForeignOfficePk",
+                    "note": {"en": "Official account on X", "ar": "الحساب الرسمي على منصة إكس"},
+                }
+            ]
+        ],
+    )
+    sources: list[str] = ref(
+        "sources",
+        "Ids of the sources that mention it.",
+        default_factory=list,
+        examples=[["pakistan-mofa-post-2025-11-25"]],
+    )
 
 
 class SourceKind(StrEnum):
@@ -546,20 +636,44 @@ class SourceKind(StrEnum):
 class Source(Entity):
     """An article, post or statement that facts come from."""
 
-    kind: SourceKind = Field(description="What the source is.")
+    id: Slug = id_field(example="irna-report-2025-11-25")
+    former_ids: list[Slug] = former_ids_field(example=["irna-report"])
+
+    kind: SourceKind = Field(description="What the source is.", examples=["article"])
     title: PartialText = Field(
-        description="The title; in the source's own language at least, translated where possible."
+        description="The title; in the source's own language at least, translated where possible.",
+        examples=[
+            {
+                "en": "IRNA reports on Ali Larijani's visit to Pakistan",
+                "ar": "تقارير إرنا عن زيارة علي لاريجاني إلى باكستان",
+            }
+        ],
     )
-    publisher: str = ref("organizations", "Id of the organization that published it.")
-    language: LanguageCode = Field(description="The language the source is written in.")
-    published: Date = Field(description="The publication date, at the precision known.")
-    url: Url | None = Field(default=None, description="Where it can be read, if it is online.")
+    publisher: str = ref(
+        "organizations", "Id of the organization that published it.", examples=["irna"]
+    )
+    language: LanguageCode = Field(
+        description="The language the source is written in.", examples=["ar"]
+    )
+    published: Date = Field(
+        description="The publication date, at the precision known.", examples=["2025-11-25"]
+    )
+    url: Url | None = Field(
+        default=None,
+        description="Where it can be read, if it is online.",
+        examples=["https://www.irna.ir/"],
+    )
     cites: list[str] = ref(
         "sources",
         "Ids of sources this one quotes or relies on (e.g. news agencies it cites).",
         default_factory=list,
+        examples=[["pakistan-mofa-post-2025-11-25"]],
     )
-    note: PartialText | None = Field(default=None, description="A note for readers.")
+    note: PartialText | None = Field(
+        default=None,
+        description="A note for readers.",
+        examples=[{"en": "Read in Arabic translation.", "ar": "اطّلعنا عليه في ترجمته العربية."}],
+    )
 
 
 VISIT_CLASSIFICATIONS = ("state", "official", "working", "private", "unspecified")
@@ -656,37 +770,134 @@ class Quote(Strict):
 class Visit(Entity):
     """A visit by one or more officials to another country (a Popolo `Event`)."""
 
+    id: Slug = id_field(example="2025-11-larijani-pakistan")
+    former_ids: list[Slug] = former_ids_field(example=["2025-11-larijani-islamabad"])
+
     classification: Literal[VISIT_CLASSIFICATIONS] = Field(  # type: ignore[valid-type]
-        description="State, official or working visit; 'unspecified' when the source does not say."
+        description="State, official or working visit; 'unspecified' when the source does not say.",
+        examples=["official"],
     )
     title: Text | None = Field(
         default=None,
         description=(
             "A title; when absent the site writes one, e.g. 'Ali Larijani's visit to Pakistan'."
         ),
+        examples=[
+            {"en": "Ali Larijani's visit to Pakistan", "ar": "زيارة علي لاريجاني إلى باكستان"}
+        ],
     )
-    visitors: list[str] = ref("people", "Ids of the people who visited.", min_length=1)
-    hosts: list[str] = ref("people", "Ids of the people who received them.", default_factory=list)
-    from_country: CountryCode = Field(description="The visitors' country (ISO 3166-1 alpha-2).")
-    to_country: CountryCode = Field(description="The country visited (ISO 3166-1 alpha-2).")
+    visitors: list[str] = ref(
+        "people", "Ids of the people who visited.", min_length=1, examples=[["ali-larijani"]]
+    )
+    hosts: list[str] = ref(
+        "people",
+        "Ids of the people who received them.",
+        default_factory=list,
+        examples=[["mohammad-ishaq-dar"]],
+    )
+    from_country: CountryCode = Field(
+        description="The visitors' country (ISO 3166-1 alpha-2).", examples=["IR"]
+    )
+    to_country: CountryCode = Field(
+        description="The country visited (ISO 3166-1 alpha-2).", examples=["PK"]
+    )
     places: list[Place] = Field(
-        default_factory=list, description="Cities and venues, e.g. the air base of arrival."
+        default_factory=list,
+        description="Cities and venues, e.g. the air base of arrival.",
+        examples=[
+            [
+                {
+                    "name": {"en": "Nur Khan Air Base", "ar": "مطار نور خان العسكري"},
+                    "kind": "air-base",
+                    "city": {"en": "Rawalpindi", "ar": "روالبندي"},
+                }
+            ]
+        ],
     )
-    start_date: Date = Field(description="When the visit began, at the precision the source gives.")
+    start_date: Date = Field(
+        description="When the visit began, at the precision the source gives.",
+        examples=["2025-11-25"],
+    )
     end_date: Date | None = Field(
-        default=None, description="When it ended; absent when the source does not say."
+        default=None,
+        description="When it ended; absent when the source does not say.",
+        examples=["2025-11-26"],
     )
-    summary: PartialText = Field(description="What the visit was about, in your own words.")
-    topics: list[Text] = Field(default_factory=list, description="Subjects discussed.")
-    meetings: list[Meeting] = Field(default_factory=list, description="Who met whom.")
+    summary: PartialText = Field(
+        description="What the visit was about, in your own words.",
+        examples=[
+            {
+                "en": "Talks in Islamabad on bilateral relations and trade.",
+                "ar": "مباحثات في إسلام آباد حول العلاقات الثنائية والتجارة.",
+            }
+        ],
+    )
+    topics: list[Text] = Field(
+        default_factory=list,
+        description="Subjects discussed.",
+        examples=[[{"en": "Bilateral trade", "ar": "التجارة الثنائية"}]],
+    )
+    meetings: list[Meeting] = Field(
+        default_factory=list,
+        description="Who met whom.",
+        examples=[
+            [
+                {
+                    "participants": ["ali-larijani", "mohammad-ishaq-dar"],
+                    "date": "2025-11-25",
+                    "summary": {"en": "Official talks.", "ar": "مباحثات رسمية."},
+                    "sources": ["pakistan-mofa-post-2025-11-25"],
+                }
+            ]
+        ],
+    )
     outcomes: list[Outcome] = Field(
-        default_factory=list, description="Agreements, memoranda, targets and statements."
+        default_factory=list,
+        description="Agreements, memoranda, targets and statements.",
+        examples=[
+            [
+                {
+                    "kind": "target",
+                    "summary": {
+                        "en": "Raise bilateral trade to 10 billion US dollars a year.",
+                        "ar": "رفع التجارة الثنائية إلى 10 مليارات دولار سنوياً.",
+                    },
+                    "count": 1,
+                    "count_is_minimum": False,
+                    "amount": {"value": 10000000000, "currency": "USD", "period": "year"},
+                    "sources": ["2025-11-25-larijani-islamabad-report"],
+                }
+            ]
+        ],
     )
-    quotes: list[Quote] = Field(default_factory=list, description="Short attributed quotes.")
+    quotes: list[Quote] = Field(
+        default_factory=list,
+        description="Short attributed quotes.",
+        examples=[
+            [
+                {
+                    "speaker": "ali-larijani",
+                    "text": "هدف واقعي يمكن تحقيقه",
+                    "lang": "ar",
+                    "translation": {"en": "a realistic goal that can be achieved"},
+                    "context": {
+                        "en": "On raising bilateral trade to 10 billion dollars.",
+                        "ar": "عن رفع حجم التجارة الثنائية إلى 10 مليارات دولار.",
+                    },
+                    "sources": ["2025-11-25-larijani-islamabad-report"],
+                }
+            ]
+        ],
+    )
     parent: str | None = ref(
-        "visits", "Id of the trip this visit is one leg of, if any.", default=None
+        "visits",
+        "Id of the trip this visit is one leg of, if any.",
+        default=None,
+        examples=["2025-11-larijani-asia-tour"],
     )
-    sources: list[str] = sources_field("the visit")
+    sources: list[str] = sources_field(
+        "the visit", examples=[["2025-11-25-larijani-islamabad-report"]]
+    )
 
 
 MODELS: dict[str, type[Entity]] = {
@@ -701,6 +912,11 @@ SINGULAR: dict[str, str] = {
     "sources": "source",
     "visits": "visit",
 }
+
+
+def example(model: type[BaseModel]) -> dict[str, Any]:
+    """A whole example of the model, from its fields' first examples (`Field(examples=...)`)."""
+    return {name: info.examples[0] for name, info in model.model_fields.items() if info.examples}
 
 
 # --- kinds of text --------------------------------------------------------------------------
@@ -750,7 +966,8 @@ def text_kinds(model: type[BaseModel]) -> dict[tuple[str, ...], str]:
     indices left out): `("name", "en")` -> "name", `("quotes", "text")` -> "long"."""
     kinds: dict[tuple[str, ...], str] = {}
     for name, info in model.model_fields.items():
-        inner = _unwrapped(info.annotation)
+        found = field_type(info)
+        inner = found.base
         declared = TEXT_FIELDS.get((model, name))
         if isinstance(inner, type) and issubclass(inner, _LANGUAGE_TEXTS):
             if declared is None:
@@ -758,23 +975,32 @@ def text_kinds(model: type[BaseModel]) -> dict[tuple[str, ...], str]:
             kinds.update({(name, code): declared for code in LANGUAGE_CODES})
         elif isinstance(inner, type) and issubclass(inner, BaseModel):
             kinds.update({(name, *path): kind for path, kind in text_kinds(inner).items()})
-        elif inner is str and declared is None and _is_free_text(info):
+        elif inner is str and declared is None and _is_free_text(info, found):
             raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
         else:
             kinds[(name,)] = declared or "short"
     return kinds
 
 
-def _is_free_text(info: FieldInfo) -> bool:
+def _is_free_text(info: FieldInfo, found: FieldType) -> bool:
     """Whether a field of text is free text: not a reference, nor a type with its own rules."""
     extra = info.json_schema_extra
     if isinstance(extra, dict) and "x-references" in extra:
         return False
-    return not any(isinstance(item, AfterValidator | BeforeValidator) for item in info.metadata)
+    return not any(isinstance(item, AfterValidator | BeforeValidator) for item in found.metadata)
 
 
-def _unwrapped(annotation: Any) -> Any:
-    """`list[X]`, `X | None` -> X; an `Annotated` type (Slug, Date, codes) stays as it is."""
-    while get_origin(annotation) in (list, Union, types.UnionType):
-        annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
-    return annotation
+# The named scalar types, by the word the reference page and `new` know them by.
+NAMED_TYPES: dict[str, Any] = {
+    "slug": Slug,
+    "date": Date,
+    "country": CountryCode,
+    "currency": CurrencyCode,
+    "language": LanguageCode,
+    "url": Url,
+}
+
+
+def named_type(found: FieldType) -> str | None:
+    """Which of the format's named scalar types a field holds (or holds a list of), if any."""
+    return next((name for name, named in NAMED_TYPES.items() if found.carries(named)), None)

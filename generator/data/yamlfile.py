@@ -8,6 +8,9 @@ Python values here, where duplicate keys, tags and alias bombs are caught with t
 Only a regular file is read (never a link, a pipe or a device), and only up to its limit; a
 file nested too deep is refused before it is composed, and one whose aliases expand too far
 while it is converted: each of the limits below is reported as a message, never as a crash.
+
+Longer than 400 lines: it is one safety boundary (reading, composing, converting, each with its
+limits and the positions its messages name); in two halves each would need the other's inside.
 """
 
 from __future__ import annotations

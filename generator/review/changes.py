@@ -10,6 +10,10 @@ its order is fixed (kinds, then status, then id), so the same change always read
 In the Markdown, everything that comes from the data (names, values, field and file names, even
 the revisions) is inert: it cannot link, mention, embed or reformat anything (`_escape`,
 `_code`). The JSON has the values as they are.
+
+Longer than 400 lines: reading both revisions, matching entities and their items, and writing
+the report are the steps of one command over the same records; apart, each would be a module
+of one caller.
 """
 
 from __future__ import annotations
@@ -24,14 +28,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 import click
-from babel import Locale
 
 from generator.data.check import EXTENSION
 from generator.data.check import check as run_check
 from generator.data.diagnostics import errors
 from generator.data.schema import KINDS, MODELS, SINGULAR
 from generator.data.yamlfile import read_bytes_safely, read_yaml
-from generator.languages import LANGUAGE_CODES
+from generator.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES
+from generator.languages.i18n import country_name
 from generator.review.git import GitError, export, renamed_files, repo_root, resolve_commit
 
 STATUSES = ("added", "renamed", "changed", "removed")
@@ -411,7 +415,10 @@ class Report:
         }
 
 
-_COUNTRY_NAMES: dict[str, str] = dict(Locale("en").territories)
+def _country(code: str) -> str:
+    """The country's name as the English pages give it (CLDR), or the value as it is."""
+    name = country_name(code, DEFAULT_LANGUAGE.code) if len(code) == 2 else code
+    return name if name != code else show(code)
 
 
 def entity_label(kind: str, record: Record, names: dict[str, str]) -> str:
@@ -431,7 +438,7 @@ def entity_label(kind: str, record: Record, names: dict[str, str]) -> str:
         visitors = visitors if isinstance(visitors, list) else []
         who = ", ".join(names.get(str(v), str(v)) for v in visitors) or "?"
         country = data.get("to_country")
-        where = _COUNTRY_NAMES.get(country, show(country)) if isinstance(country, str) else "?"
+        where = _country(country) if isinstance(country, str) else "?"
         when = f", {show(data['start_date'])}" if data.get("start_date") is not None else ""
         return f"{who} to {where}{when}"
     return record.id

@@ -10,28 +10,17 @@ from __future__ import annotations
 
 import json
 import textwrap
-import types
 from dataclasses import dataclass
-from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Literal, Union, get_args, get_origin
+from typing import Any
 
 import click
 import yaml
 from pydantic import BaseModel, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from generator.data.schema import (
-    MODELS,
-    SINGULAR,
-    CountryCode,
-    CurrencyCode,
-    Date,
-    PartialText,
-    Slug,
-    Text,
-    Url,
-)
+from generator.data.declaration import field_type
+from generator.data.schema import MODELS, SINGULAR, PartialText, Slug, Text, example, named_type
 
 KIND_BY_SINGULAR: dict[str, str] = {singular: kind for kind, singular in SINGULAR.items()}
 
@@ -51,141 +40,9 @@ _PLACEHOLDERS: dict[str, Any] = {
     "integer": 0,
 }
 
-# Examples, drawn from the shipped data. Only values: what each field means comes from the
-# declaration.
-EXAMPLES: dict[str, dict[str, Any]] = {
-    "people": {
-        "id": "ali-larijani",
-        "former_ids": ["larijani"],
-        "name": {"en": "Ali Larijani", "ar": "علي لاريجاني"},
-        "other_names": [{"name": "Larijani", "lang": "en", "note": "short form"}],
-        "country": "IR",
-        "summary": {
-            "en": "Secretary of Iran's Supreme National Security Council.",
-            "ar": "أمين المجلس الأعلى للأمن القومي في إيران.",
-        },
-        "memberships": [
-            {
-                "role": {
-                    "en": "Secretary of the Supreme National Security Council",
-                    "ar": "أمين المجلس الأعلى للأمن القومي",
-                },
-                "organization": "supreme-national-security-council",
-                "start_date": "2025-08",
-                "end_date": "2026-01",
-                "sources": ["2025-11-25-larijani-islamabad-report"],
-            }
-        ],
-        "identifiers": [{"scheme": "wikidata", "identifier": "Q355915"}],
-        "links": [
-            {
-                "url": "https://x.com/alilarijani_ir",
-                "note": {"en": "Account on X", "ar": "حسابه على منصة إكس"},
-            }
-        ],
-        "sources": ["2025-11-25-larijani-islamabad-report"],
-    },
-    "organizations": {
-        "id": "ministry-of-foreign-affairs-pakistan",
-        "former_ids": ["mofa-pakistan"],
-        "name": {
-            "en": "Ministry of Foreign Affairs of Pakistan",
-            "ar": "وزارة الخارجية الباكستانية",
-        },
-        "abbreviation": {"en": "MOFA"},
-        "classification": "ministry",
-        "country": "PK",
-        "parent": "government-of-pakistan",
-        "links": [
-            {
-                "url": "https://x.com/ForeignOfficePk",
-                "note": {"en": "Official account on X", "ar": "الحساب الرسمي على منصة إكس"},
-            }
-        ],
-        "sources": ["pakistan-mofa-post-2025-11-25"],
-    },
-    "sources": {
-        "id": "irna-report-2025-11-25",
-        "former_ids": ["irna-report"],
-        "kind": "article",
-        "title": {
-            "en": "IRNA reports on Ali Larijani's visit to Pakistan",
-            "ar": "تقارير إرنا عن زيارة علي لاريجاني إلى باكستان",
-        },
-        "publisher": "irna",
-        "language": "ar",
-        "published": "2025-11-25",
-        "url": "https://www.irna.ir/",
-        "cites": ["pakistan-mofa-post-2025-11-25"],
-        "note": {
-            "en": "Read in Arabic translation.",
-            "ar": "اطّلعنا عليه في ترجمته العربية.",
-        },
-    },
-    "visits": {
-        "id": "2025-11-larijani-pakistan",
-        "former_ids": ["2025-11-larijani-islamabad"],
-        "classification": "official",
-        "title": {
-            "en": "Ali Larijani's visit to Pakistan",
-            "ar": "زيارة علي لاريجاني إلى باكستان",
-        },
-        "visitors": ["ali-larijani"],
-        "hosts": ["mohammad-ishaq-dar"],
-        "from_country": "IR",
-        "to_country": "PK",
-        "places": [
-            {
-                "name": {"en": "Nur Khan Air Base", "ar": "مطار نور خان العسكري"},
-                "kind": "air-base",
-                "city": {"en": "Rawalpindi", "ar": "روالبندي"},
-            }
-        ],
-        "start_date": "2025-11-25",
-        "end_date": "2025-11-26",
-        "summary": {
-            "en": "Talks in Islamabad on bilateral relations and trade.",
-            "ar": "مباحثات في إسلام آباد حول العلاقات الثنائية والتجارة.",
-        },
-        "topics": [{"en": "Bilateral trade", "ar": "التجارة الثنائية"}],
-        "meetings": [
-            {
-                "participants": ["ali-larijani", "mohammad-ishaq-dar"],
-                "date": "2025-11-25",
-                "summary": {"en": "Official talks.", "ar": "مباحثات رسمية."},
-                "sources": ["pakistan-mofa-post-2025-11-25"],
-            }
-        ],
-        "outcomes": [
-            {
-                "kind": "target",
-                "summary": {
-                    "en": "Raise bilateral trade to 10 billion US dollars a year.",
-                    "ar": "رفع التجارة الثنائية إلى 10 مليارات دولار سنوياً.",
-                },
-                "count": 1,
-                "count_is_minimum": False,
-                "amount": {"value": 10000000000, "currency": "USD", "period": "year"},
-                "sources": ["2025-11-25-larijani-islamabad-report"],
-            }
-        ],
-        "quotes": [
-            {
-                "speaker": "ali-larijani",
-                "text": "هدف واقعي يمكن تحقيقه",
-                "lang": "ar",
-                "translation": {"en": "a realistic goal that can be achieved"},
-                "context": {
-                    "en": "On raising bilateral trade to 10 billion dollars.",
-                    "ar": "عن رفع حجم التجارة الثنائية إلى 10 مليارات دولار.",
-                },
-                "sources": ["2025-11-25-larijani-islamabad-report"],
-            }
-        ],
-        "parent": "2025-11-larijani-asia-tour",
-        "sources": ["2025-11-25-larijani-islamabad-report"],
-    },
-}
+# Each field's example, from the declaration (`Field(examples=...)` in generator/data/schema.py,
+# which the JSON Schemas and the reference page show too).
+EXAMPLES: dict[str, dict[str, Any]] = {kind: example(model) for kind, model in MODELS.items()}
 
 
 class ScaffoldError(Exception):
@@ -205,50 +62,27 @@ class Shape:
     choices: tuple[str, ...] = ()
 
 
-def _metadata(alias: Any) -> tuple[Any, ...]:
-    return tuple(get_args(alias)[1:])
-
-
-_TAGGED_ALIASES = {
-    "country": _metadata(CountryCode),
-    "currency": _metadata(CurrencyCode),
-    "url": _metadata(Url),
-    "slug": _metadata(Slug),
-}
+# The named types `new` has a placeholder for; a language code is a choice like any other.
+_TAGGED = ("country", "currency", "url", "slug")
 
 
 def shape(info: FieldInfo) -> Shape:
-    """Unwrap `X | None`, `list[X]` and `Annotated[X, ...]` of a field into a Shape."""
-    annotation: Any = info.annotation
-    metadata: list[Any] = list(info.metadata)
-    is_list = False
-    while True:
-        origin = get_origin(annotation)
-        if origin in (Union, types.UnionType):
-            annotation = next(arg for arg in get_args(annotation) if arg is not type(None))
-        elif origin is list:
-            is_list, annotation = True, get_args(annotation)[0]
-        elif origin is Annotated:
-            metadata.extend(_metadata(annotation))
-            annotation = get_args(annotation)[0]
-        else:
-            break
+    """What a field holds, from the declaration's walker (`generator.data.declaration`)."""
+    found = field_type(info)
+    named = named_type(found)
     extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
-    for tag, markers in _TAGGED_ALIASES.items():
-        if any(marker in metadata for marker in markers):
-            return Shape(tag, is_list)
+    if named in _TAGGED:
+        return Shape(named, found.is_list)
     if extra.get("x-references"):
-        return Shape("reference", is_list)
-    if annotation is get_args(Date)[0]:
-        return Shape("date", is_list)
-    if get_origin(annotation) is Literal:
-        return Shape("choice", is_list, choices=tuple(str(arg) for arg in get_args(annotation)))
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        return Shape("choice", is_list, choices=tuple(str(m.value) for m in annotation))
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return Shape("model", is_list, model=annotation)
+        return Shape("reference", found.is_list)
+    if named == "date":
+        return Shape("date", found.is_list)
+    if found.choices:
+        return Shape("choice", found.is_list, choices=found.choices)
+    if found.model is not None:
+        return Shape("model", found.is_list, model=found.model)
     simple = {str: "text", bool: "bool", int: "integer", float: "number"}
-    return Shape(simple[annotation], is_list)
+    return Shape(simple[found.base], found.is_list)
 
 
 def _min_length(info: FieldInfo) -> int:
