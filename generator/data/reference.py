@@ -76,13 +76,16 @@ def _escape_prose(text: str) -> str:
     return _PROSE_SPECIAL.sub(r"\\\1", text)
 
 
-def code(text: str, lang: str) -> str:
-    """`text` as inline code; in a right-to-left page, isolated so it keeps its own order."""
+def _code_span(text: str) -> str:
     if "|" in text or "`" in text:
         # A pipe splits table cells inside a code span on some renderers and not on others.
-        span = "<code>" + html.escape(text).replace("|", "&#124;") + "</code>"
-    else:
-        span = f"`{text}`"
+        return "<code>" + html.escape(text).replace("|", "&#124;") + "</code>"
+    return f"`{text}`"
+
+
+def code(text: str, lang: str) -> str:
+    """`text` as inline code; in a right-to-left page, isolated so it keeps its own order."""
+    span = _code_span(text)
     return f"<bdi>{span}</bdi>" if _rtl(lang) else span
 
 
@@ -104,7 +107,7 @@ def markdown_text(text: str) -> str:
     last = 0
     for match in _CODE_SPAN.finditer(text):
         out.append(_escape_prose(text[last : match.start()]))
-        out.append(code(match.group(2), "en"))
+        out.append(_code_span(match.group(2)))
         last = match.end()
     out.append(_escape_prose(text[last:]))
     return "".join(out)
