@@ -340,8 +340,8 @@ def _with_payload(schema: dict[str, Any], node: dict[str, Any], value: Any, payl
 def _payload_everywhere(data_dir: Path, payload: str) -> None:
     """Every file of the data, and the optional fields of `EXTRA_FILES`, with `payload` in
     front of every free text."""
-    for path, data in EXTRA_FILES.items():
-        (data_dir / path).write_text(yaml.safe_dump(data), encoding="utf-8")
+    for name, data in EXTRA_FILES.items():
+        (data_dir / name).write_text(yaml.safe_dump(data), encoding="utf-8")
     for kind in KINDS:
         schema = MODELS[kind].model_json_schema()
         for path in sorted((data_dir / kind).glob("*.yml")):

@@ -6,9 +6,10 @@ amounts, each with the span and sentence it came from. `generator.extract.draft`
 result as YAML drafts for review, `generator.extract.report` as a review report, and
 `generator.extract.command` is the command line's `extract`.
 
-Modules: `normalize` (Arabic normalisation), `text` (tokens, sentences, quotation marks),
-`phrases` (gazetteer matching), `places`, `people`, `dates`, `visits`, `quotes`, `amounts`,
-`reading` (input checks, language), `draft`, `yamlout`, `report`, `command`.
+Modules: `normalize` (matching forms with offsets, on the project's Arabic normalisation in
+`generator.languages.arabic`), `text` (tokens, sentences, quotation marks), `phrases` (gazetteer
+matching), `places`, `people`, `dates`, `visits`, `quotes`, `amounts`, `reading` (input checks,
+language), `draft`, `yamlout`, `report`, `command`.
 """
 
 from __future__ import annotations
