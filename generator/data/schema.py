@@ -9,320 +9,83 @@ reference to a missing person, organization, source or visit is an error, never 
 Every field of a kind has an example (`examples=`), drawn from the shipped data: `new` writes
 them into its templates, the JSON Schemas offer them to editors, the reference page shows them.
 
-Longer than 400 lines: it is the declaration, read as one; its types, limits and examples are
-what the check, the JSON Schemas, the reference page and `new` are all made from.
+The scalar types (ids, codes, addresses, partial dates) and the limits of texts are declared in
+`generator.data.scalars`, and offered here too.
+
+Longer than 400 lines: the models with their descriptions and examples are the declaration,
+read as one; the check, the JSON Schemas, the reference page and `new` are all made from it.
 """
 
 from __future__ import annotations
 
-import calendar
 import functools
-import re
-from dataclasses import dataclass
 from enum import StrEnum
-from functools import total_ordering
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from babel import Locale
-from babel.numbers import list_currencies
 from pydantic import (
     AfterValidator,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    WithJsonSchema,
     create_model,
     model_validator,
 )
 from pydantic.fields import FieldInfo
-from pydantic_core import PydanticCustomError
 
 from generator.data.declaration import FieldType, field_type
-from generator.data.diagnostics import shortened
-from generator.languages import LANGUAGE_CODES, LANGUAGES
-
-# --- scalar types -------------------------------------------------------------------------
-
-
-def _fail(code: str, message: str) -> PydanticCustomError:
-    """A validation error whose message is already complete (values may contain braces)."""
-    return PydanticCustomError(code, "{message}", {"message": message})
-
-
-# --- limits ---------------------------------------------------------------------------------
-# The longest text each kind of field may hold: far beyond any real value, so that no editor
-# ever meets them, and small enough that no file can make the site huge (a name of a million
-# characters was accepted once, and repeated on every page that names the person). The check
-# refuses a longer text, naming the field and its limit.
-MAX_SHORT_LENGTH = 100  # ids, references, dates, codes: the longest real id has about 40
-MAX_LINE_LENGTH = 300  # names, titles, roles, notes: one line (long official names are ~150)
-MAX_URL_LENGTH = 2_000  # web addresses: what browsers, servers and crawlers reliably accept
-MAX_LONG_LENGTH = 10_000  # summaries and quotes: a few paragraphs; the format asks for short ones
-MAX_FORMER_IDS = 50  # each former id is a redirect page per language; renames are rare
-# Numbers. An amount of 10^18 is a million trillion: ten billion dollars in Iranian rials is
-# about 10^16. Counts are of agreements, memoranda, people: a billion is far beyond. Larger
-# numbers made the build fail (formatting keeps 28 significant digits).
-MAX_AMOUNT = 10**18
-MAX_COUNT = 10**9
-
-
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-_SLUG = re.compile(SLUG_PATTERN)
-
-# Ids the site cannot use. `index`: every kind's folder has a generated page listing its
-# entities (`people/index.md`, see generator/model/pages.py); an entity with that id would replace
-# it. The others are the names Windows reserves for devices, whatever follows a dot
-# (`con.yml` is CON): a checkout on Windows fails on such a file, or a redirect page there.
-GENERATED_PAGE_IDS = ("index",)
-WINDOWS_DEVICE_NAMES = (
-    "con",
-    "prn",
-    "aux",
-    "nul",
-    *(f"com{digit}" for digit in range(10)),
-    *(f"lpt{digit}" for digit in range(10)),
-)
-RESERVED_IDS = frozenset(GENERATED_PAGE_IDS + WINDOWS_DEVICE_NAMES)
-
-
-def _check_slug(value: str) -> str:
-    if not _SLUG.match(value):
-        suggestion = re.sub(r"[^a-z0-9]+", "-", value.lower()).strip("-") or "ali-larijani"
-        raise _fail(
-            "sijill_slug",
-            f"{shortened(value)!r} is not a valid id; allowed: lowercase letters a-z, digits "
-            f"and single hyphens, e.g. {shortened(suggestion)!r}",
-        )
-    if len(value) > MAX_SHORT_LENGTH:
-        raise _fail(
-            "sijill_slug_length",
-            f"the id is {len(value):,} characters long; allowed: at most {MAX_SHORT_LENGTH}",
-        )
-    if value in GENERATED_PAGE_IDS:
-        raise _fail(
-            "sijill_slug_reserved",
-            f"{value!r} is reserved: the site makes the page <kind>/{value}.md listing every "
-            f"entity of a kind; allowed: any id but {', '.join(GENERATED_PAGE_IDS)}, e.g. "
-            f"'{value}-1'",
-        )
-    if value in WINDOWS_DEVICE_NAMES:
-        raise _fail(
-            "sijill_slug_reserved",
-            f"{value!r} is a device name on Windows, where no file may be called {value}.yml "
-            f"or {value}.md; allowed: any id but con, prn, aux, nul, com0 to com9 and lpt0 to "
-            f"lpt9, e.g. '{value}-1'",
-        )
-    return value
-
-
-Slug = Annotated[
-    str,
-    AfterValidator(_check_slug),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": SLUG_PATTERN,
-            "maxLength": MAX_SHORT_LENGTH,
-            "not": {"enum": sorted(RESERVED_IDS)},
-        }
-    ),
-]
-
-# Codes that CLDR lists among territories but that are not countries.
-# Regions, unions and pseudo-locales; and islands CLDR lists apart but ISO 3166-1 does not
-# (Ascension, Clipperton, Sark, Diego Garcia, Ceuta & Melilla, Canaries, Tristan da Cunha).
-# XK (Kosovo) stays: it is user-assigned but universally used.
-_NOT_COUNTRIES = {
-    "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB",
-    "AC", "CP", "CQ", "DG", "EA", "IC", "TA",
-}  # fmt: skip
-COUNTRY_CODES: frozenset[str] = frozenset(
-    code
-    for code in Locale("en").territories
-    if isinstance(code, str) and len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-)
-
-
-def _check_country(value: str) -> str:
-    if value not in COUNTRY_CODES:
-        hint = " (country codes are upper case)" if value.upper() in COUNTRY_CODES else ""
-        raise _fail(
-            "sijill_country",
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}; allowed: two upper-case "
-            "letters such as 'IR', 'PK', 'CN'",
-        )
-    return value
-
-
-CountryCode = Annotated[
-    str,
-    AfterValidator(_check_country),
-    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)}),
-]
-
-CURRENCY_CODES: frozenset[str] = frozenset(list_currencies())
-
-
-def _check_currency(value: str) -> str:
-    if value not in CURRENCY_CODES:
-        raise _fail(
-            "sijill_currency",
-            f"{value!r} is not an ISO 4217 currency code; allowed: three upper-case letters "
-            "such as 'USD', 'EUR', 'PKR', 'IRR'",
-        )
-    return value
-
-
-CurrencyCode = Annotated[
-    str,
-    AfterValidator(_check_currency),
-    WithJsonSchema({"type": "string", "enum": sorted(CURRENCY_CODES)}),
-]
-
-LanguageCode = Annotated[
-    Literal[LANGUAGE_CODES],  # type: ignore[valid-type]
-    WithJsonSchema({"type": "string", "enum": list(LANGUAGE_CODES)}),
-]
-
-
-# Characters RFC 3986 does not allow in an address as they are. `|` ends a cell of a Markdown
-# table on the page, `<`, `>`, `"` and `` ` `` end or start markup; browsers send them
-# percent-encoded anyway, so the encoded address is the same address.
-_URL_UNSAFE = '"<>\\^`{|}'
-_URL_UNSAFE_PATTERN = "[" + re.escape(_URL_UNSAFE) + "]"
-
-
-def _check_url(value: str) -> str:
-    if not re.match(r"^https?://[^\s/?#]+\.[^\s/?#]+[^\s]*$", value):
-        raise _fail(
-            "sijill_url",
-            f"{value!r} is not a web address; allowed: an absolute http:// or https:// URL",
-        )
-    unsafe = re.search(_URL_UNSAFE_PATTERN, value)
-    if unsafe is not None:
-        char = unsafe.group()
-        encoded = re.sub(_URL_UNSAFE_PATTERN, lambda m: f"%{ord(m.group()):02X}", value)
-        raise _fail(
-            "sijill_url_character",
-            f"{value!r} holds {char!r} at character {unsafe.start() + 1}, which a web address "
-            f"may not hold as it is; allowed: the same address percent-encoded ({char!r} is "
-            f"'%{ord(char):02X}'): {encoded!r}",
-        )
-    return value
-
-
-Url = Annotated[
-    str,
-    AfterValidator(_check_url),
-    WithJsonSchema(
-        {
-            "type": "string",
-            "format": "uri",
-            "pattern": "^https?://",
-            "maxLength": MAX_URL_LENGTH,
-        }
-    ),
-]
-
-
-# --- partial dates ------------------------------------------------------------------------
-
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-
-
-@total_ordering
-@dataclass(frozen=True)
-class PartialDate:
-    """A date with the precision the source gives: a year, a month, or a day.
-
-    Never widened: "October 2025" stays a month, and no day is invented for it.
-    """
-
-    year: int
-    month: int | None = None
-    day: int | None = None
-
-    @property
-    def precision(self) -> Literal["year", "month", "day"]:
-        if self.day is not None:
-            return "day"
-        return "month" if self.month is not None else "year"
-
-    def earliest(self) -> tuple[int, int, int]:
-        return (self.year, self.month or 1, self.day or 1)
-
-    def latest(self) -> tuple[int, int, int]:
-        month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
-        return (self.year, month, day)
-
-    def __lt__(self, other: object) -> bool:
-        if not isinstance(other, PartialDate):
-            return NotImplemented
-        return (self.earliest(), self.latest()) < (other.earliest(), other.latest())
-
-    def __str__(self) -> str:
-        text = f"{self.year:04d}"
-        if self.month is not None:
-            text += f"-{self.month:02d}"
-        if self.day is not None:
-            text += f"-{self.day:02d}"
-        return text
-
-    @classmethod
-    def parse(cls, text: str) -> PartialDate:
-        match = _DATE.match(text)
-        if not match:
-            raise ValueError(text)
-        year, month, day = (int(part) if part else None for part in match.groups())
-        assert year is not None
-        return cls(year, month, day)
-
-
-def _parse_partial_date(value: Any) -> PartialDate:
-    if isinstance(value, PartialDate):
-        return value
-    # An unquoted `2025` reaches us as a number; a year is still a valid partial date.
-    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    if not isinstance(text, str) or not _DATE.match(text):
-        raise _fail(
-            "sijill_date",
-            f"{value!r} is not a date; allowed: YYYY, YYYY-MM or YYYY-MM-DD, with only the "
-            "precision the source gives (e.g. '2025', '2025-10', '2025-11-25')",
-        )
-    date = PartialDate.parse(text)
-    if date.year < 1:
-        # Python's dates (and the site's) start at year 1: the build failed on year 0.
-        raise _fail(
-            "sijill_date_impossible",
-            f"{text!r} is not a real date: there is no year {date.year:04d}; allowed: years "
-            "1 to 9999 ('0001' to '9999')",
-        )
-    month, day = date.month, date.day
-    if month is not None and not 1 <= month <= 12:
-        raise _fail(
-            "sijill_date_impossible",
-            f"{text!r} is not a real date: month {month:02d} does not exist; allowed: 01 to 12",
-        )
-    if month is not None and day is not None:
-        last = calendar.monthrange(date.year, month)[1]
-        if not 1 <= day <= last:
-            raise _fail(
-                "sijill_date_impossible",
-                f"{text!r} is not a real date: {calendar.month_name[month]} {date.year} has "
-                f"days 01 to {last:02d}",
-            )
-    return date
-
-
-Date = Annotated[
+from generator.data.scalars import (
+    COUNTRY_CODES,
+    CURRENCY_CODES,
+    DATE_PATTERN,
+    GENERATED_PAGE_IDS,
+    MAX_AMOUNT,
+    MAX_COUNT,
+    MAX_FORMER_IDS,
+    MAX_LINE_LENGTH,
+    MAX_LONG_LENGTH,
+    MAX_SHORT_LENGTH,
+    MAX_URL_LENGTH,
+    RESERVED_IDS,
+    SLUG_PATTERN,
+    WINDOWS_DEVICE_NAMES,
+    CountryCode,
+    CurrencyCode,
+    Date,
+    LanguageCode,
     PartialDate,
-    BeforeValidator(_parse_partial_date),
-    WithJsonSchema({"type": ["string", "integer"], "pattern": DATE_PATTERN}),
-]
+    Slug,
+    Url,
+    fail,
+)
+from generator.languages import LANGUAGE_CODES, LANGUAGES
+from generator.languages.i18n import label
 
+# The scalar types (generator/data/scalars.py) are part of the declaration, and importers find
+# them here too: `__all__` names those this module passes on (its own names are public anyway).
+__all__ = [
+    "COUNTRY_CODES",
+    "CURRENCY_CODES",
+    "DATE_PATTERN",
+    "GENERATED_PAGE_IDS",
+    "MAX_AMOUNT",
+    "MAX_COUNT",
+    "MAX_FORMER_IDS",
+    "MAX_LINE_LENGTH",
+    "MAX_LONG_LENGTH",
+    "MAX_SHORT_LENGTH",
+    "MAX_URL_LENGTH",
+    "RESERVED_IDS",
+    "SLUG_PATTERN",
+    "WINDOWS_DEVICE_NAMES",
+    "CountryCode",
+    "CurrencyCode",
+    "Date",
+    "LanguageCode",
+    "PartialDate",
+    "Slug",
+    "Url",
+]
 
 # --- references -----------------------------------------------------------------------------
 
@@ -370,9 +133,7 @@ class _PartialTexts(_Texts):
     def _at_least_one(self) -> _PartialTexts:
         if all(self.get(code) is None for code in LANGUAGE_CODES):
             codes = " and/or ".join(f"'{code}'" for code in LANGUAGE_CODES)
-            raise _fail(
-                "sijill_text_empty", f"no text in any language; allowed: a map with {codes}"
-            )
+            raise fail("sijill_text_empty", f"no text in any language; allowed: a map with {codes}")
         return self
 
 
@@ -396,7 +157,8 @@ def _text_model(name: str, base: type[_Texts], doc: str, *, required: bool) -> t
             str if required else str | None,
             Field(
                 ... if required else None,
-                description=f"The text in {lang.english_name}.",
+                # The declaration speaks English: the language's name in the English catalog.
+                description=f"The text in {label('en', f'language_name_{lang.code}')}.",
                 min_length=1,
             ),
         )
@@ -725,7 +487,7 @@ class Amount(Strict):
     @model_validator(mode="after")
     def _currency_or_unit(self) -> Amount:
         if (self.currency is None) == (self.unit is None):
-            raise _fail(
+            raise fail(
                 "sijill_amount_unit",
                 "an amount needs exactly one of 'currency' (money) or 'unit' (anything else)",
             )

@@ -8,7 +8,7 @@ language is a `Language` here and a catalog beside the others.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 
@@ -43,8 +43,6 @@ class Language:
     # How lists are sorted for display: the Unicode Collation Algorithm's table ("root": the
     # DUCET, which orders Latin and Arabic letters alphabetically); see `collation.sort_key`.
     collation: str = "root"
-    # The language of a text in its own name, in the site's English words (data descriptions).
-    english_name: str = field(default="", compare=False)
 
     @property
     def is_rtl(self) -> bool:
@@ -55,7 +53,6 @@ LANGUAGES: tuple[Language, ...] = (
     Language(
         code="en",
         name="English",
-        english_name="English",
         direction="ltr",
         locale="en_GB",
         search=Search(lang="en"),
@@ -63,7 +60,6 @@ LANGUAGES: tuple[Language, ...] = (
     Language(
         code="ar",
         name="العربية",
-        english_name="Arabic",
         direction="rtl",
         locale="ar",
         # lunr's Arabic stop words include "زيارة" (visit) and its stemmer loses "الرياض":
