@@ -270,12 +270,9 @@ def language_config(
     base = base_config(project)
     site_url = str(base.get("site_url") or "").rstrip("/")
     build = project.build_dir.resolve()
-    search: dict[str, Any] = {"lang": lang.code}
-    if lang.code == "ar":
-        # lunr's Arabic stop words include "زيارة" (visit) and its stemmer loses "الرياض":
-        # no pipeline, and a separator that also splits off a leading "ال".
-        search = {"lang": "ar", "pipeline": [], "separator": r"[\s\-]+|(?<=^|[\s\-])ال"}
-    plugins: list[Any] = [{"search": search}]
+    # The search settings are the language's (generator/languages: lunr's language, pipeline
+    # and word separator).
+    plugins: list[Any] = [{"search": lang.search.plugin_config()}]
     extra_offline: dict[str, Any] = {}
     if offline:
         plugins.append("offline")
