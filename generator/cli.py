@@ -138,8 +138,8 @@ def reference(out_file: Path, check_only: bool) -> int:
 def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_links: bool) -> int:
     """Check, generate and build both languages into site/."""
     from generator.data.report import print_diagnostics
-    from generator.mkdocs.site import BuildBusy, BuildError, Project, PublishError
-    from generator.mkdocs.site import build as build_site
+    from generator.pipeline import build as build_site
+    from generator.project import BuildBusy, BuildError, Project, PublishError
 
     project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
     try:
@@ -189,8 +189,8 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_l
 def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
     """Build both languages to read offline from file://, zipped into dist/."""
     from generator.data.report import print_diagnostics
-    from generator.mkdocs.bundle import build_bundle
-    from generator.mkdocs.site import BuildBusy, BuildError, Project
+    from generator.pipeline import bundle as build_bundle
+    from generator.project import BuildBusy, BuildError, Project
 
     project = Project.at(Path.cwd(), data_dir=data_dir, build_dir=build_dir)
     try:
@@ -245,8 +245,8 @@ def changes(base: str, head: str | None, data_dir: Path, as_json: bool) -> int:
 )
 def serve(data_dir: Path, host: str, port: int) -> int:
     """Live preview of both languages; edits to data, templates or pages show at once."""
-    from generator.mkdocs.site import BuildError, Project
     from generator.preview.watch import serve as run_serve
+    from generator.project import BuildError, Project
 
     project = Project.at(Path.cwd(), data_dir=data_dir)
     try:

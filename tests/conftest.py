@@ -39,8 +39,8 @@ def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The offline bundle of the shipped data (`python -m generator bundle`), built once."""
-    from generator.mkdocs.bundle import build_bundle
-    from generator.mkdocs.site import Project
+    from generator.pipeline import bundle as build_bundle
+    from generator.project import Project
 
     out = tmp_path_factory.mktemp("bundle")
     project = Project.at(ROOT, data_dir=SHIPPED_DATA, build_dir=out / "build")

@@ -6,7 +6,8 @@ import dataclasses
 import re
 from pathlib import Path
 
-from generator.mkdocs.site import Project, build
+from generator.pipeline import build
+from generator.project import Project
 from tests.conftest import ROOT
 
 

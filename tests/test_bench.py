@@ -11,7 +11,7 @@ from generator.bench.run import KEYS, baseline_config, busiest_person, table
 from generator.bench.synthetic import COUNTRIES, Sizes, make_dataset
 from generator.cli import main
 from generator.data.check import check
-from generator.mkdocs.site import Project
+from generator.project import Project
 from tests.conftest import ROOT
 
 
@@ -77,7 +77,7 @@ def test_bench_runs_at_a_tiny_size(
 @pytest.mark.slow
 def test_the_preview_shows_an_edit_and_rewrites_only_what_changed(tmp_path: Path) -> None:
     from generator.bench.run import make_data, make_workspace, measure_preview
-    from generator.mkdocs.site import build
+    from generator.pipeline import build
 
     project = make_workspace(tmp_path, ROOT)
     make_data(project, people=4, visits=8, seed=1)

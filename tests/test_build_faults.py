@@ -17,18 +17,13 @@ from pathlib import Path
 
 import pytest
 
-import generator.mkdocs.site
+import generator.mkdocs.publish
 from generator.cli import main
-from generator.mkdocs.bundle import build_bundle
-from generator.mkdocs.site import (
-    BuildBusy,
-    Project,
-    PublishError,
-    build,
-    build_lock,
-    publish,
-    recover_interrupted_publish,
-)
+from generator.mkdocs.lock import build_lock
+from generator.mkdocs.publish import publish, recover_interrupted_publish
+from generator.pipeline import build
+from generator.pipeline import bundle as build_bundle
+from generator.project import BuildBusy, Project, PublishError
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = [
@@ -194,7 +189,7 @@ def test_the_lock_names_its_holder_and_dies_with_it(tmp_path: Path) -> None:
             "-c",
             "import sys, time\n"
             "from pathlib import Path\n"
-            "from generator.mkdocs.site import build_lock\n"
+            "from generator.mkdocs.lock import build_lock\n"
             "with build_lock(Path(sys.argv[1]), 'build'):\n"
             "    print('held', flush=True)\n"
             "    time.sleep(60)\n",
@@ -304,9 +299,9 @@ def test_publish_replaces_the_site_and_leaves_nothing_beside_it(
     tmp_path: Path, how: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if how == "exchange":
-        assert generator.mkdocs.site.exchange(tmp_path, tmp_path), "renameat2 unavailable here"
+        assert generator.mkdocs.publish.exchange(tmp_path, tmp_path), "renameat2 unavailable here"
     else:
-        monkeypatch.setattr(generator.mkdocs.site, "_RENAMEAT2", None)
+        monkeypatch.setattr(generator.mkdocs.publish, "_RENAMEAT2", None)
     staging, site = _sites(tmp_path)
     publish(staging, site)
     assert _tree(site) == {"index.html": b"new\n"}
@@ -317,7 +312,7 @@ def test_publish_replaces_the_site_and_leaves_nothing_beside_it(
 def test_a_publish_that_fails_leaves_the_old_site(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(generator.mkdocs.site, "_RENAMEAT2", None)
+    monkeypatch.setattr(generator.mkdocs.publish, "_RENAMEAT2", None)
     staging, site = _sites(tmp_path)
     before = _tree(site)
     real_rename = os.rename
@@ -337,7 +332,7 @@ def test_a_publish_that_fails_leaves_the_old_site(
 def test_a_publish_that_cannot_be_undone_says_where_the_site_is(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(generator.mkdocs.site, "_RENAMEAT2", None)
+    monkeypatch.setattr(generator.mkdocs.publish, "_RENAMEAT2", None)
     staging, site = _sites(tmp_path)
     before = _tree(site)
     real_rename = os.rename

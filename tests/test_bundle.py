@@ -10,7 +10,7 @@ import pytest
 
 from generator.cli import main
 from generator.mkdocs.bundle import bundle_name, write_zip
-from generator.mkdocs.site import Project
+from generator.project import Project
 from tests.conftest import ROOT, SHIPPED_DATA
 
 pytestmark = pytest.mark.slow

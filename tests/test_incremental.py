@@ -19,9 +19,9 @@ import yaml
 from generator.bench.synthetic import make_dataset
 from generator.data.check import CheckCache, check
 from generator.data.dataset import Dataset
-from generator.mkdocs.site import Project
 from generator.model.pages import DATA_PREFIX
 from generator.preview.watch import changed_files, dependency_keys, snapshot
+from generator.project import Project
 from generator.write.generate import Generated, generate
 from generator.write.writer import sync_tree
 from tests.conftest import ROOT
@@ -333,7 +333,7 @@ def _tree(folder: Path) -> dict[str, bytes]:
 
 
 def test_the_preview_writes_what_a_fresh_build_writes(data_copy: Path) -> None:
-    from generator.mkdocs.site import prepare
+    from generator.pipeline import prepare
     from generator.write.generate import Incremental
 
     root = data_copy.parent

@@ -39,8 +39,8 @@ from pydantic import BaseModel
 from generator.data.check import check
 from generator.data.diagnostics import Severity
 from generator.data.schema import KINDS, MODELS, SINGULAR
-from generator.mkdocs.bundle import build_bundle
-from generator.mkdocs.site import Project
+from generator.pipeline import bundle as build_bundle
+from generator.project import Project
 from generator.review.scaffold import EXAMPLES, shape
 from tests.conftest import ROOT, SHIPPED_DATA
 from tests.sitebuild import build_site

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.mkdocs.site import prepare, write_configs
+from generator.mkdocs.configs import write_configs
+from generator.pipeline import prepare
 from generator.preview.server import LiveSite
 from tests.conftest import SHIPPED_DATA
 from tests.sitebuild import project_for

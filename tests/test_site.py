@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main
-from generator.mkdocs.site import BuildError, Project, build
+from generator.pipeline import build
+from generator.project import BuildError, Project
 from tests.conftest import ROOT
 from tests.sitebuild import build_site, page, project_for
 

@@ -3,7 +3,7 @@
 `python -m generator bench --people N --visits M [--json FILE]` makes a synthetic dataset of
 that size in a temporary folder (`generator.bench.synthetic`), then measures in one run:
 
-- the real bilingual build (`site.build`: check, generate, both MkDocs builds side by side),
+- the real bilingual build (`pipeline.build`: check, generate, both MkDocs builds side by side),
   each phase timed, with the peak memory of the whole process tree (RSS summed over this
   process and its children, sampled from /proc: the two MkDocs builds run at the same time);
 - the baseline: a plain `mkdocs build` of one language's generated Markdown with a minimal
@@ -47,7 +47,9 @@ import yaml
 
 from generator.bench.synthetic import Sizes
 from generator.languages import LANGUAGES
-from generator.mkdocs.site import NAV, Project, build
+from generator.mkdocs.configs import NAV
+from generator.pipeline import build
+from generator.project import Project
 
 Progress = Callable[[str], None]
 

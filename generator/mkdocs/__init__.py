@@ -1,6 +1,9 @@
-"""The MkDocs layer: the project's paths and per-language configs, the MkDocs builds, the build
-lock and publishing (`site`), the hooks that run inside MkDocs (`hooks`, with `searchnorm`,
-`pagememory`, `redirects`), the link check and the offline bundle's zip.
+"""The MkDocs layer, on finished pages: the per-language configs (`configs`), the MkDocs builds
+(`builds`), the build lock and staging (`lock`), publishing (`publish`), the files at the site's
+root (`root`, with `heads` and the HTML `templates`), the link check (`linkcheck`), the offline
+bundle's parts (`bundle`), and the hooks that run inside MkDocs (`hooks`, with `searchnorm`,
+`pagememory`, `redirects`). The order of the steps is `generator.pipeline`'s.
 
-Imports: `languages`, `parallel`, `render.urls`; never `data` (the data format): pages come to
-MkDocs finished, and `tests/test_house.py` holds the hooks to that."""
+Imports: `languages`, `parallel`, `project`, `render.urls`; never `data` (the data format),
+`model`, `write`, `downloads` or `review`: pages come to MkDocs finished, and
+`tests/test_house.py` holds the layer to that."""

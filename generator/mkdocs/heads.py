@@ -1,5 +1,5 @@
 """The tags of each page's `<head>` (canonical, hreflang, description, OpenGraph, JSON-LD) and the
-files at the root of the published site (`sitemap.xml`, `robots.txt`, `404.html`), for the
+files at the root of the published site (`sitemap.xml`, `robots.txt`, the chooser's tags), for the
 MkDocs hook and the build. Plain data in, text out: an entity page's JSON-LD comes finished
 from the generator (`render.seo.entity_head`). Every value is escaped here: attributes with
 `html.escape`, JSON-LD with `json_ld_script`.
@@ -172,29 +172,3 @@ def chooser_head(urls: SiteUrls) -> str:
 
 def robots_txt(urls: SiteUrls) -> str:
     return f"User-agent: *\nAllow: /\n\nSitemap: {urls.root}sitemap.xml\n"
-
-
-def root_not_found(urls: SiteUrls | None) -> str:
-    """The root `404.html`, in both languages: hosts serve it for any missing address, at any
-    depth, so its links are absolute (or root-relative without a site URL)."""
-    items = []
-    for lang in LANGUAGES:
-        href = urls.languages[lang.code] if urls else f"/{lang.code}/"
-        items.append(
-            f'  <section lang="{lang.code}" dir="{lang.direction}">\n'
-            f"    <h1>{html.escape(i18n.label(lang.code, 'not_found_title'))}</h1>\n"
-            f"    <p>{html.escape(i18n.label(lang.code, 'not_found_text'))}</p>\n"
-            f'    <p><a href="{_attr(href)}" hreflang="{lang.code}">'
-            f"{html.escape(i18n.label(lang.code, 'not_found_home'))}</a></p>\n"
-            "  </section>"
-        )
-    titles = " · ".join(i18n.label(lang.code, "not_found_title") for lang in LANGUAGES)
-    return (
-        '<!doctype html>\n<html lang="en" dir="ltr">\n<head>\n  <meta charset="utf-8">\n'
-        '  <meta name="viewport" content="width=device-width, initial-scale=1">\n'
-        '  <meta name="robots" content="noindex">\n'
-        f"  <title>{html.escape(titles)}</title>\n"
-        "  <style>body{font-family:system-ui,'Noto Sans','Noto Sans Arabic',sans-serif;"
-        "max-width:36rem;margin:4rem auto;text-align:center}section{margin:2rem}</style>\n"
-        f"</head>\n<body>\n{chr(10).join(items)}\n</body>\n</html>\n"
-    )

@@ -15,6 +15,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from generator.project import BuildError
+
 _LINK_ATTRIBUTES = {"a": "href", "link": "href", "script": "src", "img": "src", "iframe": "src"}
 
 
@@ -100,3 +102,12 @@ def broken_links(site_dir: Path, site_url: str = "", directory_index: bool = Tru
                 shown = found.relative_to(site.root).as_posix()
                 problems.append(f"{name}: {href} (no id {fragment!r} in {shown})")
     return problems
+
+
+def check_site_links(site: Path, site_url: str = "", directory_index: bool = True) -> None:
+    """Raise BuildError listing every internal link or anchor of `site` that leads nowhere."""
+    problems = broken_links(site, site_url, directory_index)
+    if problems:
+        raise BuildError(
+            f"{len(problems)} broken link(s):\n" + "\n".join(f"  {p}" for p in problems)
+        )

@@ -5,10 +5,9 @@ from __future__ import annotations
 import posixpath
 from pathlib import Path
 
-from markupsafe import escape
-
 from generator.languages import Language
 from generator.languages.i18n import label
+from generator.mkdocs.templates import render_html
 
 
 def page_file(docs_path: str, directory_urls: bool) -> str:
@@ -23,14 +22,8 @@ def page_url(docs_path: str, directory_urls: bool) -> str:
 
 
 def redirect_html(target: str, lang: Language) -> str:
-    href = escape(target)
-    title = escape(label(lang.code, "redirect_title"))
-    return (
-        f'<!doctype html>\n<html lang="{lang.code}" dir="{lang.direction}">\n<head>\n'
-        '<meta charset="utf-8">\n'
-        f'<title>{title}</title>\n<meta http-equiv="refresh" content="0; url={href}">\n'
-        '<meta name="robots" content="noindex">\n'
-        f'</head>\n<body>\n<p><a href="{href}">{title}</a></p>\n</body>\n</html>\n'
+    return render_html(
+        "redirect.html.j2", lang=lang, target=target, title=label(lang.code, "redirect_title")
     )
 
 

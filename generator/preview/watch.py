@@ -27,18 +27,12 @@ from pathlib import Path
 from generator.data.check import CheckResult
 from generator.data.report import print_diagnostics
 from generator.languages import LANGUAGES
-from generator.mkdocs.site import (
-    BuildError,
-    Progress,
-    Project,
-    build_lock,
-    failing_as,
-    os_error_text,
-    prepare,
-    write_configs,
-)
+from generator.mkdocs.configs import write_configs
+from generator.mkdocs.lock import build_lock
 from generator.model.pages import DATA_PREFIX
 from generator.parallel import ending_with_us, sigterm_as_interrupt
+from generator.pipeline import prepare
+from generator.project import BuildError, Progress, Project, failing_as, os_error_text
 from generator.render.helpers import TEMPLATE_DIR
 from generator.write.generate import Incremental
 from generator.write.writer import file_entries

@@ -1,0 +1,157 @@
+"""The MkDocs configs: the shared mkdocs.yml read for the few values the build needs, and each
+language's config, written into the build folder, with what differs by language (its docs,
+its site folder, its labels, its search settings, the hooks' settings).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.languages import LANGUAGES, Language
+from generator.languages.i18n import label
+from generator.project import Project
+from generator.render.urls import SiteUrls
+
+# Material templates of our own (a localized 404 page); beside templates/, like TEMPLATE_DIR.
+OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
+# The iframe-worker shim: with it, Material skips its CDN copy and search runs from file://.
+IFRAME_WORKER_SHIM = "assets/sijill/vendor/iframe-worker/shim.js"
+
+NAV = (
+    ("nav_home", "index.md"),
+    ("nav_people", "people/index.md"),
+    ("nav_visits", "visits/index.md"),
+    ("nav_countries", "countries/index.md"),
+    ("nav_organizations", "organizations/index.md"),
+    ("nav_sources", "sources/index.md"),
+    ("nav_data", "data.md"),
+    ("nav_about", "about.md"),
+)
+
+
+def _ignore_python_tags(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
+    return None
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml for the few values we need, skipping MkDocs' python tags."""
+
+
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_python_tags)
+
+
+def base_config(project: Project) -> dict[str, Any]:
+    with project.config_file.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_ConfigLoader)
+    return data if isinstance(data, dict) else {}
+
+
+def language_config(
+    project: Project,
+    lang: Language,
+    *,
+    site_dir: Path,
+    directory_urls: bool = True,
+    alternate_base: dict[str, str] | None = None,
+    offline: bool = False,
+) -> str:
+    """The per-language MkDocs config: what differs from the shared mkdocs.yml."""
+    base = base_config(project)
+    site_url = str(base.get("site_url") or "").rstrip("/")
+    build = project.build_dir.resolve()
+    # The search settings are the language's (generator/languages: lunr's language, pipeline
+    # and word separator).
+    plugins: list[Any] = [{"search": lang.search.plugin_config()}]
+    extra_offline: dict[str, Any] = {}
+    if offline:
+        plugins.append("offline")
+        # Any entry naming "iframe-worker" makes Material leave out its unpkg.com copy.
+        extra_offline["polyfills"] = [IFRAME_WORKER_SHIM]
+    alternates = [
+        {
+            "name": other.name,
+            "lang": other.code,
+            "root": (alternate_base or {}).get(other.code, f"../{other.code}/"),
+        }
+        for other in LANGUAGES
+    ]
+    config: dict[str, Any] = {
+        "INHERIT": os.path.relpath(project.config_file.resolve(), build),
+        "docs_dir": os.path.relpath(project.docs_dir(lang.code).resolve(), build),
+        "site_dir": os.path.relpath(site_dir.resolve(), build),
+        "site_name": label(lang.code, "site_name"),
+        "site_description": label(lang.code, "site_description"),
+        "copyright": label(lang.code, "copyright"),
+        "use_directory_urls": directory_urls,
+        "theme": {
+            "language": lang.code,
+            "custom_dir": os.path.relpath(OVERRIDES_DIR, build),
+        },
+        "nav": [{label(lang.code, key): path} for key, path in NAV],
+        "plugins": plugins,
+        "hooks": [os.path.relpath(Path(__file__).with_name("hooks.py"), build)],
+        "extra_css": ["assets/sijill/sijill.css"],
+        "extra_javascript": ["assets/sijill/search-normalise.js"],
+        "extra": {
+            **extra_offline,
+            "sijill": {
+                **_head_settings(lang, site_url, alternate_base, offline),
+                "lang": lang.code,
+                "alternates": alternates,
+                "content_dir": f"content/{lang.code}",
+                "redirects_file": str(project.redirects_file.resolve()),
+            },
+        },
+    }
+    if site_url:
+        config["site_url"] = f"{site_url}/{lang.code}/"
+    header = "# Written by `python -m generator build`; edit mkdocs.yml instead.\n"
+    return header + json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def _head_settings(
+    lang: Language,
+    site_url: str,
+    alternate_base: dict[str, str] | None,
+    offline: bool,
+) -> dict[str, Any]:
+    """What the hook needs for the head tags (generator/render/seo.py) and the 404 page."""
+    settings: dict[str, Any] = {
+        "not_found": {
+            key: label(lang.code, f"not_found_{key}") for key in ("title", "text", "home")
+        },
+        # Absolute hreflang links make Material fetch <link>/sitemap.xml: never from file://.
+        "hreflang": not offline,
+    }
+    if alternate_base:  # the live preview: each language on its own port
+        roots = dict(alternate_base)
+        settings["urls"] = {"root": roots[LANGUAGES[0].code], "languages": roots}
+    elif site_url:
+        settings["urls"] = {
+            "root": f"{site_url}/",
+            "languages": {other.code: f"{site_url}/{other.code}/" for other in LANGUAGES},
+        }
+    return settings
+
+
+def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, Path]:
+    configs = {}
+    for lang in LANGUAGES:
+        path = project.language_config(lang.code)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        text = language_config(project, lang, site_dir=staging / lang.code, **options)
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        configs[lang.code] = path
+    return configs
+
+
+def site_urls(project: Project) -> SiteUrls | None:
+    """Where the site is published (`site_url` of mkdocs.yml), if it says."""
+    site_url = str(base_config(project).get("site_url") or "")
+    return SiteUrls.from_site_url(site_url) if site_url else None
