@@ -16,16 +16,18 @@ from generator.render.urls import SiteUrls
 
 
 def language_chooser(index: str = "", head: str = "") -> str:
-    """The root page: every language, each in its own script and direction. `index` is the
-    file name a link needs (`index.html` from file://), `head` the tags of heads.chooser_head
-    (without them, plain hreflang alternates)."""
+    """The root page: every language, each in its own script and direction, with a link to
+    each, in a modest style of its own (the page is outside both MkDocs sites; light or dark).
+    `index` is the file name a link needs (`index.html` from file://), `head` the tags of
+    heads.chooser_head (without them, plain hreflang alternates)."""
     return render_html(
         "language_chooser.html.j2",
         languages=LANGUAGES,
         index=index,
         head=trusted(head),
         site_names=[label(lang.code, "site_name") for lang in LANGUAGES],
-        titles=[label(lang.code, "language_chooser_title") for lang in LANGUAGES],
+        # Each language's "Choose a language", in its own language and direction.
+        titles=[(lang, label(lang.code, "language_chooser_title")) for lang in LANGUAGES],
     )
 
 
