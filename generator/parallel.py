@@ -1,9 +1,20 @@
-"""When and how work is handed to another process, and how that process ends with ours."""
+"""When and how work is handed to another process, how that process ends with ours, and when
+Python's cyclic garbage collector runs: the one owner of both.
+
+* Forking: `can_fork`, `start_forked` (one piece of work in a forked process) and
+  `map_forked` (a piece of work per item, side by side). Forked work inherits what it needs
+  (copy-on-write): nothing is kept in module globals for it, and only results are pickled.
+* Memory: `collection_paused` (no cyclic collection while long-lived objects are made),
+  `frozen` (long-lived objects kept out of collections, and out of the pages a collection
+  would copy in a forked process) and `settle` (between two live-preview runs).
+"""
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import functools
+import gc
 import multiprocessing
 import os
 import pickle
@@ -11,12 +22,13 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from multiprocessing.connection import Connection
 from types import FrameType
 from typing import Any, TypeVar
 
 T = TypeVar("T")
+R = TypeVar("R")
 
 
 def can_fork() -> bool:
@@ -141,3 +153,74 @@ def sigterm_as_interrupt() -> Iterator[None]:
         yield
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+# Below this much work (pages to render, say), forking a process costs more than it saves.
+FORK_MIN_WORK = 1000
+
+
+def map_forked(
+    work: Callable[[T], R], items: Sequence[T], *, size: int, name: str = "worker"
+) -> list[R]:
+    """`[work(item) for item in items]`, side by side when `size` (the work's size, in the
+    unit FORK_MIN_WORK counts) is worth it: the first item here, each other in a forked
+    process started before it (see `start_forked`). `work` and what it holds are inherited,
+    not pickled; the long-lived objects are frozen (`frozen`) while the processes run."""
+    if size < FORK_MIN_WORK or len(items) < 2 or not can_fork():
+        return [work(item) for item in items]
+    with frozen():
+        waits = [
+            start_forked(functools.partial(work, item), f"{name} {item}") for item in items[1:]
+        ]
+        try:
+            results = [work(items[0])]
+        finally:
+            # Each waited for even when ours failed: none is left running behind us.
+            outcomes: list[R | _Failed] = []
+            for wait in waits:
+                try:
+                    outcomes.append(wait())
+                except Exception as error:  # raised below, in order, when ours succeeded
+                    outcomes.append(_Failed(error))
+        for outcome in outcomes:
+            if isinstance(outcome, _Failed):
+                raise outcome.error
+            results.append(outcome)
+    return results
+
+
+class _Failed:
+    def __init__(self, error: Exception) -> None:
+        self.error = error
+
+
+@contextlib.contextmanager
+def collection_paused() -> Iterator[None]:
+    """No cyclic garbage collection while this lasts: for making tens of thousands of objects
+    that all stay (reading the data), which each collection would walk again."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+@contextlib.contextmanager
+def frozen() -> Iterator[None]:
+    """The objects alive now are left out of garbage collection while this lasts (in forked
+    processes too: a collection there would write to, and so copy, every page they are on)."""
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
+
+
+def settle() -> None:
+    """Between two runs of a long-lived process (the live preview): collect the last run's
+    garbage once, and keep what lives on (the data, the trees) out of later collections,
+    which otherwise walk it all again during the next run."""
+    gc.collect()
+    gc.freeze()

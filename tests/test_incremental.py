@@ -1,8 +1,9 @@
 """The live preview's incremental regeneration gives the same bytes as a full one.
 
-After an edit, only the pages whose `depends_on` names a changed file (before or after the
-edit) are rendered again; every other page keeps its bytes, and files whose bytes did not
-change keep their modification time on disk.
+While a page renders, what it reads of the data is recorded (generator/render/deps.py); after
+an edit, only the pages that read something whose answer changed are rendered again; every
+other page keeps its bytes, and files whose bytes did not change keep their modification time
+on disk.
 """
 
 from __future__ import annotations
@@ -63,7 +64,7 @@ def _assert_incremental_equals_full(
     incremental = generate(cached.dataset, CONTENT, previous=before, changed=changed)
     full = generate(_dataset(data_dir), CONTENT)
     assert incremental.trees == full.trees
-    assert incremental.depends_on == full.depends_on
+    assert incremental.reads == full.reads
     return incremental, full
 
 
@@ -157,9 +158,28 @@ def test_an_edit_renders_only_the_pages_that_depend_on_it(data_copy: Path) -> No
 
 
 def test_a_summary_edit_renders_only_the_persons_own_page(data_copy: Path) -> None:
-    # Other pages show the person's name, country or positions, not the summary.
+    # Other pages read the person's name, country or positions, not the summary.
     incremental, _ = _assert_incremental_equals_full(data_copy, _edit_summary)
     assert incremental.rendered == 2  # people/mohammad-ishaq-dar.md, in both languages
+
+
+def test_a_field_newly_shown_elsewhere_needs_no_list_kept_by_hand(
+    data_copy: Path, monkeypatch: Any
+) -> None:
+    """A helper that starts showing a person's summary next to every link to them: a list
+    of what each page shows (the hand-kept `depends_on` this replaced said "other pages show
+    the name, not the summary") would leave those pages stale after a summary edit."""
+    from generator.render.helpers import PageHelpers
+
+    def name_and_summary(self: PageHelpers, person_id: str) -> str:
+        person = self.dataset.people[person_id]
+        return f"{self.plain(person.name)} ({self.plain(person.summary)})"
+
+    monkeypatch.setattr(PageHelpers, "person_name", name_and_summary)
+    incremental, full = _assert_incremental_equals_full(data_copy, _edit_summary)
+    assert incremental.rendered > 2
+    showing = [path for path, text in full.trees["en"].items() if b"(Edited.)" in text]
+    assert len(showing) > 1  # the edit shows on other pages than the person's own
 
 
 def _edit_person(rng: random.Random, data: dict[str, Any], sources: list[str]) -> None:

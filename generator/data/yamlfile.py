@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import functools
 import os
 import re
 import stat
@@ -34,6 +35,17 @@ _TAG_PREFIX = "tag:yaml.org,2002:"
 _STR = f"{_TAG_PREFIX}str"
 # Plain scalars up to this length have their tag remembered: keys and short values repeat.
 _RESOLVE_CACHE_LENGTH = 40
+# How many: a bounded cache, since a process may read any number of files (the live preview).
+_RESOLVE_CACHE_SIZE = 8192
+# The loaders' own resolver (PyYAML's, for the C loader as for the pure-Python one): the tag
+# of a plain scalar depends on its text alone.
+_RESOLVER = yaml.resolver.Resolver()
+
+
+@functools.lru_cache(maxsize=_RESOLVE_CACHE_SIZE)
+def _plain_tag(value: str) -> str:
+    tag: str = _RESOLVER.resolve(yaml.ScalarNode, value, (True, False))  # type: ignore[no-untyped-call]
+    return tag
 
 
 class _Loader(_BaseLoader):  # type: ignore[misc]
@@ -41,10 +53,8 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
 
     Tag resolution is pure Python even in the C loader (a regular expression per scalar) and
     was a fifth of the time to compose a file; keys such as `en`, `ar` or `sources` and short
-    values resolve to the same tag every time.
+    values resolve to the same tag every time (`_plain_tag`).
     """
-
-    _resolved: dict[str, str] = {}  # noqa: RUF012 - one cache shared by every loader
 
     def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
         if kind is not yaml.ScalarNode:
@@ -53,10 +63,7 @@ class _Loader(_BaseLoader):  # type: ignore[misc]
             return _STR
         if len(value) > _RESOLVE_CACHE_LENGTH:
             return super().resolve(kind, value, implicit)
-        tag = self._resolved.get(value)
-        if tag is None:
-            tag = self._resolved[value] = super().resolve(kind, value, implicit)
-        return tag
+        return _plain_tag(value)
 
 
 _SAFE_SCALAR_TAGS = {f"{_TAG_PREFIX}{name}" for name in ("null", "bool", "int", "float", "str")}

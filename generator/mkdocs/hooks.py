@@ -28,21 +28,38 @@ def _settings(config: Any) -> dict[str, Any]:
     return settings
 
 
-# `mkdocs build` spools the search index to disk as it goes (generator/mkdocs/searchnorm.py); a
-# preview (`mkdocs serve`, generator/preview/server.py) builds again and keeps the plugin's entries.
-_SPOOL: SearchSpool | None = None
-# In a preview: how many of the plugin's entries are normalised already.
-_NORMALISED = 0
+class _BuildState:
+    """What the hooks keep from one event to the next of a MkDocs build.
+
+    A hooks file is a module, not a plugin instance that could hold it (as mkdocs-gen-files
+    keeps its state on its plugin): so one instance, `_STATE`, made by `on_startup` for the
+    command MkDocs runs, and begun again by `on_pre_build` for every build (a preview builds
+    many times in one process, generator/preview/server.py). Nothing else is kept between
+    events."""
+
+    def __init__(self, command: str | None) -> None:
+        self.command = command
+        # `mkdocs build` spools the search index to disk as it goes (searchnorm.py); a preview
+        # (`mkdocs serve`) builds again and keeps the plugin's entries.
+        self.spool: SearchSpool | None = None
+        # In a preview: how many of the plugin's entries are normalised already.
+        self.normalised = 0
+
+    def begin(self) -> None:
+        self.spool = SearchSpool() if self.command == "build" else None
+        self.normalised = 0
+
+
+_STATE = _BuildState(None)  # until MkDocs starts: no spool, entries normalised in place
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _SPOOL
-    _SPOOL = SearchSpool() if command == "build" else None
+    global _STATE
+    _STATE = _BuildState(command)
 
 
 def on_pre_build(config: Any) -> None:
-    global _NORMALISED
-    _NORMALISED = 0
+    _STATE.begin()
 
 
 # Last, after any other plugin has seen the HTML.
@@ -60,13 +77,12 @@ def _search_entries(config: Any) -> list[dict[str, Any]] | None:
 
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # Runs after the search plugin has indexed the page (hooks come after plugins).
-    global _NORMALISED
     entries = _search_entries(config)
-    if entries is not None and _SPOOL is not None:
-        _SPOOL.take(entries)
+    if entries is not None and _STATE.spool is not None:
+        _STATE.spool.take(entries)
     elif entries is not None:
-        normalise_entries(entries, start=_NORMALISED)
-        _NORMALISED = len(entries)
+        normalise_entries(entries, start=_STATE.normalised)
+        _STATE.normalised = len(entries)
     settings = _settings(config)
     # The switcher leads to the same page in the other language: both trees share paths.
     config["extra"]["alternate"] = [
@@ -142,10 +158,10 @@ def on_post_build(config: Any) -> None:
     # After the search plugin's own index (no entries: the spool took them), before the
     # offline plugin copies it into search_index.js. Both languages are normalised: English
     # pages carry Arabic names too.
-    global _SPOOL
-    if _SPOOL is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
-        _SPOOL.write(Path(config["site_dir"]))
-        _SPOOL = None
+    spool = _STATE.spool
+    if spool is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
+        spool.write(Path(config["site_dir"]))
+        _STATE.spool = None
     settings = _settings(config)
     redirects_file = Path(settings.get("redirects_file", ""))
     if redirects_file.is_file():

@@ -32,6 +32,12 @@ class _PackedContent:
         )
 
 
+# Why a page's class is swapped for a subclass (`pack`) rather than made one from the start:
+# MkDocs 1.6's documented way to have pages of one's own class is to set `File.page` in
+# `on_files`, but a page set there is taken as it is by the navigation (mkdocs/structure/nav.py,
+# `_data_to_navigation`), losing the titles our configs give in `nav` (and the pages of other
+# plugins, which set `File.page` too, would be replaced). The swap adds only the `content`
+# property; `isinstance(page, Page)` and everything else of the page's own class still hold.
 _PACKED_CLASSES: dict[type, type] = {}
 
 

@@ -10,11 +10,10 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.data.dataset import Dataset
-from generator.data.schema import Visit
 from generator.languages.collation import sort_key
 from generator.languages.i18n import label
 from generator.model import titles
-from generator.model.resolve import Fact, QuoteRef, Relations, newest_first, pair_key, years
+from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key, years
 
 if TYPE_CHECKING:  # the page plan hands each page's context to the renderer's helpers
     from generator.render.helpers import PageHelpers
@@ -26,10 +25,12 @@ DATA_PREFIX = "site_data"
 class PlannedPage:
     path: str  # inside the language's docs folder, e.g. "people/ali-larijani.md"
     template: str
-    # Builds the template's variables for one language (the helpers are bound per page).
+    # Builds the template's variables for one language (the helpers are bound per page). It
+    # reads the data and relations through `h.dataset` and `h.relations` only: what it reads
+    # there is recorded, and decides when the live preview renders the page again
+    # (generator/render/deps.py).
     context: Callable[[PageHelpers], dict[str, Any]] = field(compare=False)
     source_file: str | None = None  # the YAML file the page comes from, for "edit this page"
-    depends_on: tuple[str, ...] = ()  # YAML files whose change must re-render this page
 
 
 def _source_file(kind: str, entity_id: str) -> str:
@@ -38,121 +39,14 @@ def _source_file(kind: str, entity_id: str) -> str:
 
 def plan(dataset: Dataset, relations: Relations) -> list[PlannedPage]:
     """Every generated page, in a fixed order."""
-    deps = _Dependencies(dataset, relations)
     pages: list[PlannedPage] = []
-    pages.extend(_index_pages(dataset, relations, deps))
-    pages.extend(_person_pages(dataset, relations, deps))
-    pages.extend(_visit_pages(dataset, relations, deps))
-    pages.extend(_country_pages(dataset, relations, deps))
-    pages.extend(_organization_pages(dataset, relations, deps))
-    pages.extend(_source_pages(dataset, relations, deps))
+    pages.extend(_index_pages())
+    pages.extend(_person_pages(dataset))
+    pages.extend(_visit_pages(dataset))
+    pages.extend(_country_pages(relations))
+    pages.extend(_organization_pages(dataset))
+    pages.extend(_source_pages(dataset))
     return pages
-
-
-# What other pages show of an entity, part by part. A page that shows only a person's name
-# depends on `site_data/people/x.yml#name` and is not rendered again when only the person's
-# summary changed; an entity's own page depends on its whole file (`site_data/people/x.yml`).
-# A part also decides which lists an entity is in (a visit's dates and countries put it on
-# country pages), so the parts cover both what is shown and where.
-FACETS: dict[str, dict[str, Callable[[Any], object]]] = {
-    "people": {
-        "name": lambda person: person.name,
-        "country": lambda person: person.country,
-        "roles": lambda person: person.memberships,
-        "cites": lambda person: person.sources,
-    },
-    "organizations": {
-        "name": lambda org: org.name,
-        "entry": lambda org: (org.classification, org.country),
-        "cites": lambda org: org.sources,
-    },
-    "sources": {
-        "entry": lambda s: (s.title, s.publisher, s.published, s.url, s.kind),
-        "cites": lambda s: s.cites,
-    },
-    "visits": {
-        "link": lambda v: (
-            v.title,
-            v.visitors,
-            v.hosts,
-            v.start_date,
-            v.end_date,
-            v.from_country,
-            v.to_country,
-        ),
-        "meetings": lambda v: v.meetings,
-        "outcomes": lambda v: v.outcomes,
-        "quotes": lambda v: v.quotes,
-        "cites": lambda v: v.sources,
-    },
-}
-
-
-def changed_parts(kind: str, before: Any, after: Any) -> list[str]:
-    """The parts (FACETS) that differ between two versions of an entity; all of them when
-    the entity is new or gone."""
-    parts = FACETS[kind]
-    if before is None or after is None:
-        return list(parts)
-    return [name for name, part in parts.items() if part(before) != part(after)]
-
-
-class _Dependencies:
-    """The data each page is made from, for `PlannedPage.depends_on`.
-
-    The live preview re-renders a page when one of these changed, in the plan made before the
-    change or in the one made after it: a visit that stops naming a person is in the old
-    plan's list of that person's page, a visit that starts naming one in the new. So a page
-    lists the parts it shows and the parts that put things in its lists (a visit title made of
-    the visitors' names depends on those people's names, too).
-    """
-
-    def __init__(self, dataset: Dataset, rel: Relations) -> None:
-        self.dataset = dataset
-        self.rel = rel
-        # One string per key, shared by every page that depends on it.
-        self.keys: dict[tuple[str, str, str], str] = {}
-        self.visit_links: dict[str, tuple[str, ...]] = {}
-        # The visits whose meetings a person took part in: their "people met" come from there.
-        self.meetings_of: dict[str, list[Visit]] = {}
-        for visit in dataset.visits.values():
-            for meeting in visit.meetings:
-                for person_id in meeting.participants:
-                    self.meetings_of.setdefault(person_id, []).append(visit)
-
-    def key(self, kind: str, entity_id: str, part: str = "") -> str:
-        found = self.keys.get((kind, entity_id, part))
-        if found is None:
-            found = _source_file(kind, entity_id) + (f"#{part}" if part else "")
-            self.keys[(kind, entity_id, part)] = found
-        return found
-
-    def person(self, person_id: str, part: str = "name") -> str:
-        return self.key("people", person_id, part)
-
-    def organization(self, org_id: str, part: str = "name") -> str:
-        return self.key("organizations", org_id, part)
-
-    def visit(self, visit: Visit) -> tuple[str, ...]:
-        """A visit in a list: its title, dates and countries, and its visitors' names when
-        the title is made of them."""
-        found = self.visit_links.get(visit.id)
-        if found is None:
-            found = (self.key("visits", visit.id, "link"),)
-            if visit.title is None:
-                found += tuple(self.person(person_id) for person_id in visit.visitors)
-            self.visit_links[visit.id] = found
-        return found
-
-    def sources(self, source_ids: Iterable[str]) -> Iterator[str]:
-        """Entries of a page's list of sources: title, date and address, and the publisher."""
-        for source_id in source_ids:
-            yield self.key("sources", source_id, "entry")
-            yield self.organization(self.dataset.sources[source_id].publisher)
-
-    @staticmethod
-    def of(*groups: Iterable[str]) -> tuple[str, ...]:
-        return tuple(sorted(set().union(*groups)))
 
 
 def _by_name(h: PageHelpers, person_ids: Iterable[str]) -> list[str]:
@@ -164,26 +58,21 @@ def _by_country_name(h: PageHelpers, codes: Iterable[str]) -> list[str]:
     return sorted(codes, key=lambda code: (sort_key(h.country_name(code), h.lang), code))
 
 
-def _index_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
+def _index_pages() -> Iterator[PlannedPage]:
     def people_groups(h: PageHelpers) -> dict[str, Any]:
+        rel = h.relations
         codes = _by_country_name(h, rel.people_by_country)
         return {"groups": [(code, _by_name(h, rel.people_by_country[code])) for code in codes]}
 
-    people = deps.of(
-        deps.person(person_id, part)
-        for person_id in dataset.people
-        for part in ("name", "country", "roles")
-    )
-    visits = deps.of(*(deps.visit(visit) for visit in dataset.visits.values()))
-    yield PlannedPage("people/index.md", "people_index.md.j2", people_groups, depends_on=people)
+    yield PlannedPage("people/index.md", "people_index.md.j2", people_groups)
     yield PlannedPage(
         "visits/index.md",
         "visits_index.md.j2",
-        lambda h: {"by_year": years(rel.timeline)},
-        depends_on=visits,
+        lambda h: {"by_year": years(h.relations.timeline)},
     )
 
     def countries(h: PageHelpers) -> dict[str, Any]:
+        rel = h.relations
         pairs = [(a, b, len(visits)) for (a, b), visits in sorted(rel.relations.items())]
         place = {code: index for index, code in enumerate(_by_country_name(h, rel.countries))}
         return {
@@ -191,49 +80,35 @@ def _index_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Itera
             "relations": sorted(pairs, key=lambda p: (place[p[0]], place[p[1]])),
         }
 
-    yield PlannedPage(
-        "countries/index.md",
-        "countries_index.md.j2",
-        countries,
-        depends_on=deps.of(
-            people,
-            visits,
-            (deps.organization(org_id, "entry") for org_id in dataset.organizations),
-        ),
-    )
+    yield PlannedPage("countries/index.md", "countries_index.md.j2", countries)
     yield PlannedPage(
         "organizations/index.md",
         "organizations_index.md.j2",
         lambda h: {
             "organizations": sorted(
-                dataset.organizations.values(),
+                h.dataset.organizations.values(),
                 key=lambda o: (sort_key(h.plain(o.name), h.lang), o.id),
             )
         },
-        depends_on=deps.of(
-            deps.organization(org_id, part)
-            for org_id in dataset.organizations
-            for part in ("name", "entry")
-        ),
     )
     yield PlannedPage(
         "sources/index.md",
         "sources_index.md.j2",
         lambda h: {
             "sources": sorted(
-                dataset.sources.values(),
+                h.dataset.sources.values(),
                 key=lambda s: (s.published.earliest(), s.id),
                 reverse=True,
             )
         },
-        depends_on=deps.of(deps.sources(dataset.sources)),
     )
 
 
-def _person_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
-    for person in dataset.people.values():
+def _person_pages(dataset: Dataset) -> Iterator[PlannedPage]:
+    for person_id in dataset.people:
 
-        def context(h: PageHelpers, person: Any = person) -> dict[str, Any]:
+        def context(h: PageHelpers, person_id: str = person_id) -> dict[str, Any]:
+            person, rel = h.dataset.people[person_id], h.relations
             memberships = sorted(
                 person.memberships,
                 key=lambda m: m.start_date.earliest() if m.start_date else (0, 0, 0),
@@ -254,40 +129,19 @@ def _person_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iter
                 "quotes": quotes,
             }
 
-        quoted = rel.quotes_by[person.id]
-        met_at = deps.meetings_of.get(person.id, [])
-        depends_on = deps.of(
-            [deps.key("people", person.id)],
-            (
-                deps.organization(held.organization)
-                for held in person.memberships
-                if held.organization
-            ),
-            *(deps.visit(v) for v in rel.visits_made[person.id] + rel.visits_hosted[person.id]),
-            (deps.person(other_id) for other_id in rel.people_met[person.id]),
-            (deps.key("visits", visit.id, "meetings") for visit in met_at),
-            *(deps.visit(ref.visit) for ref in quoted),
-            (deps.key("visits", ref.visit.id, "quotes") for ref in quoted),
-            deps.sources(person.sources),
-            *(deps.sources(held.sources) for held in person.memberships),
-            *(deps.sources(ref.quote.sources) for ref in quoted),
-        )
         yield PlannedPage(
-            f"people/{person.id}.md",
-            "person.md.j2",
-            context,
-            _source_file("people", person.id),
-            depends_on,
+            f"people/{person_id}.md", "person.md.j2", context, _source_file("people", person_id)
         )
 
 
-def _visit_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
-    for visit in dataset.visits.values():
+def _visit_pages(dataset: Dataset) -> Iterator[PlannedPage]:
+    for visit_id in dataset.visits:
 
-        def context(h: PageHelpers, visit: Any = visit) -> dict[str, Any]:
-            previous, following = rel.neighbours(visit)
+        def context(h: PageHelpers, visit_id: str = visit_id) -> dict[str, Any]:
+            visit = h.dataset.visits[visit_id]
+            previous, following = h.relations.neighbours(visit)
             others = {
-                other.code: titles.visit_title(dataset, visit, other.code)
+                other.code: titles.visit_title(h.dataset, visit, other.code)
                 for other in h.other_languages
             }
             return {
@@ -299,32 +153,16 @@ def _visit_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Itera
                 "following": following,
             }
 
-        neighbours = [other for other in rel.neighbours(visit) if other is not None]
-        parent = [dataset.visits[visit.parent]] if visit.parent else []
-        people = [*visit.visitors, *visit.hosts]
-        people += [pid for meeting in visit.meetings for pid in meeting.participants]
-        people += [quote.speaker for quote in visit.quotes]
-        cited = [visit.sources, *(meeting.sources for meeting in visit.meetings)]
-        cited += [item.sources for item in visit.outcomes] + [q.sources for q in visit.quotes]
-        depends_on = deps.of(
-            [deps.key("visits", visit.id)],
-            (deps.person(person_id) for person_id in people),
-            *(deps.visit(other) for other in neighbours + parent),
-            *(deps.sources(source_ids) for source_ids in cited),
-        )
         yield PlannedPage(
-            f"visits/{visit.id}.md",
-            "visit.md.j2",
-            context,
-            _source_file("visits", visit.id),
-            depends_on,
+            f"visits/{visit_id}.md", "visit.md.j2", context, _source_file("visits", visit_id)
         )
 
 
-def _country_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
+def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
     for code in rel.countries:
 
         def context(h: PageHelpers, code: str = code) -> dict[str, Any]:
+            rel = h.relations
             pairs = sorted(key for key in rel.relations if code in key)
             return {
                 "code": code,
@@ -334,63 +172,41 @@ def _country_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Ite
                 "relations": pairs,
             }
 
-        depends_on = deps.of(
-            (
-                deps.person(person_id, part)
-                for person_id in rel.people_by_country.get(code, [])
-                for part in ("name", "country")
-            ),
-            *(deps.visit(v) for v in rel.visits_from.get(code, []) + rel.visits_to.get(code, [])),
-        )
-        yield PlannedPage(
-            f"countries/{code.lower()}.md", "country.md.j2", context, depends_on=depends_on
-        )
-    for (a, b), visits in sorted(rel.relations.items()):
+        yield PlannedPage(f"countries/{code.lower()}.md", "country.md.j2", context)
+    for a, b in sorted(rel.relations):
 
-        def relation_context(
-            h: PageHelpers, a: str = a, b: str = b, visits: Any = visits
-        ) -> dict[str, Any]:
+        def relation_context(h: PageHelpers, a: str = a, b: str = b) -> dict[str, Any]:
             title = h.t("relation_title", a=h.country_name(a), b=h.country_name(b))
-            return {"a": a, "b": b, "title": title, "visit_list": visits}
+            return {"a": a, "b": b, "title": title, "visit_list": h.relations.relations[(a, b)]}
 
         first, second = pair_key(a, b)
         yield PlannedPage(
-            f"relations/{first.lower()}-{second.lower()}.md",
-            "relation.md.j2",
-            relation_context,
-            depends_on=deps.of(*(deps.visit(visit) for visit in visits)),
+            f"relations/{first.lower()}-{second.lower()}.md", "relation.md.j2", relation_context
         )
 
 
-def _organization_pages(
-    dataset: Dataset, rel: Relations, deps: _Dependencies
-) -> Iterator[PlannedPage]:
-    for org in dataset.organizations.values():
+def _organization_pages(dataset: Dataset) -> Iterator[PlannedPage]:
+    for org_id in dataset.organizations:
 
-        def context(h: PageHelpers, org: Any = org) -> dict[str, Any]:
-            return {"org": org, "members": rel.members.get(org.id, [])}
+        def context(h: PageHelpers, org_id: str = org_id) -> dict[str, Any]:
+            return {
+                "org": h.dataset.organizations[org_id],
+                "members": h.relations.members.get(org_id, []),
+            }
 
-        members = rel.members.get(org.id, [])
-        depends_on = deps.of(
-            [deps.key("organizations", org.id)],
-            [deps.organization(org.parent)] if org.parent else [],
-            (deps.person(pid, part) for pid, _ in members for part in ("name", "roles")),
-            deps.sources(org.sources),
-            *(deps.sources(membership.sources) for _, membership in members),
-        )
         yield PlannedPage(
-            f"organizations/{org.id}.md",
+            f"organizations/{org_id}.md",
             "organization.md.j2",
             context,
-            _source_file("organizations", org.id),
-            depends_on,
+            _source_file("organizations", org_id),
         )
 
 
-def _source_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iterator[PlannedPage]:
-    for source in dataset.sources.values():
+def _source_pages(dataset: Dataset) -> Iterator[PlannedPage]:
+    for source_id in dataset.sources:
 
-        def context(h: PageHelpers, source: Any = source) -> dict[str, Any]:
+        def context(h: PageHelpers, source_id: str = source_id) -> dict[str, Any]:
+            source, rel = h.dataset.sources[source_id], h.relations
             return {
                 "source": source,
                 "source_language": label(h.lang, f"language_name_{source.language}"),
@@ -399,41 +215,5 @@ def _source_pages(dataset: Dataset, rel: Relations, deps: _Dependencies) -> Iter
             }
 
         yield PlannedPage(
-            f"sources/{source.id}.md",
-            "source.md.j2",
-            context,
-            _source_file("sources", source.id),
-            deps.of(
-                [deps.key("sources", source.id)],
-                deps.sources([source.id, *source.cites, *rel.cited_by.get(source.id, [])]),
-                (deps.key("sources", s, "cites") for s in rel.cited_by.get(source.id, [])),
-                *(_fact_files(deps, fact) for fact in rel.facts_by_source.get(source.id, [])),
-            ),
+            f"sources/{source_id}.md", "source.md.j2", context, _source_file("sources", source_id)
         )
-
-
-# The part of an entity that puts a fact of each kind on a source's page.
-_FACT_PARTS = {
-    "person": "cites",
-    "membership": "roles",
-    "organization": "cites",
-    "visit": "cites",
-    "meeting": "meetings",
-    "outcome": "outcomes",
-    "quote": "quotes",
-}
-
-
-def _fact_files(deps: _Dependencies, fact: Fact) -> Iterator[str]:
-    """What a line of a source's page shows (see `PageHelpers.fact`), and what puts it there."""
-    yield deps.key(fact.entity_kind, fact.entity_id, _FACT_PARTS[fact.kind])
-    if fact.entity_kind == "people":
-        yield deps.person(fact.entity_id)
-    elif fact.entity_kind == "organizations":
-        yield deps.organization(fact.entity_id)
-    else:
-        visit = deps.dataset.visits[fact.entity_id]
-        yield from deps.visit(visit)
-        if fact.kind == "quote":
-            assert fact.index is not None
-            yield deps.person(visit.quotes[fact.index].speaker)

@@ -5,9 +5,10 @@ Each preview server watches its generated docs folder, rebuilds only the pages w
 changed and reloads the browser; this module watches what those folders are made from
 (site_data/, templates/, content/, the catalogs) and regenerates. It keeps what it found
 between two runs: a data file that did not change is not read again, only the pages that
-depend on the changed files are rendered again, and only files whose bytes change are
-rewritten, so the preview servers have only those pages to build. Invalid data is
-reported and the preview keeps showing the last good version.
+read something of the data that changed are rendered again (what each page reads is recorded
+as it renders: generator/render/deps.py), and only files whose bytes change are rewritten,
+so the preview servers have only those pages to build. Invalid data is reported and the
+preview keeps showing the last good version.
 
 It holds the build folder's lock while it runs (a build would rewrite the same generated
 pages and configs under it), and its preview servers end with it: on Ctrl-C, on SIGTERM, and,
@@ -16,7 +17,6 @@ through the kernel's parent-death signal, when it is killed outright.
 
 from __future__ import annotations
 
-import gc
 import os
 import signal
 import subprocess
@@ -30,7 +30,7 @@ from generator.languages import LANGUAGES
 from generator.mkdocs.configs import write_configs
 from generator.mkdocs.lock import build_lock
 from generator.model.pages import DATA_PREFIX
-from generator.parallel import ending_with_us, sigterm_as_interrupt
+from generator.parallel import ending_with_us, settle, sigterm_as_interrupt
 from generator.pipeline import prepare
 from generator.project import BuildError, Progress, Project, failing_as, os_error_text
 from generator.render.helpers import TEMPLATE_DIR
@@ -65,9 +65,10 @@ def changed_files(before: Snapshot, after: Snapshot) -> set[str]:
 
 
 def dependency_keys(project: Project, paths: set[str]) -> set[str] | None:
-    """The changed files as `PlannedPage.depends_on` names them (`site_data/people/x.yml`), or
-    None when a template or a catalog changed: then every page is rendered again. Hand-written
-    pages are read on every run and need no entry."""
+    """The changed data files (`site_data/people/x.yml`; what changed in them is found by
+    comparing the data, generator/render/deps.py), or None when a template or a catalog
+    changed: then every page is rendered again. Hand-written pages are read on every run and
+    need no entry."""
     data_dir = project.data_dir.resolve()
     content_dir = project.content_dir.resolve()
     keys = set()
@@ -98,14 +99,6 @@ def regenerate(
         progress("not updated: the data is invalid (the preview shows the last valid version)")
         return None
     return result
-
-
-def _settle() -> None:
-    """After a regeneration, with the files written: collect its garbage once, and keep the
-    state that lives on (the data, the trees) out of later collections, which otherwise walk
-    it all again during the next edit's regeneration."""
-    gc.collect()
-    gc.freeze()
 
 
 # How long the preview servers have to end cleanly (their temporary sites removed) before
@@ -149,7 +142,7 @@ def _serve(
     seen = snapshot(project)
     if regenerate(project, progress, state) is None:
         return 1
-    _settle()
+    settle()  # after each regeneration, with the files written (see `parallel.settle`)
     # Each preview server mounts its site under its site_url path, /en/ and /ar/.
     alternate_base = {code: f"http://{host}:{p}/{code}/" for code, p in ports.items()}
     with failing_as("write the preview's MkDocs configs"):
@@ -182,6 +175,6 @@ def _serve(
                 f"regenerated {state.last_rendered} pages, wrote {state.last_written} "
                 f"files in {time.perf_counter() - started:.2f} s"
             )
-            _settle()
+            settle()
     progress("stopped: a preview server ended")
     return 1

@@ -92,6 +92,26 @@ def front_matter(values: dict[str, Any]) -> Markup:
     return Markup("\n".join(lines))
 
 
+class Memo(dict[tuple[Any, ...], Markup]):
+    """Links and list lines made once and shared by every page of one language in one render
+    (owned by its `session.RenderSession`): a visit is listed on its people's, countries' and
+    relation's pages and in the timeline, and its line, like every link, comes out the same
+    for every page in the same folder.
+
+    Used as `found = memo.found(key)`, and when None: `memo.begin()` and
+    `found = memo.keep(key, made)`; a recording memo (`session`) keeps what was read to make
+    each entry, and hands that on to every page that takes it."""
+
+    found = dict.get
+
+    def begin(self) -> None:
+        pass
+
+    def keep(self, key: tuple[Any, ...], made: Markup) -> Markup:
+        self[key] = made
+        return made
+
+
 @dataclass
 class PageHelpers:
     """What a template needs to turn data into Markdown, bound to one page and language."""
@@ -101,10 +121,8 @@ class PageHelpers:
     dataset: Dataset
     relations: Relations
     citations: list[str] = field(default_factory=list)
-    # Shared by all the pages of one language in one render (see `iter_rendered`): a visit is
-    # listed on its people's, countries' and relation's pages and in the timeline, and its
-    # line, like every link, comes out the same for every page in the same folder.
-    memo: dict[tuple[Any, ...], Markup] = field(default_factory=dict)
+    # Shared by all the pages of one language in one render (see `Memo`).
+    memo: Memo = field(default_factory=Memo)
 
     @property
     def language(self) -> Language:
@@ -157,17 +175,23 @@ class PageHelpers:
         if value is None:
             return Markup("")
         key = ("date", self.lang, value)
-        if key not in self.memo:
+        found = self.memo.found(key)
+        if found is None:
+            self.memo.begin()
             shown = isolate_numbers(i18n.format_partial_date(value, self.lang), self.lang)
-            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(value), shown)
-        return self.memo[key]
+            made = Md('<time datetime="{}">{}</time>').format(str(value), shown)
+            found = self.memo.keep(key, made)
+        return found
 
     def dates(self, start: PartialDate, end: PartialDate | None) -> Markup:
         key = ("dates", self.lang, start, end)
-        if key not in self.memo:
+        found = self.memo.found(key)
+        if found is None:
+            self.memo.begin()
             shown = isolate_numbers(i18n.format_date_range(start, end, self.lang), self.lang)
-            self.memo[key] = Md('<time datetime="{}">{}</time>').format(str(start), shown)
-        return self.memo[key]
+            made = Md('<time datetime="{}">{}</time>').format(str(start), shown)
+            found = self.memo.keep(key, made)
+        return found
 
     def amount(self, value: Amount) -> Markup:
         return isolate_numbers(i18n.format_amount(value, self.lang), self.lang)
@@ -196,9 +220,10 @@ class PageHelpers:
     def _page_link(self, folder: str, slug: str, text: Callable[[T], str], of: T) -> Markup:
         """A link to `folder/slug.md` showing `text(of)`, made once per folder of pages."""
         key = (folder, self.lang, self._folder, slug)
-        found = self.memo.get(key)
+        found = self.memo.found(key)
         if found is None:
-            found = self.memo[key] = self.link(text(of), f"{folder}/{slug}.md")
+            self.memo.begin()
+            found = self.memo.keep(key, self.link(text(of), f"{folder}/{slug}.md"))
         return found
 
     def person(self, person_id: str) -> Markup:
@@ -246,7 +271,9 @@ class PageHelpers:
     def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
         """A visit in a list: its dates and link, and (`countries`) from where to where."""
         key = ("visit_entry", self.lang, self._folder, visit.id, countries)
-        if key not in self.memo:
+        found = self.memo.found(key)
+        if found is None:
+            self.memo.begin()
             entry = Md("{}: {}").format(
                 self.dates(visit.start_date, visit.end_date), self.visit(visit)
             )
@@ -254,8 +281,8 @@ class PageHelpers:
                 entry = Md("{} — {} → {}").format(
                     entry, self.country(visit.from_country), self.country(visit.to_country)
                 )
-            self.memo[key] = entry
-        return self.memo[key]
+            found = self.memo.keep(key, entry)
+        return found
 
     def source(self, source_id: str) -> Markup:
         return self._page_link("sources", source_id, self._source_title, source_id)

@@ -3,34 +3,29 @@
 Pure: returns the files as bytes and the problems found; `write.sync_tree` puts them on disk.
 
 What keeps it fast at newsroom scale: a full generation renders (and writes) the languages
-side by side, one per process (forked, so the data is shared, not copied); within a language,
-links and visit list lines are made once per folder (`PageHelpers.memo`); and given the
-previous result and the data files that changed since (the live preview), only the pages
-that depend on those files are rendered again (`PlannedPage.depends_on`); the other pages
-keep their bytes, so `sync_tree` does not touch them.
+side by side, one per process (`parallel.map_forked`: forked, so the data is shared, not
+copied); within a language, links and visit list lines are made once per folder (the
+`render.session.RenderSession`'s memo); and given the previous result (the live preview),
+only the pages that read something of the data that changed since are rendered again: what
+each page read is recorded while it renders (generator/render/deps.py); the other pages keep
+their bytes, so `sync_tree` does not touch them.
 """
 
 from __future__ import annotations
 
 import datetime
-import gc
-import multiprocessing
-import re
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from markupsafe import Markup
-
 from generator.data.check import CheckCache
 from generator.data.dataset import Dataset
-from generator.data.schema import KINDS
 from generator.languages import LANGUAGE_CODES
-from generator.model.pages import DATA_PREFIX, PlannedPage, changed_parts, plan
+from generator.model.pages import PlannedPage, plan
 from generator.model.resolve import Relations, resolve
-from generator.parallel import can_fork
-from generator.render.helpers import PageHelpers, make_environment
+from generator.parallel import map_forked
+from generator.render.deps import Read, changed_reads
+from generator.render.session import RenderSession
 from generator.write.writer import Claims, PathClash, TreeWriter, sync_tree
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
@@ -42,12 +37,14 @@ class Generated:
     # language -> relative path -> bytes
     trees: dict[str, dict[str, bytes]] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
-    # generated page path -> the data files it is made from (PlannedPage.depends_on)
-    depends_on: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # generated page path -> what it read of the data, all languages together
+    # (generator/render/deps.py); recorded when the trees are kept (not by a build)
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)
     # pages rendered by this run, all languages together (the rest kept their bytes)
     rendered: int = 0
-    # the data it was made from: the next run compares entities with it, part by part
+    # the data it was made from: the next run asks it what the recorded reads answered
     dataset: Dataset | None = None
+    relations: Relations | None = None
     # language -> files in its tree, and files written (when the workers wrote the trees)
     files: dict[str, int] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
@@ -59,7 +56,8 @@ class Incremental:
 
     check_cache: CheckCache = field(default_factory=CheckCache)
     generated: Generated | None = None
-    # Data files changed since `generated` (as in PlannedPage.depends_on); None: render all.
+    # Data files changed since `generated` (`site_data/people/x.yml`; what changed in them is
+    # found by comparing the data); None: something else changed (a template), render all.
     changed: set[str] | None = None
     last_rendered: int = 0
     last_written: int = 0
@@ -107,13 +105,6 @@ class Incremental:
         return written
 
 
-# Below this many pages, forking a process per language costs more than it saves.
-PARALLEL_MIN_PAGES = 1000
-
-
-_BLANK_RUNS = re.compile(r"\n{3,}")
-
-
 def iter_rendered(
     dataset: Dataset,
     lang: str,
@@ -123,18 +114,9 @@ def iter_rendered(
     """The generated Markdown of one language, page by page: (path, text)."""
     relations = relations if relations is not None else resolve(dataset)
     pages = pages if pages is not None else plan(dataset, relations)
-    env = make_environment()
-    # Looked up once each: get_template checks the file on disk every time it is called.
-    templates = {name: env.get_template(name) for name in sorted({p.template for p in pages})}
-    memo: dict[tuple[object, ...], Markup] = {}  # links and list entries, for every page
+    session = RenderSession(dataset, relations, lang)
     for page in pages:
-        helpers = PageHelpers(page.path, lang, dataset, relations, memo=memo)
-        context = page.context(helpers)
-        text = templates[page.template].render(
-            h=helpers, source_file=page.source_file or f"templates/{page.template}", **context
-        )
-        # Templates leave blank runs where optional sections are absent; keep the files tidy.
-        yield page.path, _BLANK_RUNS.sub("\n\n", text).strip() + "\n"
+        yield page.path, session.render(page)[0]
 
 
 def render_pages(
@@ -167,36 +149,21 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def changed_keys(files: Collection[str], before: Dataset | None, after: Dataset) -> set[str]:
-    """The changed data files as pages depend on them: each file (`site_data/people/x.yml`),
-    and each part of its entity that differs (`site_data/people/x.yml#name`)."""
-    keys = set(files)
-    prefix = f"{DATA_PREFIX}/"
-    for key in files:
-        kind, _, name = key.removeprefix(prefix).partition("/")
-        if not key.startswith(prefix) or kind not in KINDS or not name.endswith(".yml"):
-            continue
-        entity_id = name.removesuffix(".yml")
-        old = before.of_kind(kind).get(entity_id) if before is not None else None
-        new = after.of_kind(kind).get(entity_id)
-        keys.update(f"{key}#{part}" for part in changed_parts(kind, old, new))
-    return keys
-
-
 def affected_pages(
-    pages: Sequence[PlannedPage], previous: Generated, changed: Collection[str]
+    pages: Sequence[PlannedPage], previous: Generated, dataset: Dataset, relations: Relations
 ) -> list[PlannedPage]:
-    """The pages to render again for the `changed` keys (see `changed_keys`): those that
-    depend on one of them now or did before (a visit that stops naming a person still changes
-    that person's page), and pages that did not exist before."""
-    changed = set(changed)
-    before = previous.depends_on
+    """The pages to render again: those that read something whose answer differs between
+    the data `previous` was made from and `dataset` (generator/render/deps.py), and pages
+    that did not exist before."""
+    before = previous.reads
+    if previous.dataset is None or previous.relations is None:
+        return list(pages)
+    recorded = set().union(*before.values()) if before else set()
+    changed = changed_reads((previous.dataset, previous.relations), (dataset, relations), recorded)
     return [
         page
         for page in pages
-        if page.path not in before
-        or not changed.isdisjoint(page.depends_on)
-        or not changed.isdisjoint(before[page.path])
+        if page.path not in before or not changed.isdisjoint(before[page.path])
     ]
 
 
@@ -217,36 +184,52 @@ def generate(
     """Every file of every language's docs tree; a clash with a hand-written page is a problem
     that names both files, and the hand-written page is never replaced.
 
-    With `previous` (an earlier result) and `changed` (the data files changed since, as in
-    `PlannedPage.depends_on`), only the pages affected by the change are rendered; give no
-    `changed` when templates or labels changed, and every page is rendered.
+    With `previous` (an earlier result, with its trees) and `changed` (the data files changed
+    since), only the pages that read something that changed are rendered; give no `changed`
+    when templates or labels changed, and every page is rendered. Without `write_to`, what
+    each page reads is recorded for the next run (`Generated.reads`).
 
     With `write_to` (language -> docs folder), each language's worker writes its own tree
     there page by page as it renders (`write.TreeWriter`), and the trees are not returned:
     a full build writes both languages side by side, holds no whole tree and sends no page
     between processes. A language with a problem writes nothing."""
-    result = Generated(dataset=dataset)
     relations = resolve(dataset)
+    result = Generated(dataset=dataset, relations=relations)
     pages = plan(dataset, relations)
-    result.depends_on = {page.path: page.depends_on for page in pages}
     todo = pages
     if previous is not None and changed is not None:
-        keys = changed_keys(changed, previous.dataset, dataset)
-        todo = affected_pages(pages, previous, keys)
+        todo = affected_pages(pages, previous, dataset, relations)
     job = _Job(dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to)
-    for lang, done in _each_language(job, LANGUAGE_CODES).items():
+    languages = list(LANGUAGE_CODES)
+    reads: dict[str, set[Read]] = {}
+    for lang, done in zip(
+        languages,
+        map_forked(job.language, languages, size=len(todo), name="language"),
+        strict=True,
+    ):
         result.problems.extend(done.problems)
         result.files[lang] = done.files
         result.written[lang] = done.written
         if done.tree is not None:
             result.trees[lang] = done.tree
+        for path, read in done.reads.items():
+            reads.setdefault(path, set()).update(read)
+    if write_to is None:
+        # A page not rendered keeps what it read; a page with no record (a language failed)
+        # is rendered by the next run.
+        kept = previous.reads if previous is not None else {}
+        for page in pages:
+            if page.path in reads:
+                result.reads[page.path] = frozenset(reads[page.path])
+            elif page.path in kept:
+                result.reads[page.path] = kept[page.path]
     result.rendered = len(todo) * len(LANGUAGE_CODES)
     return result
 
 
 @dataclass
 class _Job:
-    """What each language's worker needs; forked workers inherit it (see `_each_language`)."""
+    """What each language's worker needs; forked workers inherit it (`parallel.map_forked`)."""
 
     dataset: Dataset
     todo: Sequence[PlannedPage]  # the pages to render
@@ -257,6 +240,9 @@ class _Job:
     previous: Generated | None
     write_to: Mapping[str, Path] | None
 
+    def language(self, lang: str) -> _LanguageDone:
+        return _language(self, lang)
+
 
 @dataclass
 class _LanguageDone:
@@ -264,6 +250,7 @@ class _LanguageDone:
     problems: list[str]
     files: int
     written: int
+    reads: dict[str, frozenset[Read]] = field(default_factory=dict)
 
 
 def _extra_for(job: _Job, lang: str) -> Mapping[str, str]:
@@ -288,15 +275,19 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
             f"(from {origin}); rename or move the hand-written page"
         )
 
+    # Only the live preview (trees kept, no `write_to`) renders again, and needs the reads.
+    session = RenderSession(job.dataset, job.relations, lang, record=job.write_to is None)
+    reads: dict[str, frozenset[Read]] = {}
+
     def files() -> Iterator[tuple[str, bytes, str]]:
         """(path, bytes, where they come from) of every file of the tree."""
-        todo = list(job.todo)
         rendered = set()
-        for page, (path, text) in zip(
-            todo, iter_rendered(job.dataset, lang, todo, job.relations), strict=True
-        ):
-            rendered.add(path)
-            yield path, text.encode("utf-8"), _origin(page)
+        for page in job.todo:
+            text, read = session.render(page)
+            if read is not None:
+                reads[page.path] = read
+            rendered.add(page.path)
+            yield page.path, text.encode("utf-8"), _origin(page)
         if job.previous is not None:
             old = job.previous.trees[lang]
             for page in job.pages:
@@ -316,7 +307,7 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
             for path, content, origin in files():
                 claims.claim(path, origin)
                 tree[path] = content
-            return _LanguageDone(tree, problems, len(tree), 0)
+            return _LanguageDone(tree, problems, len(tree), 0, reads)
         if problems:
             return _LanguageDone(None, problems, len(made) + len(manual), 0)
         writer = TreeWriter(job.write_to[lang], tree=lang)
@@ -331,35 +322,3 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
 
 def _origin(page: PlannedPage) -> str:
     return page.source_file or f"templates/{page.template}"
-
-
-# What the forked workers work on: set just before they are forked, so they inherit it.
-_JOB: _Job | None = None
-
-
-def _language_of_job(lang: str) -> _LanguageDone:
-    assert _JOB is not None
-    return _language(_JOB, lang)
-
-
-def _each_language(job: _Job, languages: Sequence[str]) -> dict[str, _LanguageDone]:
-    """Each language's work, side by side when there is enough of it: the first language
-    here, the others in forked processes (the data is shared, not copied)."""
-    global _JOB
-    _JOB = job
-    try:
-        if len(job.todo) < PARALLEL_MIN_PAGES or len(languages) < 2 or not can_fork():
-            return {lang: _language(job, lang) for lang in languages}
-        # Objects that live as long as the data need no garbage collection in any process.
-        gc.freeze()
-        try:
-            context = multiprocessing.get_context("fork")
-            with ProcessPoolExecutor(len(languages) - 1, mp_context=context) as pool:
-                others = {lang: pool.submit(_language_of_job, lang) for lang in languages[1:]}
-                results = {languages[0]: _language(job, languages[0])}
-                results.update((lang, future.result()) for lang, future in others.items())
-        finally:
-            gc.unfreeze()
-        return {lang: results[lang] for lang in languages}
-    finally:
-        _JOB = None
