@@ -28,16 +28,23 @@ What is recorded (`Read`, a tuple):
 Links and list lines are made once per folder and shared between pages (`RenderSession.memo`):
 each memo entry keeps what was read to make it, and a page that takes an entry reads that too.
 Only the reads of the render before an edit are needed: a page that read nothing that changed
-would read and write the same again.
+would read and write the same again (`affected_pages`).
+
+The rest of the live preview's incremental work is elsewhere, each where its data is: the
+watcher says whether only data files changed or something every page uses (a template, a
+catalog: then every page is rendered, generator/preview/watch.py); the check reads again only
+changed files (`data.check.CheckCache`); the writer rewrites only changed bytes
+(`write.writer.sync_tree`); `write.generate.Incremental` holds all of it between runs.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any
 
 from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
+from generator.model.pages import PlannedPage
 from generator.model.resolve import Relations
 
 Read = tuple[Any, ...]
@@ -238,3 +245,19 @@ def changed_reads(
             if was is None or now is None or getattr(was, read[2]) != getattr(now, read[2]):
                 changed.add(read)
     return changed
+
+
+def affected_pages(
+    pages: Sequence[PlannedPage],
+    reads: Mapping[str, frozenset[Read]],
+    before: tuple[Dataset, Relations],
+    after: tuple[Dataset, Relations],
+) -> list[PlannedPage]:
+    """The pages to render again after an edit: those that read (`reads`, from the render
+    before it) something whose answer differs between the data `before` and `after` the edit,
+    and pages with no record (new ones)."""
+    recorded: set[Read] = set().union(*reads.values()) if reads else set()
+    changed = changed_reads(before, after, recorded)
+    return [
+        page for page in pages if page.path not in reads or not changed.isdisjoint(reads[page.path])
+    ]

@@ -24,7 +24,7 @@ from generator.languages import LANGUAGE_CODES
 from generator.model.pages import PlannedPage, plan
 from generator.model.resolve import Relations, resolve
 from generator.parallel import map_forked
-from generator.render.deps import Read, changed_reads
+from generator.render.deps import Read, affected_pages
 from generator.render.session import RenderSession
 from generator.write.writer import Claims, PathClash, TreeWriter, sync_tree
 
@@ -149,24 +149,6 @@ def assets() -> dict[str, bytes]:
     }
 
 
-def affected_pages(
-    pages: Sequence[PlannedPage], previous: Generated, dataset: Dataset, relations: Relations
-) -> list[PlannedPage]:
-    """The pages to render again: those that read something whose answer differs between
-    the data `previous` was made from and `dataset` (generator/render/deps.py), and pages
-    that did not exist before."""
-    before = previous.reads
-    if previous.dataset is None or previous.relations is None:
-        return list(pages)
-    recorded = set().union(*before.values()) if before else set()
-    changed = changed_reads((previous.dataset, previous.relations), (dataset, relations), recorded)
-    return [
-        page
-        for page in pages
-        if page.path not in before or not changed.isdisjoint(before[page.path])
-    ]
-
-
 # The pages made from all the data rather than from templates (see `site._extra_pages`):
 # language -> path -> text.
 ExtraPages = Mapping[str, Mapping[str, str]]
@@ -198,7 +180,11 @@ def generate(
     pages = plan(dataset, relations)
     todo = pages
     if previous is not None and changed is not None:
-        todo = affected_pages(pages, previous, dataset, relations)
+        if previous.dataset is None or previous.relations is None:
+            todo = pages
+        else:
+            before = (previous.dataset, previous.relations)
+            todo = affected_pages(pages, previous.reads, before, (dataset, relations))
     job = _Job(dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to)
     languages = list(LANGUAGE_CODES)
     reads: dict[str, set[Read]] = {}
