@@ -31,6 +31,7 @@ from generator.data.schema import (
 )
 from generator.data.yamlfile import MAX_DEPTH, MAX_EXPANSION, MAX_FILE_BYTES
 from tests.conftest import ROOT
+from tests.test_check import edit, found, write
 
 # A valid visit; tests break it with `edit`. Line numbers below refer to this text.
 VISIT = """\
@@ -87,28 +88,6 @@ LINK = (
     f"this is a symbolic link, not a regular file; {REGULAR_ONLY} (links are never followed: "
     "put the file itself here)"
 )
-
-
-def edit(text: str, old: str, new: str) -> str:
-    """`text` with `old`, which must occur exactly once, replaced by `new`."""
-    assert text.count(old) == 1, f"{old!r} occurs {text.count(old)} times"
-    return text.replace(old, new)
-
-
-def write(data: Path, relative: str, content: str | bytes) -> Path:
-    """Write one file below the data folder, e.g. `visits/x.yml`."""
-    path = data / relative
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(content, bytes):
-        path.write_bytes(content)
-    else:
-        path.write_text(content, encoding="utf-8", newline="\n")
-    return path
-
-
-def found(data: Path) -> list[str]:
-    """Every problem the check reports, as printed."""
-    return [str(diagnostic) for diagnostic in check(data).diagnostics]
 
 
 def check_within(data: Path, seconds: float) -> CheckResult:
