@@ -99,3 +99,23 @@ def test_md_keeps_markup_as_it_is() -> None:
     link = Md("[{}]({})").format("A & B", link_target("people/a-b.md"))
     assert str(link) == "[A &#38; B](people/a-b.md)"
     assert str(Md("{} — {}").format(link, "<i>")) == "[A &#38; B](people/a-b.md) — &#60;i&#62;"
+
+
+@pytest.mark.parametrize(
+    ("template", "args"),
+    [
+        ("[{}]({})", ("A <b> & [c]", link_target("people/a.md"))),
+        ("{} — {} → {}", ("1. x", Md("<i>y</i>"), "'q' \"r\"")),
+        ("{{literal}} {}", ("# h",)),
+        ("", ()),
+        ("{}", (7,)),
+    ],
+)
+def test_the_fast_format_is_the_general_one(template: str, args: tuple[object, ...]) -> None:
+    """Md fills plain "{}" templates itself (for speed): the same text as Markup.format with
+    Md's escaping."""
+    from markupsafe import Markup
+
+    general = Markup.format(Md(template), *args)
+    assert str(Md(template).format(*args)) == str(general)
+    assert type(Md(template).format(*args)) is Md

@@ -38,3 +38,10 @@ def sort_key(text: str, lang: str) -> tuple[int, ...]:
     """The key that sorts `text` among others in `lang`'s alphabetical order."""
     collator = _collator(language(lang).collation)
     return tuple(collator.sort_key(text))  # pyuca decomposes (NFD) first
+
+
+def load_collations(codes: list[str]) -> None:
+    """Read the collation tables of these languages now (before forking workers that share
+    them), rather than on the first sort in each worker."""
+    for code in codes:
+        _collator(language(code).collation)

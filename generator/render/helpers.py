@@ -79,8 +79,9 @@ def isolate_escaped(escaped: Markup, lang: str) -> Markup:
     """The same for text that is already escaped."""
     if language(lang).direction != "rtl":
         return escaped
-    # Only runs of digits are wrapped, and never inside a character reference.
-    return Md(_NUMBER_RUN.sub(lambda m: Md("<bdi>{}</bdi>").format(m.group(0)), escaped))
+    # Only runs of digits (and their separators) are wrapped, never inside a character
+    # reference: the match is put back as it is, and holds nothing to escape.
+    return Md(_NUMBER_RUN.sub(r"<bdi>\g<0></bdi>", str(escaped)))
 
 
 def front_matter(values: dict[str, Any]) -> Markup:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from string import Formatter
 from typing import Any
 from urllib.parse import quote
 
@@ -64,9 +65,54 @@ class Md(Markup):
 
     @classmethod
     def escape(cls, s: Any, /) -> Md:
-        if hasattr(s, "__html__"):
-            return cls(s)
-        return cls(str(escape_inline(str(s))).translate(_QUOTES))
+        if isinstance(s, cls):
+            return s
+        return cls(_escaped(s))
+
+    def format(self, *args: Any, **kwargs: Any) -> Md:
+        # Pages make links and list lines by the hundred thousand, and string.Formatter (which
+        # Markup.format uses) is slow: a template of plain "{}" fields is filled here, with
+        # the same escaping; any other template goes the general way.
+        literals = _plain_fields(str(self))
+        if literals is None or kwargs or len(args) != len(literals) - 1:
+            return Md(super().format(*args, **kwargs))
+        pieces = [literals[0]]
+        for value, literal in zip(args, literals[1:], strict=True):
+            pieces.append(_escaped(value))
+            pieces.append(literal)
+        return Md("".join(pieces))
+
+
+def _escaped(value: Any) -> str:
+    """`value` as Md puts it in: markup as it is, anything else escaped."""
+    if isinstance(value, Markup):
+        return value
+    if hasattr(value, "__html__"):
+        return str(value.__html__())
+    return _escaped_text(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escaped_text(text: str) -> str:
+    return str(escape_inline(text)).translate(_QUOTES)
+
+
+@functools.lru_cache(maxsize=1024)
+def _plain_fields(template: str) -> tuple[str, ...] | None:
+    """The literal text around each field of a template whose fields are all a bare "{}";
+    None for a template with named, numbered, converted or formatted fields."""
+    literals: list[str] = []
+    current = ""
+    for literal, name, spec, conversion in Formatter().parse(template):
+        current += literal  # "{{" and "}}" come back as literal braces, in pieces
+        if name is None:
+            continue
+        if name != "" or spec or conversion:
+            return None
+        literals.append(current)
+        current = ""
+    literals.append(current)
+    return tuple(literals)
 
 
 def link_target(path: str) -> Md:

@@ -21,6 +21,7 @@ from pathlib import Path
 from generator.data.check import CheckCache
 from generator.data.dataset import Dataset
 from generator.languages import LANGUAGE_CODES
+from generator.languages.collation import load_collations
 from generator.model.pages import PlannedPage, plan
 from generator.model.resolve import Relations, resolve
 from generator.parallel import map_forked
@@ -187,6 +188,8 @@ def generate(
             todo = affected_pages(pages, previous.reads, before, (dataset, relations))
     job = _Job(dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to)
     languages = list(LANGUAGE_CODES)
+    # The collation tables are read once here, not once in each language's forked worker.
+    load_collations(languages)
     reads: dict[str, set[Read]] = {}
     for lang, done in zip(
         languages,
