@@ -296,6 +296,7 @@ OUR_COLUMNS = {
     "speaker_id",
     "lang",
     "visit_start_date",
+    "current",
 }
 
 

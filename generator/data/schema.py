@@ -219,9 +219,32 @@ class Membership(Strict):
         default=None, description="When the position was taken up, at the precision known."
     )
     end_date: Date | None = Field(
-        default=None, description="When the position ended; absent while it is held."
+        default=None,
+        description=(
+            "When the position ended. Absent with `current: true` while it is held; absent "
+            "without it, the site says the end is not recorded."
+        ),
+    )
+    current: bool = Field(
+        default=False,
+        description=(
+            "True when the source says the position is held now (at the source's date); the "
+            "site then shows 'present'. Leave it out for a position whose end is simply not "
+            "known: the site never assumes it is still held. Not with `end_date`."
+        ),
+        examples=[True],
     )
     sources: list[str] = sources_field("the position")
+
+    @model_validator(mode="after")
+    def _current_or_ended(self) -> Membership:
+        if self.current and self.end_date is not None:
+            raise fail(
+                "sijill_membership_current",
+                "a membership is either 'current: true' or has an 'end_date', not both; "
+                "allowed: one of them, or neither when the end is not recorded",
+            )
+        return self
 
 
 # --- entities ---------------------------------------------------------------------------------

@@ -177,6 +177,7 @@ class _Writer:
         _put_text(item, "role", membership.role)
         _put(item, "start_date", membership.start_date)
         _put(item, "end_date", membership.end_date)
+        _put(item, PREFIX + "current", membership.current or None)
         item["sources"] = self.sources(membership.sources)
         return item
 

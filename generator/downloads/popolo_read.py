@@ -52,7 +52,11 @@ def read_popolo(document: dict[str, Any], root: Path) -> Dataset:
             "role": item[PREFIX + "role"],
             "sources": _source_ids(item["sources"]),
             **_optional(
-                item, organization="organization_id", start_date="start_date", end_date="end_date"
+                item,
+                organization="organization_id",
+                start_date="start_date",
+                end_date="end_date",
+                current=PREFIX + "current",
             ),
         }
         memberships.setdefault(item["person_id"], []).append(membership)

@@ -294,6 +294,7 @@ TABLES: tuple[Table, ...] = (
                 "end_date",
                 lambda r, lang: _date(r.item.end_date),
             ),
+            _c("current", lambda r, lang: "true" if r.item.current else ""),
             SOURCES_COLUMN,
         ),
     ),

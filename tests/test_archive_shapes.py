@@ -1,0 +1,82 @@
+"""Shapes real archives have (issue 13): ends that are not recorded, the visit types registers
+use, sources known only by their access date, places as the source writes them.
+
+Each test writes a small realistic file into a copy of the shipped data, checks it and renders
+its pages (Markdown, both languages) or its downloads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.data.check import check
+from generator.data.dataset import Dataset
+from generator.write.generate import render_pages
+from tests.test_check import PERSON, edit, found, write
+
+
+@pytest.fixture
+def data(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The copy of the shipped data, with paths displayed as `site_data/...`."""
+    monkeypatch.chdir(tmp_path)
+    return data_copy
+
+
+def _checked(data: Path) -> Dataset:
+    result = check(data)
+    assert result.dataset is not None, [str(d) for d in result.diagnostics]
+    return result.dataset
+
+
+def _row(page: str, start: str) -> str:
+    return next(line for line in page.splitlines() if line.startswith(start))
+
+
+# --- 1. honest ends -------------------------------------------------------------------------
+
+HISTORICAL = edit(
+    PERSON,
+    "links:",
+    "memberships:\n"
+    "  - role: {en: Speaker of Parliament, ar: رئيس مجلس الشورى}\n"
+    "    organization: islamic-consultative-assembly\n"
+    '    start_date: "2008-05"\n'
+    "    sources: [irna-report-2025-11-25]\n"
+    "  - role: {en: Secretary of the Supreme National Security Council, ar: أمين المجلس}\n"
+    "    organization: supreme-national-security-council\n"
+    "    current: true\n"
+    '    start_date: "2025-08"\n'
+    "    sources: [irna-report-2025-11-25]\n"
+    "  - role: {en: Minister of Culture, ar: وزير الثقافة}\n"
+    '    start_date: "1992"\n'
+    '    end_date: "1994"\n'
+    "    sources: [irna-report-2025-11-25]\n"
+    "links:",
+)
+
+
+def test_an_absent_end_is_not_recorded_and_current_is_present(data: Path) -> None:
+    write(data, "people/x.yml", HISTORICAL)
+    dataset = _checked(data)
+    en = render_pages(dataset, "en")["people/x.md"]
+    ar = render_pages(dataset, "ar")["people/x.md"]
+    assert "| end not recorded |" in _row(en, "| Speaker of Parliament")
+    assert "| present |" in _row(en, "| Secretary of the Supreme")
+    assert "present" not in _row(en, "| Minister of Culture")
+    assert "| لم يُسجَّل تاريخ الانتهاء |" in _row(ar, "| رئيس مجلس الشورى")
+    assert "| الآن |" in _row(ar, "| أمين المجلس")
+
+
+def test_current_with_an_end_date_is_an_error(data: Path) -> None:
+    write(
+        data,
+        "people/x.yml",
+        edit(HISTORICAL, '    end_date: "1994"\n', '    end_date: "1994"\n    current: true\n'),
+    )
+    assert found(data) == [
+        "site_data/people/x.yml:17:5: memberships[2]: a membership is either 'current: true' "
+        "or has an 'end_date', not both; allowed: one of them, or neither when the end is not "
+        "recorded"
+    ]
