@@ -7,14 +7,23 @@ its pages (Markdown, both languages) or its downloads.
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
 
 from generator.data.check import check
 from generator.data.dataset import Dataset
+from generator.data.schema import VISIT_CLASSIFICATIONS
+from generator.downloads.export import data_files
+from generator.languages import LANGUAGE_CODES
+from generator.languages.i18n import label
+from generator.render.seo import visit_json_ld
+from generator.render.urls import PORTABLE_URLS
 from generator.write.generate import render_pages
-from tests.test_check import PERSON, edit, found, write
+from tests.test_check import PERSON, VISIT, edit, found, write
 
 
 @pytest.fixture
@@ -80,3 +89,53 @@ def test_current_with_an_end_date_is_an_error(data: Path) -> None:
         "or has an 'end_date', not both; allowed: one of them, or neither when the end is not "
         "recorded"
     ]
+
+
+# --- 2. visit types -------------------------------------------------------------------------
+
+TRANSIT = edit(VISIT, "classification: official", "classification: transit")
+
+
+def test_every_kind_of_visit_is_allowed_and_named_in_both_languages(data: Path) -> None:
+    for kind in VISIT_CLASSIFICATIONS:
+        for lang in LANGUAGE_CODES:
+            assert label(lang, f"classification_{kind}")
+    write(data, "visits/x.yml", TRANSIT)
+    dataset = _checked(data)
+    en = render_pages(dataset, "en")["visits/x.md"]
+    ar = render_pages(dataset, "ar")["visits/x.md"]
+    assert "| Type of visit | Transit visit |" in en
+    assert "| نوع الزيارة | زيارة عبور |" in ar
+
+
+def test_a_kind_of_visit_outside_the_list_names_every_allowed_one(data: Path) -> None:
+    write(data, "visits/x.yml", edit(VISIT, "classification: official", "classification: summit"))
+    assert found(data) == [
+        "site_data/visits/x.yml:3:17: classification: 'summit' is not allowed; allowed: state, "
+        "official, official-working, working, private, informal, transit, multilateral, "
+        "unspecified"
+    ]
+
+
+def test_downloads_carry_cameo_codes_and_the_schema_org_type(data: Path) -> None:
+    write(
+        data,
+        "visits/x.yml",
+        edit(VISIT, "classification: official", "classification: multilateral"),
+    )
+    dataset = _checked(data)
+    files = data_files(dataset, "https://example.org/")
+    text = files["data/visits.csv"].removeprefix("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    row = next(row for row in rows if row["id"] == "x")
+    assert (row["classification"], row["cameo_visitors"], row["cameo_hosts"]) == (
+        "multilateral",
+        "042",
+        "043",
+    )
+    event = next(e for e in json.loads(files["data/sijill.json"])["events"] if e["id"] == "x")
+    assert event["classification"] == "multilateral"
+    assert event["sijill:schema_org_type"] == "Event"
+    assert event["sijill:cameo"] == {"visitors": "042", "hosts": "043"}
+    json_ld = visit_json_ld(dataset, dataset.visits["x"], "en", PORTABLE_URLS)
+    assert json_ld["@type"] == "Event"

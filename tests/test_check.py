@@ -290,7 +290,8 @@ STRUCTURE_CASES = [
         edit(VISIT, "classification: official", "classification: oficial"),
         [
             f"{FILE}:3:17: classification: 'oficial' is not allowed (did you mean 'official'?); "
-            "allowed: state, official, working, private, unspecified"
+            "allowed: state, official, official-working, working, private, informal, transit, "
+            "multilateral, unspecified"
         ],
         id="choice-misspelt",
     ),
@@ -298,7 +299,8 @@ STRUCTURE_CASES = [
         edit(VISIT, "classification: official", "classification:"),
         [
             f"{FILE}:3:16: classification: nothing (null) is not allowed; allowed: state, "
-            "official, working, private, unspecified"
+            "official, official-working, working, private, informal, transit, multilateral, "
+            "unspecified"
         ],
         id="choice-empty",
     ),

@@ -297,6 +297,8 @@ OUR_COLUMNS = {
     "lang",
     "visit_start_date",
     "current",
+    "cameo_visitors",
+    "cameo_hosts",
 }
 
 

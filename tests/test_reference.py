@@ -80,9 +80,16 @@ def test_english_rows() -> None:
         "visited. |",
         "| `start_date` | date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) | required | When the visit "
         "began, at the precision the source gives. |",
-        "| `classification` | one of: `state`, `official`, `working`, `private`, `unspecified` "
-        "| required | State, official or working visit; 'unspecified' when the source does not "
-        "say. |",
+        "| `classification` | one of: `state`, `official`, `official-working`, `working`, "
+        "`private`, `informal`, `transit`, `multilateral`, `unspecified` | required | The kind "
+        "of visit, as the source or the register names it: `state` (a head of state invited "
+        "by another, with full ceremony), `official` (at the invitation of the host "
+        "government, with ceremony), `official-working` (official, with reduced ceremony), "
+        "`working` (talks without ceremony), `private` (not on official business), `informal` "
+        "(unofficial: a meeting outside the protocol of visits, e.g. an informal summit or a "
+        "retreat), `transit` (a stopover on the way elsewhere), `multilateral` (to attend a "
+        "multilateral meeting or summit, e.g. the UN General Assembly), `unspecified` when "
+        "the source does not say. |",
         "| `to_country` | country code (ISO 3166-1 alpha-2) | required | The country visited "
         "(ISO 3166-1 alpha-2). |",
         "| `name` | [text in `en` and `ar`](#part-text) | required | The name in each language, "

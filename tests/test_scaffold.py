@@ -50,7 +50,8 @@ REFUSED = {
     "visit": [
         (
             "classification",
-            "'TODO' is not allowed; allowed: state, official, working, private, unspecified",
+            "'TODO' is not allowed; allowed: state, official, official-working, working, "
+            "private, informal, transit, multilateral, unspecified",
         ),
         ("visitors[0]", "unknown person 'TODO'; allowed: the id of a file in site_data/people/"),
         (

@@ -461,7 +461,22 @@ class Source(Entity):
     )
 
 
-VISIT_CLASSIFICATIONS = ("state", "official", "working", "private", "unspecified")
+# The kinds of visit protocol offices and registers distinguish, in the order of the reference.
+VISIT_CLASSIFICATIONS = (
+    "state",
+    "official",
+    "official-working",
+    "working",
+    "private",
+    "informal",
+    "transit",
+    "multilateral",
+    "unspecified",
+)
+# The schema.org type of each kind (JSON-LD and the JSON download). schema.org has no type for
+# a diplomatic visit or a summit, nor for a stopover: every kind is an `Event`; the kind itself
+# travels as `classification` (JSON) and on the page.
+VISIT_SCHEMA_ORG_TYPES: dict[str, str] = dict.fromkeys(VISIT_CLASSIFICATIONS, "Event")
 PLACE_KINDS = ("city", "venue", "airport", "air-base", "region")
 
 
@@ -559,7 +574,16 @@ class Visit(Entity):
     former_ids: list[Slug] = former_ids_field(example=["2025-11-larijani-islamabad"])
 
     classification: Literal[VISIT_CLASSIFICATIONS] = Field(  # type: ignore[valid-type]
-        description="State, official or working visit; 'unspecified' when the source does not say.",
+        description=(
+            "The kind of visit, as the source or the register names it: `state` (a head of "
+            "state invited by another, with full ceremony), `official` (at the invitation of "
+            "the host government, with ceremony), `official-working` (official, with reduced "
+            "ceremony), `working` (talks without ceremony), `private` (not on official "
+            "business), `informal` (unofficial: a meeting outside the protocol of visits, e.g. "
+            "an informal summit or a retreat), `transit` (a stopover on the way elsewhere), "
+            "`multilateral` (to attend a multilateral meeting or summit, e.g. the UN General "
+            "Assembly), `unspecified` when the source does not say."
+        ),
         examples=["official"],
     )
     title: Text | None = Field(

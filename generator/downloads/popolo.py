@@ -8,7 +8,9 @@ Popolo-compatible:
   languages are also in `other_names` with `"note": "multilingual"`, as EveryPolitician did;
   they come first, before the other names of the data.
 - Everything Popolo has no key for is under `sijill:` keys: the full source records
-  (`sijill:sources`), and a visit's countries, places, topics, meetings, outcomes and quotes.
+  (`sijill:sources`), and a visit's countries, places, topics, meetings, outcomes and quotes,
+  its schema.org type (`sijill:schema_org_type`) and the CAMEO codes of its two sides
+  (`sijill:cameo`: 042 'make a visit' for the visitors, 043 'host a visit' for the hosts).
 - A Popolo `sources` entry is a link: the source's own URL (or its page on this site when it
   is not online), its English title as `note`, and its id as `sijill:source`.
 
@@ -27,6 +29,7 @@ from pydantic import BaseModel
 
 from generator.data.dataset import Dataset
 from generator.data.schema import (
+    VISIT_SCHEMA_ORG_TYPES,
     Membership,
     Organization,
     OtherName,
@@ -40,6 +43,10 @@ from generator.languages import DEFAULT_LANGUAGE, LANGUAGE_CODES, LANGUAGES, i18
 from generator.model import titles
 
 PREFIX = "sijill:"
+# CAMEO event codes (Conflict and Mediation Event Observations, 04 'consult'): every kind of
+# visit, a summit or a stopover too, is a visit made by one side and hosted by the other.
+CAMEO_VISIT = "042"  # make a visit
+CAMEO_HOST_VISIT = "043"  # host a visit
 MULTILINGUAL = "multilingual"
 DEFAULT = DEFAULT_LANGUAGE.code
 
@@ -199,6 +206,8 @@ class _Writer:
         item: dict[str, Any] = {"id": visit.id, "name": titles[DEFAULT], PREFIX + "name": titles}
         _put(item, PREFIX + "title", visit.title)
         item["classification"] = visit.classification
+        item[PREFIX + "schema_org_type"] = VISIT_SCHEMA_ORG_TYPES[visit.classification]
+        item[PREFIX + "cameo"] = {"visitors": CAMEO_VISIT, "hosts": CAMEO_HOST_VISIT}
         item["start_date"] = str(visit.start_date)
         _put(item, "end_date", visit.end_date)
         _put_text(item, "description", visit.summary)

@@ -22,7 +22,7 @@ from typing import Any
 from generator.data.dataset import Dataset
 from generator.data.schema import PartialDate, PartialText, Person, Quote, Text, Visit
 from generator.downloads.cells import inert_cell
-from generator.downloads.popolo import DEFAULT, Context
+from generator.downloads.popolo import CAMEO_HOST_VISIT, CAMEO_VISIT, DEFAULT, Context
 from generator.languages import LANGUAGE_CODES, i18n
 
 LIST_SEPARATOR = ";"
@@ -209,6 +209,8 @@ TABLES: tuple[Table, ...] = (
                 "classification",
                 lambda r, lang: r.item.classification,
             ),
+            _c("cameo_visitors", lambda r, lang: CAMEO_VISIT),
+            _c("cameo_hosts", lambda r, lang: CAMEO_HOST_VISIT),
             _c(
                 "start_date",
                 lambda r, lang: _date(r.item.start_date),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from generator.data.dataset import Dataset
-from generator.data.schema import Person, Place, Visit
+from generator.data.schema import VISIT_SCHEMA_ORG_TYPES, Person, Place, Visit
 from generator.languages import LANGUAGES, i18n
 from generator.model import titles
 from generator.render.urls import PORTABLE_URLS, SiteUrls, entity_of
@@ -116,7 +116,7 @@ def visit_json_ld(dataset: Dataset, visit: Visit, lang: str, urls: SiteUrls) -> 
     ]
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "Event",
+        "@type": VISIT_SCHEMA_ORG_TYPES[visit.classification],
         "@id": f"{url}#event",
         "url": url,
         "mainEntityOfPage": url,
