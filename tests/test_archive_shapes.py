@@ -23,7 +23,7 @@ from generator.languages.i18n import label
 from generator.render.seo import visit_json_ld
 from generator.render.urls import PORTABLE_URLS
 from generator.write.generate import render_pages
-from tests.test_check import PERSON, VISIT, edit, found, write
+from tests.test_check import PERSON, SOURCE, VISIT, edit, found, write
 
 
 @pytest.fixture
@@ -139,3 +139,39 @@ def test_downloads_carry_cameo_codes_and_the_schema_org_type(data: Path) -> None
     assert event["sijill:cameo"] == {"visitors": "042", "hosts": "043"}
     json_ld = visit_json_ld(dataset, dataset.visits["x"], "en", PORTABLE_URLS)
     assert json_ld["@type"] == "Event"
+
+
+# --- 3. sources as they are -----------------------------------------------------------------
+
+REGISTER = edit(
+    edit(SOURCE, "kind: article", "kind: register"),
+    'published: "2025-11-25"',
+    'accessed: "2025-11-26"',
+)
+
+
+def test_a_source_with_neither_date_is_an_error(data: Path) -> None:
+    write(data, "sources/x.yml", edit(SOURCE, 'published: "2025-11-25"\n', ""))
+    assert found(data) == [
+        "site_data/sources/x.yml:2:1: a source needs a date; allowed: 'published' (the "
+        "publication date), 'accessed' (when it was read, for a register or database with no "
+        "publication date), or both"
+    ]
+
+
+def test_a_register_known_by_its_access_date(data: Path) -> None:
+    write(data, "sources/x.yml", REGISTER)
+    write(data, "visits/x.yml", edit(VISIT, "irna-report-2025-11-25", "x"))
+    dataset = _checked(data)
+    en = render_pages(dataset, "en")
+    ar = render_pages(dataset, "ar")
+    source = en["sources/x.md"]
+    assert "| Kind | register |" in source
+    assert '| Accessed | <time datetime="2025-11-26">' in source
+    assert "| Published |" not in source
+    assert "| النوع | سجل |" in ar["sources/x.md"]
+    assert '| تاريخ الاطلاع | <time datetime="2025-11-26">' in ar["sources/x.md"]
+    cited = _row(en["visits/x.md"], "1. ")
+    assert ', accessed <time datetime="2025-11-26">' in cited
+    assert 'اطُّلع عليه في <time datetime="2025-11-26">' in _row(ar["visits/x.md"], "1. ")
+    assert '| accessed <time datetime="2025-11-26">' in _row(en["sources/index.md"], "| [A title]")

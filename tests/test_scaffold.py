@@ -33,7 +33,11 @@ REFUSED = {
         ),
     ],
     "source": [
-        ("kind", "'TODO' is not allowed; allowed: article, post, statement, report, interview"),
+        (
+            "kind",
+            "'TODO' is not allowed; allowed: article, post, statement, report, interview, "
+            "register, database",
+        ),
         ("title.en", "must not be empty"),
         ("title.ar", "must not be empty"),
         (

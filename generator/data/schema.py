@@ -416,6 +416,8 @@ class SourceKind(StrEnum):
     statement = "statement"
     report = "report"
     interview = "interview"
+    register = "register"
+    database = "database"
 
 
 class Source(Entity):
@@ -440,8 +442,23 @@ class Source(Entity):
     language: LanguageCode = Field(
         description="The language the source is written in.", examples=["ar"]
     )
-    published: Date = Field(
-        description="The publication date, at the precision known.", examples=["2025-11-25"]
+    published: Date | None = Field(
+        default=None,
+        description=(
+            "The publication date, at the precision known. A source needs it or `accessed` "
+            "(or both)."
+        ),
+        examples=["2025-11-25"],
+        # `new` writes a placeholder for it, as for a required field: most sources have one.
+        json_schema_extra={"x-new-placeholder": True},
+    )
+    accessed: Date | None = Field(
+        default=None,
+        description=(
+            "When the source was read, for a source with no publication date (a register, a "
+            "database, a page that changes); the site then shows 'accessed' and this date."
+        ),
+        examples=["2025-11-26"],
     )
     url: Url | None = Field(
         default=None,
@@ -459,6 +476,24 @@ class Source(Entity):
         description="A note for readers.",
         examples=[{"en": "Read in Arabic translation.", "ar": "اطّلعنا عليه في ترجمته العربية."}],
     )
+
+    @model_validator(mode="after")
+    def _dated(self) -> Source:
+        if self.published is None and self.accessed is None:
+            raise fail(
+                "sijill_source_undated",
+                "a source needs a date; allowed: 'published' (the publication date), "
+                "'accessed' (when it was read, for a register or database with no publication "
+                "date), or both",
+            )
+        return self
+
+    @property
+    def known_date(self) -> PartialDate:
+        """The publication date, or else the access date (the check requires one of them)."""
+        date = self.published or self.accessed
+        assert date is not None
+        return date
 
 
 # The kinds of visit protocol offices and registers distinguish, in the order of the reference.

@@ -97,7 +97,7 @@ def _index_pages() -> Iterator[PlannedPage]:
         lambda h: {
             "sources": sorted(
                 h.dataset.sources.values(),
-                key=lambda s: (s.published.earliest(), s.id),
+                key=lambda s: (s.known_date.earliest(), s.id),
                 reverse=True,
             )
         },

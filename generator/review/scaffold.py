@@ -143,6 +143,13 @@ def _comment(text: str, indent: int, inner: int = 0) -> list[str]:
     )
 
 
+def _placeholder_anyway(info: FieldInfo) -> bool:
+    """An optional field the declaration wants filled in most files (`x-new-placeholder`),
+    e.g. a source's `published`: a placeholder the check refuses, not a commented example."""
+    extra = info.json_schema_extra
+    return isinstance(extra, dict) and extra.get("x-new-placeholder") is True
+
+
 def _description(info: FieldInfo, field_shape: Shape, optional: bool) -> str:
     text = info.description or ""
     if field_shape.choices:
@@ -206,7 +213,7 @@ def render_fields(
     for name, info in model.model_fields.items():
         field_shape = shape(info)
         sample = example.get(name, _fallback_example(field_shape))
-        optional = not info.is_required() and not fill_all
+        optional = not info.is_required() and not fill_all and not _placeholder_anyway(info)
         if lines and indent == 0:
             lines.append("")
         lines.extend(_comment(_description(info, field_shape, optional), indent))
