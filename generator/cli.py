@@ -340,6 +340,33 @@ def extract(
     )
 
 
+@cli.command()
+@DATA_OPTION
+@click.option("--lang", type=click.Choice(LANGUAGE_CODES), help="Only this missing language.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "csv"]),
+    default="text",
+    show_default=True,
+    help="text for people, csv for a translator (fill the translation column).",
+)
+@click.option(
+    "--apply",
+    "apply_file",
+    type=click.Path(path_type=Path, dir_okay=False, exists=True),
+    help="Write the filled-in translations of this worklist CSV into the data files.",
+)
+def translations(
+    data_dir: Path, lang: str | None, output_format: str, apply_file: Path | None
+) -> int:
+    """List the missing translations (file, field, the text in the other language), or
+    write a filled-in worklist back into the YAML files."""
+    from generator.review.translations import run
+
+    return run(data_dir, lang, output_format, apply_file)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code instead of exiting."""
     args = list(sys.argv[1:] if argv is None else argv)

@@ -42,7 +42,6 @@ def test_parts_are_the_nested_models() -> None:
             "Identifier",
             "OtherName",
             "Text",
-            "PartialText",
         ]
     )
 
@@ -92,7 +91,8 @@ def test_english_rows() -> None:
         "the source does not say. |",
         "| `to_country` | country code (ISO 3166-1 alpha-2) | required | The country visited "
         "(ISO 3166-1 alpha-2). |",
-        "| `name` | [text in `en` and `ar`](#part-text) | required | The name in each language, "
+        "| `name` | [text in `en` and `ar` (a translation may be missing)](#part-text) | required "
+        "| The name in each language, "
         "as the page title shows it. |",
         "| `memberships` | list of [Membership](#part-membership) | optional | Positions held, "
         "each with dates and sources. |",

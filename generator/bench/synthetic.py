@@ -368,6 +368,11 @@ def _people(state: _State, count: int, out: Path) -> None:
         if rng.random() < 0.05:
             del summary["ar"]  # not translated yet: a warning
         data: dict[str, Any] = {"id": person_id, "name": _names(*name)}
+        if len(state.people) % 3 == 2:  # a third known from English sources only: warnings
+            data["name"] = {"en": name[0]}
+            summary.pop("ar", None)
+            for membership in memberships:
+                membership["role"] = {"en": membership["role"]["en"]}
         if rng.random() < 0.4:
             data["other_names"] = [
                 {"name": last_en, "lang": "en"},

@@ -15,7 +15,7 @@ import functools
 import os
 import re
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -71,10 +71,25 @@ class CheckResult:
         kinds = ", ".join(f"{self.counts.get(kind, 0)} {kind}" for kind in KINDS)
         n_err, n_warn = len(errors(self.diagnostics)), len(warnings(self.diagnostics))
         verdict = "valid" if self.ok else "INVALID"
+        untranslated = missing_translations(self.diagnostics)
+        counted = ", ".join(f"{path} {n}" for path, n in untranslated.items())
         return (
             f"{verdict}: {kinds}; {n_err} error{'s' * (n_err != 1)}, "
             f"{n_warn} warning{'s' * (n_warn != 1)}"
+            + (f" (missing translations: {counted})" if counted else "")
         )
+
+
+UNTRANSLATED = "translation yet; the site shows this text as untranslated"
+
+
+def missing_translations(diagnostics: list[Diagnostic]) -> dict[str, int]:
+    """How many translations are missing per field, list indices left out and sorted by
+    field: `{"memberships.role.ar": 7, "name.ar": 5}`."""
+    counts: Counter[str] = Counter(
+        re.sub(r"\[\d+\]", "", d.path) for d in diagnostics if d.message.endswith(UNTRANSLATED)
+    )
+    return dict(sorted(counts.items()))
 
 
 def display_path(path: Path) -> str:
@@ -618,8 +633,7 @@ def _check_semantics(yaml_file: YamlFile, entity: Entity) -> None:
                         yaml_file.display,
                         *yaml_file.position(where),
                         format_path(where),
-                        f"no {language_name(code)} translation yet; the site shows this text "
-                        "as untranslated",
+                        f"no {language_name(code)} {UNTRANSLATED}",
                         Severity.warning,
                     )
                 )

@@ -181,8 +181,8 @@ def _single_words(found: FieldType, lang: str, references: str | None, plural: b
         return _prose(said.pair(named)[plural], lang)
     if found.choices:
         return said("one_of").format(values=_joined(found.choices, lang))
-    if base is Text or base is PartialText:
-        template = said.pair("text_all" if base is Text else "text_partial")[plural]
+    if base is Text or base is PartialText:  # one model since issue 13
+        template = said.pair("text_partial")[plural]
         langs = _joined(LANGUAGE_CODES, lang, last=list_separators(lang)[1])
         return f"[{template.format(langs=langs)}](#{anchor(base)})"
     if found.model is not None:

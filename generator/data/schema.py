@@ -132,21 +132,20 @@ class _PartialTexts(_Texts):
     @model_validator(mode="after")
     def _at_least_one(self) -> _PartialTexts:
         if all(self.get(code) is None for code in LANGUAGE_CODES):
-            codes = " and/or ".join(f"'{code}'" for code in LANGUAGE_CODES)
-            raise fail("sijill_text_empty", f"no text in any language; allowed: a map with {codes}")
+            codes = ", ".join(LANGUAGE_CODES)
+            raise fail(
+                "sijill_text_empty", f"no text in any language; allowed: at least one of {codes}"
+            )
         return self
 
 
-_TEXT_DOC = """Text in every language of the site; no translation may be missing.
+_TEXT_DOC = """Text in the site's languages: at least one; a translation may still be missing.
 
+    A missing translation is reported as a warning (`check` counts them per field, and
+    `translations` lists them) and shown on the site in the original language and script,
+    marked as not yet translated; it is never filled in from the other language silently.
     Each text needs visible characters, and holds at most 300 characters in a name, title,
     role, topic or short note, and 10,000 in a summary, a quote or a source's note.
-    """
-_PARTIAL_TEXT_DOC = """Text in the site's languages where a translation may still be missing.
-
-    A missing translation is reported as a warning and shown as untranslated on the site;
-    it is never filled in from the other language silently. Its texts have the limits of
-    length given above.
     """
 
 
@@ -169,15 +168,14 @@ def _text_model(name: str, base: type[_Texts], doc: str, *, required: bool) -> t
 
 if TYPE_CHECKING:  # mypy sees one attribute per language code
 
-    class Text(_Texts):
-        def __getattr__(self, code: str) -> str: ...
-
-    class PartialText(_PartialTexts):
+    class Text(_PartialTexts):
         def __getattr__(self, code: str) -> str | None: ...
 
 else:
-    Text = _text_model("Text", _Texts, _TEXT_DOC, required=True)
-    PartialText = _text_model("PartialText", _PartialTexts, _PARTIAL_TEXT_DOC, required=False)
+    # Every text needs one language at least; since issue 13 (English-only archives) no text
+    # requires every language, so `PartialText` is another name for `Text`.
+    Text = _text_model("Text", _PartialTexts, _TEXT_DOC, required=False)
+PartialText = Text
 
 
 class OtherName(Strict):

@@ -119,9 +119,10 @@ class Gazetteer:
         if dataset is None:
             return
         for person in dataset.people.values():
-            self.people[person.id] = (person.name.en, person.country)
-            self.names[person.id] = (person.name.en, person.name.ar)
-            for name in (person.name.en, person.name.ar, *(o.name for o in person.other_names)):
+            names = tuple(name for name in (person.name.en, person.name.ar) if name is not None)
+            self.people[person.id] = (names[0], person.country)  # English first when it is there
+            self.names[person.id] = names
+            for name in (*names, *(o.name for o in person.other_names)):
                 self.matcher.add(name, person.id)
 
     def ref(self, person_id: str) -> PersonRef:

@@ -156,16 +156,19 @@ class Places:
         if dataset is not None:
             for visit in dataset.visits.values():
                 for item in visit.places:
+                    name_en, name_ar = item.name.en, item.name.ar
+                    if name_en is None or name_ar is None:
+                        continue  # a draft names places in both languages: only complete ones
                     place = Place(
-                        item.name.en,
-                        item.name.ar,
+                        name_en,
+                        name_ar,
                         item.kind,
                         visit.to_country,
                         item.city.en if item.city else None,
                         item.city.ar if item.city else None,
                     )
-                    self.matcher.add(item.name.en, place)
-                    self.matcher.add(item.name.ar, place)
+                    self.matcher.add(name_en, place)
+                    self.matcher.add(name_ar, place)
         self.adjectives: dict[str, str] = {}  # normalised adjective -> country code
         for code, (en, ar, aliases) in countries.items():
             for name in (ar, *[alias for alias in aliases if not alias.isascii()]):

@@ -155,6 +155,18 @@ class PageHelpers:
                 ).format(self.t("untranslated"), other.code, other.direction, found)
         return Markup("")
 
+    def shown(self, value: Text | PartialText | None) -> Markup:
+        """A name inside a link or a list: the other language's text when untranslated, marked
+        with its language and direction (no note: the page it leads to has one)."""
+        own = value.get(self.lang) if value is not None else None
+        if value is None or own is not None:
+            return Md("{}").format(own or "")
+        for other in self.other_languages:
+            found = value.get(other.code)
+            if found is not None:
+                return self.foreign(found, other.code)
+        return Markup("")
+
     def plain(self, value: Text | PartialText | None) -> str:
         """The text as a plain string (for titles), the other language's when untranslated."""
         return titles.plain(value, self.lang)
@@ -218,7 +230,9 @@ class PageHelpers:
     def person_name(self, person_id: str) -> str:
         return self.plain(self.dataset.people[person_id].name)
 
-    def _page_link(self, folder: str, slug: str, text: Callable[[T], str], of: T) -> Markup:
+    def _page_link(
+        self, folder: str, slug: str, text: Callable[[T], str | Markup], of: T
+    ) -> Markup:
         """A link to `folder/slug.md` showing `text(of)`, made once per folder of pages."""
         key = (folder, self.lang, self._folder, slug)
         found = self.memo.found(key)
@@ -228,7 +242,10 @@ class PageHelpers:
         return found
 
     def person(self, person_id: str) -> Markup:
-        return self._page_link("people", person_id, self.person_name, person_id)
+        return self._page_link("people", person_id, self._person_shown, person_id)
+
+    def _person_shown(self, person_id: str) -> Markup:
+        return self.shown(self.dataset.people[person_id].name)
 
     def people(self, person_ids: list[str]) -> Markup:
         return self.join([self.person(pid) for pid in person_ids])
@@ -245,8 +262,8 @@ class PageHelpers:
             return Markup("")
         return self._page_link("organizations", org_id, self._organization_name, org_id)
 
-    def _organization_name(self, org_id: str) -> str:
-        return self.plain(self.dataset.organizations[org_id].name)
+    def _organization_name(self, org_id: str) -> Markup:
+        return self.shown(self.dataset.organizations[org_id].name)
 
     def country_name(self, code: str) -> str:
         return i18n.country_name(code, self.lang)
@@ -267,7 +284,10 @@ class PageHelpers:
         return titles.visit_title(self.dataset, visit, self.lang)
 
     def visit(self, visit: Visit) -> Markup:
-        return self._page_link("visits", visit.id, self.visit_title, visit)
+        return self._page_link("visits", visit.id, self._visit_shown, visit)
+
+    def _visit_shown(self, visit: Visit) -> str | Markup:
+        return self.visit_title(visit) if visit.title is None else self.shown(visit.title)
 
     def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
         """A visit in a list: its dates and link, and (`countries`) from where to where."""
@@ -288,8 +308,8 @@ class PageHelpers:
     def source(self, source_id: str) -> Markup:
         return self._page_link("sources", source_id, self._source_title, source_id)
 
-    def _source_title(self, source_id: str) -> str:
-        return self.plain(self.dataset.sources[source_id].title)
+    def _source_title(self, source_id: str) -> Markup:
+        return self.shown(self.dataset.sources[source_id].title)
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""

@@ -35,7 +35,7 @@ def person_description(person: Person, lang: str) -> str:
     summary = person.summary.get(lang) if person.summary else None
     if summary:
         return _shorten(summary)
-    name = person.name.get(lang) or ""
+    name = titles.plain(person.name, lang)
     return f"{name} — {i18n.country_name(person.country, lang)}"
 
 
@@ -69,7 +69,7 @@ def person_json_ld(dataset: Dataset, person: Person, lang: str, urls: SiteUrls) 
         "@id": f"{url}#person",
         "url": url,
         "mainEntityOfPage": url,
-        "name": person.name.get(lang),
+        "name": titles.plain(person.name, lang),
         "description": person_description(person, lang),
         # The country the person serves (Popolo's national_identity).
         "nationality": _country(person.country, lang),
@@ -78,10 +78,13 @@ def person_json_ld(dataset: Dataset, person: Person, lang: str, urls: SiteUrls) 
         data["alternateName"] = list(dict.fromkeys(alternate))
     roles = []
     for membership in person.memberships:
-        role: dict[str, Any] = {"@type": "OrganizationRole", "roleName": membership.role.get(lang)}
+        role: dict[str, Any] = {
+            "@type": "OrganizationRole",
+            "roleName": titles.plain(membership.role, lang),
+        }
         if membership.organization is not None:
             org = dataset.organizations[membership.organization]
-            role["memberOf"] = {"@type": "Organization", "name": org.name.get(lang)}
+            role["memberOf"] = {"@type": "Organization", "name": titles.plain(org.name, lang)}
         if membership.start_date is not None:
             role["startDate"] = str(membership.start_date)
         if membership.end_date is not None:
@@ -103,8 +106,8 @@ def _place(place: Place, country: str, lang: str) -> dict[str, Any]:
     address: dict[str, Any] = {"@type": "PostalAddress", "addressCountry": country}
     city = place.city if place.city is not None else (place.name if place.kind == "city" else None)
     if city is not None:
-        address["addressLocality"] = city.get(lang)
-    return {"@type": "Place", "name": place.name.get(lang), "address": address}
+        address["addressLocality"] = titles.plain(city, lang)
+    return {"@type": "Place", "name": titles.plain(place.name, lang), "address": address}
 
 
 def visit_json_ld(dataset: Dataset, visit: Visit, lang: str, urls: SiteUrls) -> dict[str, Any]:
