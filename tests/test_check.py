@@ -267,7 +267,7 @@ STRUCTURE_CASES = [
         edit(VISIT, "from_country: IR\n", ""),
         [
             f"{FILE}:2:1: from_country: missing required field 'from_country': The visitors' "
-            "country (ISO 3166-1 alpha-2)."
+            "country (ISO 3166-1 alpha-2; ISO 3166-3 for a former state)."
         ],
         id="missing-required-field",
     ),
@@ -419,7 +419,7 @@ def test_references_are_resolved_in_a_file_with_other_errors(data: Path) -> None
     write(data, "visits/x.yml", edit(VISIT, "from_country: IR\n", "") + "hosts: [nobody]\n")
     assert found(data) == [
         f"{FILE}:2:1: from_country: missing required field 'from_country': The visitors' "
-        "country (ISO 3166-1 alpha-2).",
+        "country (ISO 3166-1 alpha-2; ISO 3166-3 for a former state).",
         f"{FILE}:13:9: hosts[0]: unknown person 'nobody'; {PEOPLE}",
     ]
 
@@ -429,8 +429,10 @@ def test_a_broken_file_still_defines_its_id(data: Path) -> None:
     write(data, "people/x.yml", edit(PERSON, "country: IR", "country: Iran"))
     write(data, "visits/x.yml", VISIT + "hosts: [x]\n")
     assert found(data) == [
-        "site_data/people/x.yml:6:10: country: 'Iran' is not an ISO 3166-1 alpha-2 country "
-        "code; allowed: two upper-case letters such as 'IR', 'PK', 'CN'"
+        "site_data/people/x.yml:6:10: country: 'Iran' is not a country code (did you mean 'IR'?); "
+        "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
+        "'XK' (Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
+        "VDVN, YDYE, YUCS, ZRCD)"
     ]
 
 
@@ -495,10 +497,13 @@ VALUE_CASES = [
             edit(VISIT, "to_country: PK", "to_country: XX"), "from_country: IR", "from_country: ir"
         ),
         [
-            f"{FILE}:6:15: from_country: 'ir' is not an ISO 3166-1 alpha-2 country code (country "
-            "codes are upper case); allowed: two upper-case letters such as 'IR', 'PK', 'CN'",
-            f"{FILE}:7:13: to_country: 'XX' is not an ISO 3166-1 alpha-2 country code; allowed: "
-            "two upper-case letters such as 'IR', 'PK', 'CN'",
+            f"{FILE}:6:15: from_country: 'ir' is not a country code (did you mean 'IR'?); allowed: "
+            "an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' "
+            "(Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
+            "VDVN, YDYE, YUCS, ZRCD)",
+            f"{FILE}:7:13: to_country: 'XX' is not a country code; allowed: an ISO 3166-1 alpha-2 "
+            "code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO "
+            "3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
         ],
         id="country-codes",
     ),
@@ -657,9 +662,10 @@ def test_every_problem_in_every_file_in_one_run(data: Path) -> None:
         "site_data/people/x.yml:3:1: nam: unknown field 'nam' (did you mean 'name'?); allowed: "
         "id, former_ids, name, other_names, country, summary, memberships, identifiers, links, "
         "sources",
-        "site_data/people/x.yml:6:10: country: 'ir' is not an ISO 3166-1 alpha-2 country code "
-        "(country codes are upper case); allowed: two upper-case letters such as 'IR', 'PK', "
-        "'CN'",
+        "site_data/people/x.yml:6:10: country: 'ir' is not a country code (did you mean 'IR'?); "
+        "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
+        "'XK' (Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
+        "VDVN, YDYE, YUCS, ZRCD)",
         "site_data/sources/x.yml:5:7: warning: title.en: text is not in Unicode NFC; fix: "
         "normalise it to NFC (python: unicodedata.normalize('NFC', text)); the site searches "
         "and compares NFC",

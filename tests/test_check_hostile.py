@@ -563,8 +563,9 @@ def test_a_blank_summary_is_an_error_and_a_blank_code_is_said_once(data: Path) -
     )
     write(data, "visits/x.yml", content)
     assert found(data) == [
-        f"{VISIT_FILE}:7:13: to_country: ' ' is not an ISO 3166-1 alpha-2 country code; "
-        "allowed: two upper-case letters such as 'IR', 'PK', 'CN'",
+        f"{VISIT_FILE}:7:13: to_country: ' ' is not a country code; allowed: an ISO 3166-1 "
+        "alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the "
+        "ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
         f"{VISIT_FILE}:10:7: summary.en: "
         + BLANK.format(what="white space and U+3164 HANGUL FILLER, which shows nothing"),
     ]

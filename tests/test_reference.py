@@ -89,8 +89,8 @@ def test_english_rows() -> None:
         "retreat), `transit` (a stopover on the way elsewhere), `multilateral` (to attend a "
         "multilateral meeting or summit, e.g. the UN General Assembly), `unspecified` when "
         "the source does not say. |",
-        "| `to_country` | country code (ISO 3166-1 alpha-2) | required | The country visited "
-        "(ISO 3166-1 alpha-2). |",
+        "| `to_country` | country code (ISO 3166-1 alpha-2, or ISO 3166-3 for a former state) | "
+        "required | The country visited (ISO 3166-1 alpha-2; ISO 3166-3 for a former state). |",
         "| `name` | [text in `en` and `ar` (a translation may be missing)](#part-text) | required "
         "| The name in each language, "
         "as the page title shows it. |",

@@ -18,8 +18,9 @@ REFUSED = {
         ("name.ar", "must not be empty"),
         (
             "country",
-            "'??' is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters "
-            "such as 'IR', 'PK', 'CN'",
+            "'??' is not a country code; allowed: an ISO 3166-1 alpha-2 code (two upper-case "
+            "letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO 3166-3 code of a former "
+            "state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
         ),
         ("sources[0]", "unknown source 'TODO'; allowed: the id of a file in site_data/sources/"),
     ],
@@ -60,13 +61,15 @@ REFUSED = {
         ("visitors[0]", "unknown person 'TODO'; allowed: the id of a file in site_data/people/"),
         (
             "from_country",
-            "'??' is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters "
-            "such as 'IR', 'PK', 'CN'",
+            "'??' is not a country code; allowed: an ISO 3166-1 alpha-2 code (two upper-case "
+            "letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO 3166-3 code of a former "
+            "state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
         ),
         (
             "to_country",
-            "'??' is not an ISO 3166-1 alpha-2 country code; allowed: two upper-case letters "
-            "such as 'IR', 'PK', 'CN'",
+            "'??' is not a country code; allowed: an ISO 3166-1 alpha-2 code (two upper-case "
+            "letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO 3166-3 code of a former "
+            "state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
         ),
         (
             "start_date",

@@ -7,9 +7,10 @@ Part of the declaration (`generator.data.schema` uses them and offers them under
 from __future__ import annotations
 
 import calendar
+import difflib
 import re
 from dataclasses import dataclass
-from functools import total_ordering
+from functools import cache, total_ordering
 from typing import Annotated, Any, Literal
 
 from babel import Locale
@@ -19,6 +20,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.data.diagnostics import shortened
 from generator.languages import LANGUAGE_CODES
+from generator.languages.former_states import former_states
 
 
 def fail(code: str, message: str) -> PydanticCustomError:
@@ -120,13 +122,51 @@ COUNTRY_CODES: frozenset[str] = frozenset(
 )
 
 
+# States that no longer exist, by their ISO 3166-3 four-letter code ('SUHH' the Soviet Union),
+# from generator/languages/former_states.yml: a visit of 1985 came from the Soviet Union, not
+# from Russia.
+FORMER_STATE_CODES: frozenset[str] = frozenset(former_states())
+ALL_COUNTRY_CODES: frozenset[str] = COUNTRY_CODES | FORMER_STATE_CODES
+
+
+@cache
+def _country_by_name() -> dict[str, str]:
+    names = {str(name).casefold(): code for code, name in Locale("en").territories.items()}
+    names.update(
+        (name.casefold(), state.code)
+        for state in former_states().values()
+        for name in state.names.values()
+    )
+    return {name: code for name, code in names.items() if code in ALL_COUNTRY_CODES}
+
+
+def _nearest_country(value: str) -> str | None:
+    """The allowed code most like `value`: its upper case, the code of a country so named
+    ('Iran'), the one former state whose code the old two-letter code begins ('SU' -> 'SUHH'),
+    else the closest spelling of the same length ('SUHX' -> 'SUHH')."""
+    upper = value.upper()
+    if upper in ALL_COUNTRY_CODES:
+        return upper
+    named = _country_by_name().get(value.strip().casefold())
+    if named is not None:
+        return named
+    former = [code for code in FORMER_STATE_CODES if len(upper) == 2 and code.startswith(upper)]
+    if len(former) == 1:
+        return former[0]
+    same_length = sorted(code for code in ALL_COUNTRY_CODES if len(code) == len(upper))
+    close = difflib.get_close_matches(upper, same_length, n=1, cutoff=0.7)
+    return close[0] if close else None
+
+
 def _check_country(value: str) -> str:
-    if value not in COUNTRY_CODES:
-        hint = " (country codes are upper case)" if value.upper() in COUNTRY_CODES else ""
+    if value not in ALL_COUNTRY_CODES:
+        nearest = _nearest_country(value[:MAX_SHORT_LENGTH])
+        hint = f" (did you mean {nearest!r}?)" if nearest else ""
         raise fail(
             "sijill_country",
-            f"{value!r} is not an ISO 3166-1 alpha-2 country code{hint}; allowed: two upper-case "
-            "letters such as 'IR', 'PK', 'CN'",
+            f"{shortened(value)!r} is not a country code{hint}; allowed: an ISO 3166-1 alpha-2 "
+            "code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO "
+            "3166-3 code of a former state (" + ", ".join(sorted(FORMER_STATE_CODES)) + ")",
         )
     return value
 
@@ -134,7 +174,7 @@ def _check_country(value: str) -> str:
 CountryCode = Annotated[
     str,
     AfterValidator(_check_country),
-    WithJsonSchema({"type": "string", "enum": sorted(COUNTRY_CODES)}),
+    WithJsonSchema({"type": "string", "enum": sorted(ALL_COUNTRY_CODES)}),
 ]
 
 CURRENCY_CODES: frozenset[str] = frozenset(list_currencies())

@@ -294,7 +294,9 @@ class Person(Entity):
         examples=[[{"name": "Larijani", "lang": "en", "note": "short form"}]],
     )
     country: CountryCode = Field(
-        description="The country the person serves (ISO 3166-1 alpha-2).", examples=["IR"]
+        description="The country the person serves (ISO 3166-1 alpha-2; ISO 3166-3 for a "
+        "former state).",
+        examples=["IR"],
     )
     summary: PartialText | None = Field(
         default=None,
@@ -638,10 +640,12 @@ class Visit(Entity):
         examples=[["mohammad-ishaq-dar"]],
     )
     from_country: CountryCode = Field(
-        description="The visitors' country (ISO 3166-1 alpha-2).", examples=["IR"]
+        description="The visitors' country (ISO 3166-1 alpha-2; ISO 3166-3 for a former state).",
+        examples=["IR"],
     )
     to_country: CountryCode = Field(
-        description="The country visited (ISO 3166-1 alpha-2).", examples=["PK"]
+        description="The country visited (ISO 3166-1 alpha-2; ISO 3166-3 for a former state).",
+        examples=["PK"],
     )
     places: list[Place] = Field(
         default_factory=list,

@@ -19,6 +19,7 @@ from babel.dates import format_date, format_skeleton
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
 
 from generator.languages import language
+from generator.languages.former_states import former_state
 
 # The shapes of the data format this module formats (`generator.data.schema`'s PartialDate and
 # Amount), as protocols: the languages are the ground floor and import nothing above them.
@@ -72,7 +73,11 @@ def _locale(lang: str) -> str:
 
 @cache
 def country_name(code: str, lang: str) -> str:
-    """The country's name in CLDR for the language ('PK' -> 'Pakistan' / 'باكستان')."""
+    """The country's name in CLDR for the language ('PK' -> 'Pakistan' / 'باكستان'); a
+    former state's from `former_states.yml` ('SUHH' -> 'Soviet Union')."""
+    former = former_state(code)
+    if former is not None:
+        return former.names.get(lang, code)
     name = Locale.parse(_locale(lang)).territories.get(code)
     return str(name) if name else code
 

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.data.dataset import Dataset
+from generator.data.schema import PartialDate
 from generator.languages.collation import sort_key
+from generator.languages.former_states import FormerState, former_state, predecessors
 from generator.languages.i18n import label
 from generator.model import titles
 from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key, years
@@ -58,6 +60,11 @@ def _by_country_name(h: PageHelpers, codes: Iterable[str]) -> list[str]:
     return sorted(codes, key=lambda code: (sort_key(h.country_name(code), h.lang), code))
 
 
+def _existed(state: FormerState | None) -> tuple[PartialDate, PartialDate] | None:
+    """The first and last year a former state existed, as dates for `h.dates`."""
+    return (PartialDate(state.start), PartialDate(state.end)) if state else None
+
+
 def _index_pages() -> Iterator[PlannedPage]:
     def people_groups(h: PageHelpers) -> dict[str, Any]:
         rel = h.relations
@@ -76,7 +83,10 @@ def _index_pages() -> Iterator[PlannedPage]:
         pairs = [(a, b, len(visits)) for (a, b), visits in sorted(rel.relations.items())]
         place = {code: index for index, code in enumerate(_by_country_name(h, rel.countries))}
         return {
-            "countries": list(place),
+            "countries": [code for code in place if former_state(code) is None],
+            "former_states": [
+                (code, _existed(former_state(code))) for code in place if former_state(code)
+            ],
             "relations": sorted(pairs, key=lambda p: (place[p[0]], place[p[1]])),
         }
 
@@ -164,8 +174,17 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
         def context(h: PageHelpers, code: str = code) -> dict[str, Any]:
             rel = h.relations
             pairs = sorted(key for key in rel.relations if code in key)
+            state = former_state(code)
+            # Every successor has a page (`Relations.countries`); a predecessor only when the
+            # data names it.
+            present = set(rel.countries)
+            successors = _by_country_name(h, state.successors if state else ())
+            earlier = _by_country_name(h, (p for p in predecessors(code) if p in present))
             return {
                 "code": code,
+                "existed": _existed(state),
+                "successors": h.join([h.country(c) for c in successors]),
+                "predecessors": h.join([h.country(c) for c in earlier]),
                 "people": _by_name(h, rel.people_by_country.get(code, [])),
                 "visits_from": newest_first(rel.visits_from.get(code, [])),
                 "visits_to": newest_first(rel.visits_to.get(code, [])),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from generator.data.dataset import Dataset
 from generator.data.schema import Meeting, Membership, Outcome, Quote, Visit
+from generator.languages.former_states import former_state
 
 
 def visit_sort_key(visit: Visit) -> tuple[tuple[int, int, int], tuple[int, int, int], str]:
@@ -77,7 +78,17 @@ class Relations:
     def countries(self) -> list[str]:
         codes = set(self.people_by_country) | set(self.visits_from) | set(self.visits_to)
         # Organization pages link to their country too: it needs a page even with no one in it.
-        return sorted(codes | self.organization_countries)
+        codes |= self.organization_countries
+        # A former state's page links its successors (and theirs, for a state that was itself
+        # succeeded): each has a page, which links back.
+        waiting = list(codes)
+        while waiting:
+            state = former_state(waiting.pop())
+            for successor in state.successors if state else ():
+                if successor not in codes:
+                    codes.add(successor)
+                    waiting.append(successor)
+        return sorted(codes)
 
 
 def resolve(dataset: Dataset) -> Relations:

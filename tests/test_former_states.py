@@ -1,0 +1,193 @@
+"""States that no longer exist (issue 13): ISO 3166-3 codes pass the check, their pages say
+they are former states and link their successors, successors link back, both languages, the
+downloads keep the code as written, and an unknown code is refused naming what is allowed."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.data.check import check
+from generator.data.dataset import Dataset
+from generator.data.scalars import COUNTRY_CODES
+from generator.downloads.export import data_files
+from generator.downloads.popolo_read import read_popolo
+from generator.languages import LANGUAGE_CODES
+from generator.languages.former_states import former_states, predecessors
+from generator.languages.i18n import country_name
+from generator.write.generate import render_pages
+from tests.conftest import SHIPPED_DATA
+from tests.sitebuild import build_site, page
+from tests.test_check import VISIT, edit, found, write
+
+SOVIET_VISIT = edit(
+    edit(edit(VISIT, "id: x", "id: soviet"), "from_country: IR", "from_country: SUHH"),
+    'start_date: "2025-11-25"',
+    'start_date: "1985-03"',
+)
+SOVIET_SUCCESSORS = ["AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "RU", "TJ"]
+SOVIET_SUCCESSORS += ["TM", "UA", "UZ"]
+ALLOWED = (
+    "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
+    "'XK' (Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
+    "VDVN, YDYE, YUCS, ZRCD)"
+)
+
+
+@pytest.fixture
+def soviet(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The shipped data and a visit from the Soviet Union to Pakistan in March 1985."""
+    monkeypatch.chdir(tmp_path)
+    write(data_copy, "visits/soviet.yml", SOVIET_VISIT)
+    return data_copy
+
+
+def _dataset(data: Path) -> Dataset:
+    result = check(data)
+    assert result.ok and result.dataset is not None, [str(d) for d in result.diagnostics]
+    return result.dataset
+
+
+# --- the table ------------------------------------------------------------------------------
+
+
+def test_the_table_names_each_state_in_every_language_with_years_and_successors() -> None:
+    states = former_states()
+    assert {"SUHH", "YUCS", "CSHH", "DDDE", "ANHH"} <= set(states)
+    for code, state in states.items():
+        assert re.fullmatch(r"[A-Z]{4}", code), code
+        assert set(state.names) == set(LANGUAGE_CODES), code
+        assert re.search(r"[\u0621-\u064a]", state.names["ar"]), code
+        assert 1 <= state.start <= state.end <= 2100, code
+        assert state.successors, code
+        for successor in state.successors:
+            assert successor in COUNTRY_CODES or successor in states, (code, successor)
+    assert states["SUHH"].names == {"en": "Soviet Union", "ar": "الاتحاد السوفيتي"}
+    assert (states["SUHH"].start, states["SUHH"].end) == (1922, 1991)
+    assert sorted(states["SUHH"].successors) == sorted(SOVIET_SUCCESSORS)
+    assert states["CSHH"].successors == ("CZ", "SK")
+    assert states["DDDE"].successors == ("DE",)
+    assert predecessors("RU") == ("SUHH",)
+    assert predecessors("RS") == ("CSXX",)
+
+
+def test_country_names_come_from_the_table_for_former_states() -> None:
+    assert country_name("SUHH", "en") == "Soviet Union"
+    assert country_name("YUCS", "ar") == "يوغوسلافيا"
+    assert country_name("CSHH", "ar") == "تشيكوسلوفاكيا"
+    assert country_name("DDDE", "ar") == "جمهورية ألمانيا الديمقراطية"
+    assert country_name("ANHH", "ar") == "جزر الأنتيل الهولندية"
+    assert country_name("RU", "en") == "Russia"
+
+
+# --- the check ------------------------------------------------------------------------------
+
+
+def test_a_visit_from_the_soviet_union_passes_the_check(soviet: Path) -> None:
+    assert found(soviet) == []
+    assert _dataset(soviet).visits["soviet"].from_country == "SUHH"
+
+
+@pytest.mark.parametrize(
+    ("code", "hint"),
+    [
+        ("SUHX", " (did you mean 'SUHH'?)"),
+        ("SU", " (did you mean 'SUHH'?)"),
+        ("suhh", " (did you mean 'SUHH'?)"),
+        ("Soviet Union", " (did you mean 'SUHH'?)"),
+        ("QQQQ", ""),
+    ],
+)
+def test_an_unknown_code_is_refused_naming_what_is_allowed(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, code: str, hint: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(data_copy, "visits/x.yml", edit(VISIT, "from_country: IR", f'from_country: "{code}"'))
+    assert found(data_copy) == [
+        f"site_data/visits/x.yml:6:15: from_country: {code!r} is not a country code{hint}; "
+        + ALLOWED
+    ]
+
+
+# --- the pages ------------------------------------------------------------------------------
+
+
+def test_the_former_states_page_says_so_and_links_its_successors(soviet: Path) -> None:
+    dataset = _dataset(soviet)
+    en, ar = render_pages(dataset, "en"), render_pages(dataset, "ar")
+    page_en = en["countries/suhh.md"]
+    assert "# Soviet Union\n" in page_en
+    assert 'Former state, <time datetime="1922">1922 – 1991</time>' in page_en
+    assert "Successor states: [Armenia](am.md), [Azerbaijan](az.md), " in page_en
+    assert "[Ukraine](ua.md) and [Uzbekistan](uz.md)\n" in page_en
+    for code in SOVIET_SUCCESSORS:
+        assert f"]({code.lower()}.md)" in page_en, code
+        assert f"countries/{code.lower()}.md" in en, code
+    assert "](../visits/soviet.md) — [Soviet Union](suhh.md) → [Pakistan](pk.md)" in page_en
+    page_ar = ar["countries/suhh.md"]
+    assert "# الاتحاد السوفيتي\n" in page_ar
+    assert 'دولة سابقة، <time datetime="1922"><bdi>1922</bdi> – <bdi>1991</bdi></time>' in page_ar
+    assert "الدول التي خلفتها: [أذربيجان](az.md)، [أرمينيا](am.md)، " in page_ar
+    assert "[روسيا](ru.md)" in page_ar
+
+
+def test_a_successors_page_links_its_predecessor(soviet: Path) -> None:
+    dataset = _dataset(soviet)
+    assert (
+        "Predecessor states: [Soviet Union](suhh.md)\n"
+        in render_pages(dataset, "en")["countries/ru.md"]
+    )
+    assert (
+        "الدول التي سبقتها: [الاتحاد السوفيتي](suhh.md)\n"
+        in render_pages(dataset, "ar")["countries/ru.md"]
+    )
+    # A predecessor the data does not name has no page, and is not linked.
+    assert "Predecessor" not in render_pages(_dataset(soviet), "en")["countries/pk.md"]
+
+
+def test_the_countries_index_lists_former_states_in_their_own_group(soviet: Path) -> None:
+    dataset = _dataset(soviet)
+    index = render_pages(dataset, "en")["countries/index.md"]
+    countries, former = index.split("## Former states\n")
+    assert "[Soviet Union]" not in countries and "- [Russia](ru.md)\n" in countries
+    assert former.startswith(
+        '\n- [Soviet Union](suhh.md) (<time datetime="1922">1922 – 1991</time>)\n'
+    )
+    assert "## دول سابقة\n" in render_pages(dataset, "ar")["countries/index.md"]
+
+
+def test_without_former_states_the_pages_are_as_before() -> None:
+    rendered = render_pages(_dataset(SHIPPED_DATA), "en")
+    assert "## Former states" not in rendered["countries/index.md"]
+    assert "Former state" not in rendered["countries/ir.md"]
+
+
+# --- the downloads --------------------------------------------------------------------------
+
+
+def test_the_downloads_carry_the_code_as_written(soviet: Path) -> None:
+    dataset = _dataset(soviet)
+    files = data_files(dataset, "https://sijill.example.org/")
+    visits = files["data/visits.csv"]
+    row = next(line for line in visits.splitlines() if line.startswith("soviet,"))
+    assert ",SUHH,PK," in row
+    events = json.loads(files["data/sijill.json"])["events"]
+    event = next(e for e in events if e["id"] == "soviet")
+    assert event["sijill:from_country"] == "SUHH"
+    read = read_popolo(json.loads(files["data/sijill.json"]), soviet)
+    assert read.visits["soviet"].from_country == "SUHH"
+
+
+# --- a real build -----------------------------------------------------------------------------
+
+
+@pytest.mark.slow
+def test_a_site_with_a_former_state_builds(soviet: Path, tmp_path: Path) -> None:
+    site = build_site(soviet, tmp_path / "out")
+    html = page(site, "en", "countries/suhh")
+    assert "Former state," in html and 'href="../ru/"' in html
+    assert "الاتحاد السوفيتي" in page(site, "ar", "countries/suhh")
+    assert 'href="../suhh/"' in page(site, "en", "countries/ru")
