@@ -175,3 +175,62 @@ def test_a_register_known_by_its_access_date(data: Path) -> None:
     assert ', accessed <time datetime="2025-11-26">' in cited
     assert 'اطُّلع عليه في <time datetime="2025-11-26">' in _row(ar["visits/x.md"], "1. ")
     assert '| accessed <time datetime="2025-11-26">' in _row(en["sources/index.md"], "| [A title]")
+
+
+# --- 4. places as the source writes them ----------------------------------------------------
+
+PLACES = edit(
+    VISIT,
+    'start_date: "2025-11-25"',
+    "places:\n"
+    "  - name: {en: Prime Minister's House, ar: مقر رئيس الوزراء}\n"
+    "  - name: {en: Jinnah Convention Centre, ar: مركز جناح للمؤتمرات}\n"
+    "    city: {en: Islamabad, ar: إسلام آباد}\n"
+    "  - name: {en: Lahore, ar: لاهور}\n"
+    "    kind: city\n"
+    "  - name: {en: Serena Hotel}\n"
+    'start_date: "2025-11-25"',
+)
+
+
+def test_a_place_without_a_kind_or_named_in_one_language(data: Path) -> None:
+    write(data, "visits/x.yml", PLACES)
+    dataset = _checked(data)
+    en = _row(render_pages(dataset, "en")["visits/x.md"], "| Places |")
+    ar = _row(render_pages(dataset, "ar")["visits/x.md"], "| الأماكن |")
+    assert en == (
+        "| Places | Prime Minister's House, Jinnah Convention Centre (Islamabad), Lahore (city), "
+        "Serena Hotel |"
+    )
+    assert "مقر رئيس الوزراء، مركز جناح للمؤتمرات (إسلام آباد)، لاهور (مدينة)" in ar
+    json_ld = visit_json_ld(dataset, dataset.visits["x"], "en", PORTABLE_URLS)
+    assert json_ld["location"] == [
+        {
+            "@type": "Place",
+            "name": "Prime Minister's House",
+            "address": {"@type": "PostalAddress", "addressCountry": "PK"},
+        },
+        {
+            "@type": "Place",
+            "name": "Jinnah Convention Centre",
+            "address": {
+                "@type": "PostalAddress",
+                "addressCountry": "PK",
+                "addressLocality": "Islamabad",
+            },
+        },
+        {
+            "@type": "Place",
+            "name": "Lahore",
+            "address": {
+                "@type": "PostalAddress",
+                "addressCountry": "PK",
+                "addressLocality": "Lahore",
+            },
+        },
+        {
+            "@type": "Place",
+            "name": "Serena Hotel",
+            "address": {"@type": "PostalAddress", "addressCountry": "PK"},
+        },
+    ]

@@ -519,7 +519,13 @@ class Place(Strict):
     """A place the visit went to."""
 
     name: Text = Field(description="The place's name in each language.")
-    kind: Literal[PLACE_KINDS] = Field(description="What kind of place it is.")  # type: ignore[valid-type]
+    kind: Literal[PLACE_KINDS] | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description=(
+            "What kind of place it is; leave it out when the source does not say (the site "
+            "then shows the name alone)."
+        ),
+    )
     city: Text | None = Field(
         default=None, description="The city a venue, airport or air base is in or near."
     )

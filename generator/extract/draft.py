@@ -252,7 +252,9 @@ def _visit(extraction: Extraction, visit: VisitFound) -> dict[str, Any]:
 
 
 def _place(place: Any) -> dict[str, Any]:
-    item: dict[str, Any] = {"name": {"en": place.en, "ar": place.ar}, "kind": place.kind}
+    item: dict[str, Any] = {"name": {"en": place.en, "ar": place.ar}}
+    if place.kind is not None:
+        item["kind"] = place.kind
     if place.city_en and place.city_ar:
         item["city"] = {"en": place.city_en, "ar": place.city_ar}
     return item

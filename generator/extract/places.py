@@ -23,11 +23,12 @@ from generator.extract.phrases import PhraseMatcher
 
 @dataclass(frozen=True)
 class Place:
-    """A place a visit can go to. `kind` is "country" or one of the schema's place kinds."""
+    """A place a visit can go to. `kind` is "country" or one of the schema's place kinds, or
+    None for a place of the data whose kind is not given."""
 
     en: str
     ar: str
-    kind: str
+    kind: str | None
     country: str
     city_en: str | None = None
     city_ar: str | None = None

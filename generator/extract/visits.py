@@ -550,7 +550,7 @@ def _visit(found: _Found, cluster: _Cluster, known: dict[str, list[Visit]]) -> V
     dated = [m.date for m in mentions if m.date and m.date.value]
     start = max(dated, key=lambda d: _precision(d.value) if d.value else -1) if dated else None
     places: list[tuple[Place, Evidence]] = []
-    seen: set[tuple[str, str]] = set()
+    seen: set[tuple[str, str | None]] = set()
     to_country, to_evidence = None, None
     for mention in mentions:
         for place, where in mention.places:
