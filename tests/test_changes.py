@@ -307,7 +307,7 @@ def test_positions_places_long_texts_quotes_moves_and_removals(
 ) -> None:
     repo.edit(
         "people/ali-larijani.yml",
-        '    start_date: "2025-08"\n',
+        '    current: true\n    start_date: "2025-08"\n',
         '    start_date: "2025-08"\n    end_date: "2026-02-01"\n',
     )
     larijani = "visits/2025-11-larijani-pakistan.yml"

@@ -364,6 +364,8 @@ class Differ:
                 end = new["end_date"]
                 text = f"position ended: {role} (end_date {show(end)})"
                 yield Change(_join(path, "end_date"), "added", None, end, text)
+                # The end replaces `current: true`: one change, not two.
+                old = {key: v for key, v in old.items() if key != "current" or key in new}
                 old = {**old, "end_date": end}
         yield from self.value(path, label, name, old, new)
 
