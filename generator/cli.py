@@ -16,10 +16,11 @@ from generator.data.check import check as run_check
 from generator.data.schema import KINDS, SINGULAR
 from generator.languages import LANGUAGE_CODES
 
+DATA_OPTION_TYPE = click.Path(path_type=Path, file_okay=False)
 DATA_OPTION = click.option(
     "--data",
     "data_dir",
-    type=click.Path(path_type=Path, file_okay=False),
+    type=DATA_OPTION_TYPE,
     default=Path("site_data"),
     show_default=True,
     help="The folder of YAML data.",
@@ -365,6 +366,22 @@ def translations(
     from generator.review.translations import run
 
     return run(data_dir, lang, output_format, apply_file)
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Bring an archive in: new YAML files for its entities, never over existing ones."""
+
+
+@import_group.command("popolo")
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("--into", type=DATA_OPTION_TYPE, default=Path("site_data"), show_default=True)
+def import_popolo(file: Path, into: Path) -> int:
+    """A new YAML file in --into per entity of a Popolo JSON FILE (EveryPolitician's, or our
+    data/sijill.json); reports what was written, skipped and is to fill in, then the check."""
+    from generator.review.importer import import_popolo as run_import
+
+    return run_import(file, into)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
