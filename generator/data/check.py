@@ -34,6 +34,7 @@ from generator.data.diagnostics import (
     shortened,
     warnings,
 )
+from generator.data.duplicates import duplicate_people
 from generator.data.schema import (
     KINDS,
     MAX_SHORT_LENGTH,
@@ -701,6 +702,7 @@ def _check_across(loaded: dict[str, list[tuple[YamlFile, Entity | None]]]) -> li
     found: list[Diagnostic] = []
     for kind in ("organizations", "visits"):
         found.extend(_parent_cycles(kind, loaded[kind]))
+    found.extend(duplicate_people(loaded["people"]))  # likely duplicates, warnings only
     countries = {e.id: e.country for _, e in loaded["people"] if isinstance(e, Person)}
     for yaml_file, visit in loaded["visits"]:
         if not isinstance(visit, Visit) or visit.from_country == visit.to_country:
