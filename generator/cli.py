@@ -27,6 +27,10 @@ DATA_OPTION = click.option(
 )
 
 
+def _progress(line: str) -> None:
+    click.echo(f"  {line}", err=True)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 def cli() -> None:
     """Sijill: bilingual (Arabic/English) fact sheets about officials and their visits."""
@@ -122,13 +126,11 @@ def reference(out_file: Path, check_only: bool) -> int:
 @click.option(
     "--site-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=None,
     help="Where the built site goes (default: site/).",
 )
 @click.option(
     "--build-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=None,
     help="Where generated Markdown and configs go (default: build/).",
 )
 @click.option(
@@ -144,11 +146,7 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_l
 
     project = Project.at(Path.cwd(), data_dir=data_dir, site_dir=site_dir, build_dir=build_dir)
     try:
-        result = build_site(
-            project,
-            progress=lambda line: click.echo(f"  {line}", err=True),
-            check_links=check_links,
-        )
+        result = build_site(project, progress=_progress, check_links=check_links)
     except BuildBusy as error:
         click.echo(str(error), err=True)
         return 1
@@ -184,7 +182,6 @@ def build(data_dir: Path, site_dir: Path | None, build_dir: Path | None, check_l
 @click.option(
     "--build-dir",
     type=click.Path(path_type=Path, file_okay=False),
-    default=None,
     help="Where generated Markdown and configs go (default: build/, in which bundle/).",
 )
 def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
@@ -195,9 +192,7 @@ def bundle(data_dir: Path, out_dir: Path, build_dir: Path | None) -> int:
 
     project = Project.at(Path.cwd(), data_dir=data_dir, build_dir=build_dir)
     try:
-        result, target = build_bundle(
-            project, lambda line: click.echo(f"  {line}", err=True), out_dir
-        )
+        result, target = build_bundle(project, _progress, out_dir)
     except BuildBusy as error:
         click.echo(str(error), err=True)
         return 1
@@ -251,9 +246,7 @@ def serve(data_dir: Path, host: str, port: int) -> int:
 
     project = Project.at(Path.cwd(), data_dir=data_dir)
     try:
-        return run_serve(
-            project, host, port, progress=lambda line: click.echo(f"  {line}", err=True)
-        )
+        return run_serve(project, host, port, progress=_progress)
     except BuildError as error:  # the build folder is in use, or cannot be
         click.echo(str(error), err=True)
         return 1
@@ -267,7 +260,6 @@ def serve(data_dir: Path, host: str, port: int) -> int:
     "--json",
     "json_file",
     type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
     help="Also write the figures to this JSON file.",
 )
 @click.option(
@@ -276,7 +268,6 @@ def serve(data_dir: Path, host: str, port: int) -> int:
 @click.option(
     "--keep",
     type=click.Path(path_type=Path, file_okay=False),
-    default=None,
     help="Work in this folder and keep it (default: a temporary folder, removed).",
 )
 def bench(
@@ -377,11 +368,20 @@ def import_group() -> None:
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option("--into", type=DATA_OPTION_TYPE, default=Path("site_data"), show_default=True)
 def import_popolo(file: Path, into: Path) -> int:
-    """A new YAML file in --into per entity of a Popolo JSON FILE (EveryPolitician's, or our
-    data/sijill.json); reports what was written, skipped and is to fill in, then the check."""
+    """A new YAML file in --into per entity of a Popolo JSON FILE (or our data/sijill.json)."""
     from generator.review.importer import import_popolo as run_import
 
     return run_import(file, into)
+
+
+@import_group.command("csv")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--into", type=DATA_OPTION_TYPE, default=Path("site_data"), show_default=True)
+def import_csv(paths: tuple[Path, ...], into: Path) -> int:
+    """New YAML files in --into from CSVs with the columns of the downloads (or their folder)."""
+    from generator.review.csv_import import import_csv as run_import
+
+    return run_import(list(paths), into)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

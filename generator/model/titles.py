@@ -29,10 +29,15 @@ def visit_title(dataset: Dataset, visit: Visit, lang: str) -> str:
     if visit.title is not None:
         return plain(visit.title, lang)
     names = [person_name(dataset, pid, lang) for pid in visit.visitors]
+    return made_visit_title(names, visit.to_country, lang)
+
+
+def made_visit_title(names: list[str], country: str, lang: str) -> str:
+    """ "X's visit to Y", the title of a visit that has none of its own."""
     key = "visit_title" if len(names) == 1 else "visit_title_many"
     return i18n.label(
         lang,
         key,
         visitors=i18n.join_list(names, lang),
-        country=i18n.country_name(visit.to_country, lang),
+        country=i18n.country_name(country, lang),
     )
