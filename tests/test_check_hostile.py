@@ -31,24 +31,7 @@ from generator.data.schema import (
 )
 from generator.data.yamlfile import MAX_DEPTH, MAX_EXPANSION, MAX_FILE_BYTES
 from tests.conftest import ROOT
-from tests.test_check import edit, found, write
-
-# A valid visit; tests break it with `edit`. Line numbers below refer to this text.
-VISIT = """\
-# yaml-language-server: $schema=../../schemas/visit.schema.json
-id: x
-classification: official
-visitors:
-  - ali-larijani
-from_country: IR
-to_country: PK
-start_date: "2025-11-25"
-summary:
-  en: A visit.
-  ar: زيارة.
-sources:
-  - irna-report-2025-11-25
-"""
+from tests.test_check import VISIT, edit, found, write
 
 PERSON = """\
 # yaml-language-server: $schema=../../schemas/person.schema.json

@@ -22,13 +22,12 @@ from typing import Any
 
 import click
 
-from generator.data.check import check as run_check
 from generator.downloads.cells import INERT_PREFIX, runs_as_formula
 from generator.downloads.tables import LIST_SEPARATOR, NAMES_SEPARATOR, TABLES, Table
 from generator.languages import LANGUAGE_CODES, other_languages
 from generator.model.titles import made_visit_title
 from generator.review.everypolitician import Draft
-from generator.review.importer import MAX_BYTES, ImportProblem, write
+from generator.review.importer import MAX_BYTES, ImportProblem, counts_and_check, write
 
 # The columns read per table; every other column of the table is derived and ignored.
 READ = {
@@ -291,14 +290,4 @@ def import_csv(paths: list[Path], into: Path) -> int:
         return 1
     for line in [*read, *written, *skipped, *unmapped, NOT_CARRIED]:
         click.echo(line)
-    click.echo(
-        f"{sum(1 for w in written if w.startswith('wrote'))} written, "
-        f"{sum(1 for s in skipped if s.startswith('skipped '))} skipped, "
-        f"{len(unmapped)} unmapped"
-    )
-    click.echo(f"\ncheck {into.as_posix()}:")
-    result = run_check(into)
-    for diagnostic in result.diagnostics:
-        click.echo(str(diagnostic))
-    click.echo(result.summary())
-    return 0 if result.ok else 1
+    return counts_and_check(written, skipped, into, f", {len(unmapped)} unmapped")

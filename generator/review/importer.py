@@ -172,9 +172,15 @@ def import_popolo(path: Path, into: Path) -> int:
     click.echo(f"{path.as_posix()}: {kind_of}, {len(drafts)} entities")
     for line in [*written, *skipped]:
         click.echo(line)
+    return counts_and_check(written, skipped, into)
+
+
+def counts_and_check(written: list[str], skipped: list[str], into: Path, more: str = "") -> int:
+    """The end of an import's report: what was written and skipped (and `more`), then the
+    target folder's check; the exit code is the check's."""
     click.echo(
         f"{sum(1 for w in written if w.startswith('wrote'))} written, "
-        f"{sum(1 for s in skipped if s.startswith('skipped '))} skipped"
+        f"{sum(1 for s in skipped if s.startswith('skipped '))} skipped{more}"
     )
     click.echo(f"\ncheck {into.as_posix()}:")
     result = run_check(into)
