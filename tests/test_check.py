@@ -247,8 +247,9 @@ STRUCTURE_CASES = [
     pytest.param(
         edit(VISIT, "visitors:", "vistors:"),
         [
-            f"{FILE}:2:1: visitors: missing required field 'visitors': Ids of the people who "
-            "visited.",
+            f"{FILE}:2:1: visitors: missing required field 'visitors': The people who visited: "
+            "ids, or Attendee maps (with the title held then, or a name for someone with no "
+            "file).",
             f"{FILE}:4:1: vistors: unknown field 'vistors' (did you mean 'visitors'?); "
             f"allowed: {VISIT_FIELDS}",
         ],

@@ -40,7 +40,7 @@ def test_a_page_reads_its_own_entity_and_the_people_it_links() -> None:
     assert ("people", "ali-larijani", "summary") in reads
     assert (RELATION, "visits_made", "ali-larijani") in reads
     visits = resolve(dataset).visits_made["ali-larijani"]
-    people = {pid for visit in visits for pid in visit.visitors + visit.hosts}
+    people = {pid for visit in visits for pid in visit.visitor_ids + visit.host_ids}
     # Links made for an earlier page (the memo) count as read by every page that shows them.
     assert {("people", pid, "name") for pid in people if pid != "ali-larijani"} <= reads
     assert ("people", "mohsin-naqvi", "summary") not in reads

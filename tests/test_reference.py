@@ -35,6 +35,7 @@ def test_parts_are_the_nested_models() -> None:
             "Membership",
             "Place",
             "Meeting",
+            "Attendee",
             "Outcome",
             "Amount",
             "Quote",
@@ -74,9 +75,12 @@ def test_every_field_of_every_model_is_in_its_section(lang: str, model: type[Bas
 def test_english_rows() -> None:
     page = render_reference("en")
     for row in [
-        "| `hosts` | list of person ids | optional | Ids of the people who received them. |",
-        "| `visitors` | list of person ids (at least 1) | required | Ids of the people who "
-        "visited. |",
+        "| `hosts` | list of person ids or [Attendee maps](#part-attendee) | optional | The people "
+        "who received them: ids, or Attendee maps (with the title held then, or a name for "
+        "someone with no file). |",
+        "| `visitors` | list of person ids or [Attendee maps](#part-attendee) (at least 1) | "
+        "required | The people who visited: ids, or Attendee maps (with the title held then, or "
+        "a name for someone with no file). |",
         "| `start_date` | date (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`) | required | When the visit "
         "began, at the precision the source gives. |",
         "| `classification` | one of: `state`, `official`, `official-working`, `working`, "
@@ -113,8 +117,9 @@ def test_arabic_page_is_arabic_around_english_descriptions() -> None:
     assert "بالإنجليزية" in lines[2]  # says at the top that descriptions stay English
     assert "| الحقل | النوع | إلزامي؟ | الوصف |" in lines
     assert (
-        '| <bdi>`hosts`</bdi> | قائمة معرّفات أشخاص | اختياري | <span dir="ltr">Ids of the '
-        "people who received them.</span> |"
+        "| <bdi>`hosts`</bdi> | قائمة معرّفات أشخاص أو [مشاركين](#part-attendee) | اختياري | "
+        '<span dir="ltr">The people who received them: ids, or Attendee maps (with the title '
+        "held then, or a name for someone with no file).</span> |"
     ) in lines
     assert (
         "| <bdi>`period`</bdi> | إحدى القيم: <bdi>`year`</bdi>، <bdi>`month`</bdi>، "

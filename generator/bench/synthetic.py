@@ -27,6 +27,7 @@ from typing import Any
 
 import yaml
 
+from generator.languages.former_states import former_state
 from generator.languages.i18n import country_name
 
 # Sixty countries a regional desk follows, roughly by how often they appear in its news.
@@ -162,8 +163,21 @@ OUTCOMES: tuple[tuple[str, str, str], ...] = (
 )  # fmt: skip
 
 SOURCE_KINDS = ("article", "article", "report", "post", "statement", "interview")
-CLASSIFICATIONS = ("official", "official", "working", "working", "state", "unspecified")
+CLASSIFICATIONS = (
+    "official", "official", "working", "working", "state", "unspecified",
+    "official-working", "informal", "multilateral", "transit", "private",
+)  # fmt: skip
 FIRST_YEAR, LAST_YEAR = 2006, 2025
+
+# Shares of the shapes real archives have (issue 13), each a warning at most, never an error.
+TITLED_SHARE = 0.3  # visitors and hosts written with the title they held then
+NAMED_HOST_SHARE = 0.25  # a host named by the source, with no file of their own
+PLACE_WITHOUT_KIND_SHARE = 0.3  # a place as the source writes it: a name, no kind
+ARCHIVAL_SHARE = 0.02  # visits from a register's past, from states that no longer exist
+# Former states (ISO 3166-3) and the years an archival visit from them is dated in.
+FORMER_STATES: tuple[tuple[str, int, int], ...] = (
+    ("SUHH", 1975, 1991), ("YUCS", 1975, 1991), ("CSHH", 1975, 1992), ("DDDE", 1975, 1990),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -199,6 +213,12 @@ class _State:
     activity: list[float] = field(default_factory=list)
     sources: list[tuple[str, str]] = field(default_factory=list)  # (date, id), sorted
     used_ids: set[str] = field(default_factory=set)
+    # The words of each name given, by country: no two people share a name, nor does one's
+    # name sit inside another's of the same country (the check would call them duplicates).
+    names_used: set[frozenset[str]] = field(default_factory=set)
+    names_by_country: dict[str, list[frozenset[str]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
 
 
 def _slug(text: str) -> str:
@@ -330,13 +350,9 @@ def _people(state: _State, count: int, out: Path) -> None:
     rng = state.random
     weights = _country_weights()
     for _ in range(count):
-        first_en, first_ar = rng.choice(FIRST_NAMES)
-        last_en, last_ar = rng.choice(LAST_NAMES)
-        if rng.random() < 0.3:
-            middle_en, middle_ar = rng.choice(FIRST_NAMES)
-            first_en, first_ar = f"{first_en} {middle_en}", f"{first_ar} {middle_ar}"
-        name = (f"{first_en} {last_en}", f"{first_ar} {last_ar}")
         code = rng.choices(COUNTRIES, weights)[0]
+        name = _new_name(state, code)
+        last_en, last_ar = next(last for last in LAST_NAMES if name[0].endswith(" " + last[0]))
         person_id = _unique(state, _slug(name[0]))
         memberships = []
         start_year = rng.randint(FIRST_YEAR - 4, LAST_YEAR - 2)
@@ -373,7 +389,7 @@ def _people(state: _State, count: int, out: Path) -> None:
             summary.pop("ar", None)
             for membership in memberships:
                 membership["role"] = {"en": membership["role"]["en"]}
-        if rng.random() < 0.4:
+        if rng.random() < 0.4 and " " not in last_en:  # "Al Thani" is a family, not a person
             data["other_names"] = [
                 {"name": last_en, "lang": "en"},
                 {"name": last_ar, "lang": "ar"},
@@ -399,6 +415,95 @@ def _people(state: _State, count: int, out: Path) -> None:
         state.activity.append(rng.paretovariate(1.5))
 
 
+def _draw_name(rng: random.Random, middle: int) -> tuple[str, str]:
+    first_en, first_ar = rng.choice(FIRST_NAMES)
+    for _ in range(middle):
+        middle_en, middle_ar = rng.choice(FIRST_NAMES)
+        first_en, first_ar = f"{first_en} {middle_en}", f"{first_ar} {middle_ar}"
+    last_en, last_ar = rng.choice(LAST_NAMES)
+    return f"{first_en} {last_en}", f"{first_ar} {last_ar}"
+
+
+def _new_name(state: _State, code: str) -> tuple[str, str]:
+    """A name no one has yet, and not within another's of the same country (nor they in it);
+    longer names when the short ones run out."""
+    rng = state.random
+    middle = 1 if rng.random() < 0.3 else 0
+    for attempt in range(10_000):
+        name = _draw_name(rng, middle + attempt // 200)
+        words = frozenset(name[0].lower().split())
+        if len(words) < len(name[0].split()) or words in state.names_used:
+            continue
+        if any(words <= other or other <= words for other in state.names_by_country[code]):
+            continue
+        state.names_used.add(words)
+        state.names_by_country[code].append(words)
+        return name
+    raise RuntimeError("no new synthetic name left")
+
+
+def _attendee(rng: random.Random, person: _Person) -> str | dict[str, Any]:
+    """A catalogued visitor or host: the id, or (a share) with the title held then."""
+    if rng.random() >= TITLED_SHARE:
+        return person.id
+    role_en, role_ar, _ = rng.choice(ROLES)
+    return {"person": person.id, "role": _names(role_en, role_ar)}
+
+
+def _named(state: _State, country: str | None = None) -> dict[str, Any]:
+    """Someone the source names who has no file: a name no catalogued person has, the title
+    held then, and (for a former state's official) the country; English only for half."""
+    rng = state.random
+    while True:
+        name = _draw_name(rng, 2)
+        if frozenset(name[0].lower().split()) not in state.names_used:
+            break
+    role_en, role_ar, _ = rng.choice(ROLES)
+    english_only = rng.random() < 0.5
+    named: dict[str, Any] = {
+        "name": {"en": name[0]} if english_only else _names(*name),
+        "role": {"en": role_en} if english_only else _names(role_en, role_ar),
+    }
+    if country is not None:
+        named["country"] = country
+    return named
+
+
+def _archival_visit(state: _State, out: Path) -> str:
+    """A visit from a register's past: an official of a state that no longer exists, named
+    with the title held then (no file of their own), in English only, as registers are."""
+    rng = state.random
+    code, first, last = rng.choice(FORMER_STATES)
+    successors = set(former_state(code).successors)  # type: ignore[union-attr]
+    to_country = _pick_host_country(rng, state, code)
+    while to_country in successors:  # not a country that was then part of it
+        to_country = _pick_host_country(rng, state, code)
+    year = rng.randint(first, last)
+    start = f"{year:04d}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    visitor = _named(state, code)
+    visitor["name"] = {"en": visitor["name"]["en"]}
+    visitor["role"] = {"en": visitor["role"]["en"]}
+    surname = _slug(visitor["name"]["en"].split(" ")[-1])
+    visit_id = _unique(state, f"{start[:7]}-{surname}-{to_country.lower()}")
+    country_en = country_name(to_country, "en")
+    data: dict[str, Any] = {
+        "id": visit_id,
+        "classification": rng.choice(CLASSIFICATIONS),
+        "visitors": [visitor],
+        "from_country": code,
+        "to_country": to_country,
+    }
+    if to_country in CITIES:
+        data["places"] = [{"name": {"en": rng.choice(CITIES[to_country])[0]}}]
+    data |= {
+        "start_date": start,
+        "summary": {"en": f"{visitor['name']['en']} visited {country_en} for official talks."},
+        "sources": _near_sources(state, start, 1),
+    }
+    _write(out / "visits" / f"{visit_id}.yml", "visit", data)
+    return visit_id
+
+
 def _pick_host_country(rng: random.Random, state: _State, home: str) -> str:
     weights = _country_weights()
     while True:
@@ -411,6 +516,9 @@ def _visits(state: _State, count: int, out: Path) -> None:
     rng = state.random
     made: list[str] = []
     for _ in range(count):
+        if rng.random() < ARCHIVAL_SHARE:
+            made.append(_archival_visit(state, out))
+            continue
         visitor = rng.choices(state.people, state.activity)[0]
         visitors = [visitor]
         colleagues = [p for p in state.by_country[visitor.country] if p is not visitor]
@@ -446,22 +554,27 @@ def _visits(state: _State, count: int, out: Path) -> None:
             data["title"] = _names(
                 f"{names_en} in {to_en}: {topics[0][0].lower()}", f"{names_ar} في {to_ar}"
             )
-        data["visitors"] = [p.id for p in visitors]
-        if hosts:
-            data["hosts"] = [p.id for p in hosts]
+        data["visitors"] = [_attendee(rng, p) for p in visitors]
+        named_host = _named(state, to_country) if rng.random() < NAMED_HOST_SHARE else None
+        if hosts or named_host:
+            data["hosts"] = [_attendee(rng, p) for p in hosts] + (
+                [named_host] if named_host else []
+            )
         data |= {"from_country": visitor.country, "to_country": to_country}
         if to_country in CITIES and rng.random() < 0.6:
             city_en, city_ar = rng.choice(CITIES[to_country])
             data["places"] = [{"name": _names(city_en, city_ar), "kind": "city"}]
+            if rng.random() < PLACE_WITHOUT_KIND_SHARE:
+                del data["places"][0]["kind"]  # as the source writes it
         data["start_date"] = start
         if len(start) == 10 and rng.random() < 0.5:
             data["end_date"] = f"{year:04d}-{month:02d}-{day + rng.randint(1, 3):02d}"
         data["summary"] = summary
         data["topics"] = [_names(*topic) for topic in topics]
-        if hosts and rng.random() < 0.6:
+        if (hosts or named_host) and rng.random() < 0.6:
             data["meetings"] = [
                 {
-                    "participants": [visitor.id, hosts[0].id],
+                    "participants": [visitor.id, hosts[0].id if hosts else named_host],
                     "summary": _names(
                         f"Talks on {topics[0][0].lower()}.", f"مباحثات حول {topics[0][1]}."
                     ),

@@ -34,7 +34,7 @@ from generator.data.diagnostics import (
     shortened,
     warnings,
 )
-from generator.data.duplicates import duplicate_people
+from generator.data.duplicates import duplicate_people, named_but_catalogued
 from generator.data.schema import (
     KINDS,
     MAX_SHORT_LENGTH,
@@ -574,19 +574,19 @@ def _check_references(
         items = list(enumerate(value)) if isinstance(value, list) else [(None, value)]
         for index, item in items:
             where = (*path, name) if index is None else (*path, name, index)
-            if target is not None:
-                if (
-                    isinstance(item, str)
-                    and item not in ids[target]
-                    and not yaml_file.is_rejected(where)
-                ):
-                    yaml_file.problem(
-                        where,
-                        f"unknown {SINGULAR[target]} '{item}'{suggest(item, target)}; "
-                        f"allowed: the id of a file in site_data/{target}/",
-                    )
-            elif inner is not None:
+            if inner is not None and isinstance(item, dict):
+                # A map where an id may also stand (an attendee): its own fields say more.
                 _check_references(yaml_file, inner, item, where, ids, suggest)
+            elif target is not None and (
+                isinstance(item, str)
+                and item not in ids[target]
+                and not yaml_file.is_rejected(where)
+            ):
+                yaml_file.problem(
+                    where,
+                    f"unknown {SINGULAR[target]} '{item}'{suggest(item, target)}; "
+                    f"allowed: the id of a file in site_data/{target}/",
+                )
 
 
 @functools.cache
@@ -594,17 +594,20 @@ def _reference_plan(
     model: type[BaseModel],
 ) -> tuple[tuple[str, str | None, type[BaseModel] | None], ...]:
     """The model's fields that hold references or models holding some: (name, the kind
-    referenced, or the inner model). Worked out once per model, not once per file."""
+    referenced, the inner model); a field may have both (an id, or a map holding one).
+    Worked out once per model, not once per file."""
     plan: list[tuple[str, str | None, type[BaseModel] | None]] = []
     for name, info in model.model_fields.items():
         extra = info.json_schema_extra if isinstance(info.json_schema_extra, dict) else {}
         target = extra.get("x-references")
-        if isinstance(target, str):
-            plan.append((name, target, None))
-            continue
-        inner = field_type(info).base
-        if isinstance(inner, type) and issubclass(inner, BaseModel) and _reference_plan(inner):
-            plan.append((name, None, inner))
+        found = field_type(info).base
+        inner = (
+            found
+            if isinstance(found, type) and issubclass(found, BaseModel) and _reference_plan(found)
+            else None
+        )
+        if isinstance(target, str) or inner is not None:
+            plan.append((name, target if isinstance(target, str) else None, inner))
     return tuple(plan)
 
 
@@ -703,20 +706,27 @@ def _check_across(loaded: dict[str, list[tuple[YamlFile, Entity | None]]]) -> li
     for kind in ("organizations", "visits"):
         found.extend(_parent_cycles(kind, loaded[kind]))
     found.extend(duplicate_people(loaded["people"]))  # likely duplicates, warnings only
+    found.extend(named_but_catalogued(loaded["people"], loaded["visits"]))
     countries = {e.id: e.country for _, e in loaded["people"] if isinstance(e, Person)}
     for yaml_file, visit in loaded["visits"]:
         if not isinstance(visit, Visit) or visit.from_country == visit.to_country:
             continue  # the same country twice is already said
-        for index, person_id in enumerate(visit.visitors):
-            if countries.get(person_id) == visit.to_country:
+        for index, visitor in enumerate(visit.visitors):
+            if visitor.person is not None:
+                person_id, country = visitor.person, countries.get(visitor.person)
+            else:  # someone named only: their name, and the country the visit says
+                assert visitor.name is not None
+                person_id = next(filter(None, map(visitor.name.get, LANGUAGE_CODES)), "")
+                country = visitor.country
+            if country == visit.to_country:
                 where = ("visitors", index)
                 found.append(
                     Diagnostic(
                         yaml_file.display,
                         *yaml_file.position(where),
                         format_path(where),
-                        f"'{person_id}' serves {visit.to_country} (their country), the country "
-                        "visited: a visit to their own country; allowed: visitors from "
+                        f"'{shortened(person_id)}' serves {visit.to_country} (their country), "
+                        "the country visited: a visit to their own country; allowed: visitors from "
                         f"{visit.from_country} or another country than {visit.to_country} "
                         "(is this person a host?)",
                         Severity.warning,

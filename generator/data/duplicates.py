@@ -9,6 +9,9 @@ Three rules, each a warning at the name that matched (`name`, or `other_names[i]
 - a `name` whose words are all in a longer name of another person of the same country;
 - a `name` of one word in the Latin script: a surname only, milder.
 
+A visitor, host or participant written by name only is also told when the name is a
+catalogued person's: a likely missed link (`named_but_catalogued`).
+
 Cheap at thousands of people: names are indexed by their normalised form and by
 (country, word), so no pair of people is compared unless they share a name or a word.
 """
@@ -17,10 +20,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from generator.data.diagnostics import Diagnostic, FieldPath, Severity, format_path, shortened
-from generator.data.schema import Entity, Person
+from generator.data.schema import Attendee, Entity, Person, Visit
 from generator.data.yamlfile import YamlFile
 from generator.languages import LANGUAGE_CODES
 from generator.languages.arabic import normalise as arabic_normalise
@@ -149,3 +153,44 @@ def _diagnostic(yaml_file: YamlFile, path: FieldPath, message: str) -> Diagnosti
     return Diagnostic(
         yaml_file.display, *yaml_file.position(path), format_path(path), message, Severity.warning
     )
+
+
+def named_but_catalogued(
+    people: list[tuple[YamlFile, Entity | None]], visits: list[tuple[YamlFile, Entity | None]]
+) -> list[Diagnostic]:
+    """Warnings for a visitor, host or participant written as a `name` that is the name (or
+    another name) of a catalogued person: likely a missed link to their page."""
+    catalogued: dict[tuple[str, ...], str] = {}  # normalised name -> the first person's id
+    for _file, person in people:
+        if isinstance(person, Person):
+            for name in _names(0, person):
+                catalogued.setdefault(name.words, person.id)
+    found: list[Diagnostic] = []
+    for yaml_file, visit in visits:
+        if not isinstance(visit, Visit):
+            continue
+        for path, attendee in _attendees(visit):
+            for code in LANGUAGE_CODES:
+                text = attendee.name.get(code) if attendee.name is not None else None
+                person_id = catalogued.get(normalised_words(text)) if text else None
+                if text and person_id is not None:
+                    found.append(
+                        _diagnostic(
+                            yaml_file,
+                            (*path, "name", code),
+                            f"'{shortened(text)}' is the name of the catalogued person "
+                            f"'{person_id}': if it is them, write 'person: {person_id}' "
+                            "instead of the name, so the page links theirs",
+                        )
+                    )
+                    break
+    return found
+
+
+def _attendees(visit: Visit) -> Iterator[tuple[FieldPath, Attendee]]:
+    for field in ("visitors", "hosts"):
+        for index, attendee in enumerate(getattr(visit, field)):
+            yield (field, index), attendee
+    for number, meeting in enumerate(visit.meetings):
+        for index, attendee in enumerate(meeting.participants):
+            yield ("meetings", number, "participants", index), attendee

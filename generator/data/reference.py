@@ -185,6 +185,9 @@ def _single_words(found: FieldType, lang: str, references: str | None, plural: b
         template = said.pair("text_partial")[plural]
         langs = _joined(LANGUAGE_CODES, lang, last=list_separators(lang)[1])
         return f"[{template.format(langs=langs)}](#{anchor(base)})"
+    if found.model is not None and references is not None:  # an id, or a map (an attendee)
+        ids = said.pair(f"id_{references}")[plural]
+        return said("id_or_model").format(ids=ids, model=_model_link(found.model, lang, plural))
     if found.model is not None:
         return _model_link(found.model, lang, plural)
     if base is str:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import functools
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -531,15 +531,100 @@ class Place(Strict):
     )
 
 
+class Attendee(Strict):
+    """A visitor, host or meeting participant, written as a map: a catalogued person with the
+    title held on that occasion, or someone the source names who has no file of their own.
+
+    In `visitors`, `hosts` and `participants` a plain id (`ali-larijani`) is the short form of
+    `{person: ali-larijani}`."""
+
+    person: str | None = ref(
+        "people",
+        "Id of the person, when they have a file in site_data/people/. Not with `name`.",
+        default=None,
+        examples=["romano-prodi"],
+    )
+    name: Text | None = Field(
+        default=None,
+        description=(
+            "The name as the source gives it, for someone with no file of their own: the page "
+            "shows it without a link. Not with `person`."
+        ),
+        examples=[{"en": "Lamberto Dini"}],
+    )
+    role: Text | None = Field(
+        default=None,
+        description=(
+            "The title held on that occasion, as the source gives it, e.g. 'Prime Minister' or "
+            "'President-elect'; the page shows it before the name."
+        ),
+        examples=[{"en": "Foreign Minister", "ar": "وزير الخارجية"}],
+    )
+    country: CountryCode | None = Field(
+        default=None,
+        description=(
+            "The country a named person served (ISO 3166-1 alpha-2; ISO 3166-3 for a former "
+            "state). Only with `name`: a catalogued person's country is in their file."
+        ),
+        examples=["IT"],
+    )
+
+    @model_validator(mode="after")
+    def _person_or_name(self) -> Attendee:
+        if (self.person is None) == (self.name is None):
+            raise fail(
+                "sijill_attendee",
+                "an attendee is either a catalogued 'person' (an id) or a 'name', not both "
+                "and not neither; allowed: 'person: <id>' or 'name: {en: ..., ar: ...}', "
+                "each with an optional 'role'",
+            )
+        if self.person is not None and self.country is not None:
+            raise fail(
+                "sijill_attendee_country",
+                "'country' goes with a 'name' only: a catalogued person's country is in their "
+                "file; allowed: leave 'country' out",
+            )
+        return self
+
+    @property
+    def is_named(self) -> bool:
+        """Someone named only: no page to link."""
+        return self.person is None
+
+
+def _attendee_from_id(value: Any) -> Any:
+    """A plain id is the short form of `{person: id}`."""
+    return {"person": value} if isinstance(value, str) else value
+
+
+# An attendee as written in YAML: an id, or an `Attendee` map.
+AttendeeEntry = Annotated[
+    Attendee, BeforeValidator(_attendee_from_id, json_schema_input_type=Slug | Attendee)
+]
+
+
+def attendee_ids(attendees: list[Attendee]) -> list[str]:
+    """The catalogued people among `attendees`, in order."""
+    return [a.person for a in attendees if a.person is not None]
+
+
 class Meeting(Strict):
     """Who met whom during the visit."""
 
-    participants: list[str] = ref(
-        "people", "Ids of the people who met (at least two).", min_length=2
+    participants: list[AttendeeEntry] = ref(
+        "people",
+        "The people who met (at least two): ids, or Attendee maps (with the title held then, "
+        "or a name for someone with no file).",
+        min_length=2,
     )
     date: Date | None = Field(default=None, description="When, at the precision known.")
     summary: PartialText | None = Field(default=None, description="What the meeting was about.")
     sources: list[str] = sources_field("the meeting")
+
+    @property
+    def participant_ids(self) -> list[str]:
+        """The catalogued participants (those with a page)."""
+        return attendee_ids(self.participants)
 
 
 OUTCOME_KINDS = ("agreement", "memorandum", "target", "statement")
@@ -636,12 +721,17 @@ class Visit(Entity):
             {"en": "Ali Larijani's visit to Pakistan", "ar": "زيارة علي لاريجاني إلى باكستان"}
         ],
     )
-    visitors: list[str] = ref(
-        "people", "Ids of the people who visited.", min_length=1, examples=[["ali-larijani"]]
-    )
-    hosts: list[str] = ref(
+    visitors: list[AttendeeEntry] = ref(
         "people",
-        "Ids of the people who received them.",
+        "The people who visited: ids, or Attendee maps (with the title held then, or a name "
+        "for someone with no file).",
+        min_length=1,
+        examples=[["ali-larijani"]],
+    )
+    hosts: list[AttendeeEntry] = ref(
+        "people",
+        "The people who received them: ids, or Attendee maps (with the title held then, or a "
+        "name for someone with no file).",
         default_factory=list,
         examples=[["mohammad-ishaq-dar"]],
     )
@@ -751,6 +841,16 @@ class Visit(Entity):
         "the visit", examples=[["2025-11-25-larijani-islamabad-report"]]
     )
 
+    @property
+    def visitor_ids(self) -> list[str]:
+        """The catalogued visitors (those with a page)."""
+        return attendee_ids(self.visitors)
+
+    @property
+    def host_ids(self) -> list[str]:
+        """The catalogued hosts (those with a page)."""
+        return attendee_ids(self.hosts)
+
 
 MODELS: dict[str, type[Entity]] = {
     "people": Person,
@@ -799,6 +899,8 @@ TEXT_FIELDS: dict[tuple[type[BaseModel], str], str] = {
     (Source, "note"): "long",
     (Place, "name"): "name",
     (Place, "city"): "name",
+    (Attendee, "name"): "name",
+    (Attendee, "role"): "line",
     (Meeting, "summary"): "long",
     (Amount, "unit"): "line",
     (Outcome, "summary"): "long",

@@ -13,7 +13,7 @@ from generator.data.dataset import Dataset
 from generator.downloads.export import DATA_DIR, JSON_FILE
 from generator.downloads.tables import TABLES, row_count
 from generator.languages import i18n, language
-from generator.render.helpers import front_matter, isolate_numbers
+from generator.render.environment import front_matter, isolate_numbers
 
 PAGE = "data.md"
 

@@ -99,15 +99,16 @@ def resolve(dataset: Dataset) -> Relations:
         rel.visits_from[visit.from_country].append(visit)
         rel.visits_to[visit.to_country].append(visit)
         rel.relations[pair_key(visit.from_country, visit.to_country)].append(visit)
-        for visitor_id in visit.visitors:
+        # Only catalogued people have pages to list their visits on; someone named only is
+        # shown on the visit's page and nowhere else.
+        for visitor_id in visit.visitor_ids:
             rel.visits_made[visitor_id].append(visit)
-        for host_id in visit.hosts:
+        for host_id in visit.host_ids:
             rel.visits_hosted[host_id].append(visit)
         for meeting in visit.meetings:
-            for participant in meeting.participants:
-                rel.people_met[participant].update(
-                    p for p in meeting.participants if p != participant
-                )
+            met = meeting.participant_ids
+            for participant in met:
+                rel.people_met[participant].update(p for p in met if p != participant)
         for index, quote in enumerate(visit.quotes):
             rel.quotes_by[quote.speaker].append(QuoteRef(visit, index, quote))
         _visit_facts(rel, visit)

@@ -5,7 +5,7 @@ downloads alike, so each says the same."""
 from __future__ import annotations
 
 from generator.data.dataset import Dataset
-from generator.data.schema import PartialText, Text, Visit
+from generator.data.schema import Attendee, PartialText, Text, Visit
 from generator.languages import i18n, other_languages
 
 
@@ -24,11 +24,18 @@ def person_name(dataset: Dataset, person_id: str, lang: str) -> str:
     return plain(dataset.people[person_id].name, lang)
 
 
+def attendee_name(dataset: Dataset, attendee: Attendee, lang: str) -> str:
+    """A visitor's, host's or participant's name: their page's, or as the source named them."""
+    if attendee.person is not None:
+        return person_name(dataset, attendee.person, lang)
+    return plain(attendee.name, lang)
+
+
 def visit_title(dataset: Dataset, visit: Visit, lang: str) -> str:
     """The visit's own title, or "X's visit to Y" made from its visitors and country."""
     if visit.title is not None:
         return plain(visit.title, lang)
-    names = [person_name(dataset, pid, lang) for pid in visit.visitors]
+    names = [attendee_name(dataset, visitor, lang) for visitor in visit.visitors]
     return made_visit_title(names, visit.to_country, lang)
 
 

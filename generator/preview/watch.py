@@ -33,7 +33,7 @@ from generator.model.pages import DATA_PREFIX
 from generator.parallel import ending_with_us, settle, sigterm_as_interrupt
 from generator.pipeline import prepare
 from generator.project import BuildError, Progress, Project, failing_as, os_error_text
-from generator.render.helpers import TEMPLATE_DIR
+from generator.render.environment import TEMPLATE_DIR
 from generator.write.generate import Incremental
 from generator.write.writer import file_entries
 

@@ -1,9 +1,7 @@
-"""Rendering pages: the Jinja2 environment and the helpers templates call.
+"""The helpers templates call: data turned into Markdown, bound to one page and language.
 
-Templates produce Markdown. Every `{{ ... }}` that prints a plain string goes through
-`escape_inline` (Jinja's `finalize` hook), so text from `site_data/` can never become markup
-even if a template forgets a filter; helpers that build links return `Markup`, which is
-printed as is because they escape what they wrap themselves.
+Each helper escapes what it wraps and returns `Markup` (see `generator.render.environment`
+for the environment that prints everything else escaped).
 """
 
 from __future__ import annotations
@@ -11,106 +9,25 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, TypeVar
 
-import jinja2
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset
-from generator.data.schema import Amount, PartialDate, PartialText, Text, Visit
+from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Text, Visit
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations
+from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
 T = TypeVar("T")
 
-TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
-
-
 # Pages make links by the hundred thousand, from a few folders to the same pages: relpath is
 # worked out once per (target, folder).
 _relative_path = functools.lru_cache(maxsize=1 << 18)(posixpath.relpath)
-
-
-def _finalize(value: Any) -> Any:
-    if isinstance(value, Markup):
-        return value
-    if isinstance(value, str):
-        return escape_inline(value)
-    if value is None:
-        return ""
-    if isinstance(value, int | float):
-        return str(value)
-    raise TypeError(f"templates print text, numbers or Markup, not {type(value).__name__}")
-
-
-def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(template_dir),
-        autoescape=False,  # Markdown, not HTML: escaping is done by _finalize instead
-        finalize=_finalize,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        # One environment renders one build: no need to look at each template's file again
-        # for every page and every include.
-        auto_reload=False,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-    return env
-
-
-# A run of digits, but never the digits of a character reference such as "&#124;".
-_NUMBER_RUN = re.compile(r"(?<![&#\d])[0-9][0-9.,\u066b\u066c]*(?<![.,])")
-
-
-def isolate_numbers(text: str, lang: str) -> Markup:
-    """Escape `text`, then isolate each run of digits in right-to-left text with <bdi>,
-    so that a number or date keeps its order inside Arabic."""
-    return isolate_escaped(escape_inline(text), lang)
-
-
-def isolate_escaped(escaped: Markup, lang: str) -> Markup:
-    """The same for text that is already escaped."""
-    if language(lang).direction != "rtl":
-        return escaped
-    # Only runs of digits (and their separators) are wrapped, never inside a character
-    # reference: the match is put back as it is, and holds nothing to escape.
-    return Md(_NUMBER_RUN.sub(r"<bdi>\g<0></bdi>", str(escaped)))
-
-
-def front_matter(values: dict[str, Any]) -> Markup:
-    """YAML front matter; JSON strings are valid YAML and need no quoting rules of their own."""
-    lines = ["---"]
-    for key, value in values.items():
-        lines.append(f"{key}: {json.dumps(value, ensure_ascii=False, sort_keys=True)}")
-    lines.append("---")
-    return Markup("\n".join(lines))
-
-
-class Memo(dict[tuple[Any, ...], Markup]):
-    """Links and list lines made once and shared by every page of one language in one render
-    (owned by its `session.RenderSession`): a visit is listed on its people's, countries' and
-    relation's pages and in the timeline, and its line, like every link, comes out the same
-    for every page in the same folder.
-
-    Used as `found = memo.found(key)`, and when None: `memo.begin()` and
-    `found = memo.keep(key, made)`; a recording memo (`session`) keeps what was read to make
-    each entry, and hands that on to every page that takes it."""
-
-    found = dict.get
-
-    def begin(self) -> None:
-        pass
-
-    def keep(self, key: tuple[Any, ...], made: Markup) -> Markup:
-        self[key] = made
-        return made
 
 
 @dataclass
@@ -249,6 +166,23 @@ class PageHelpers:
 
     def people(self, person_ids: list[str]) -> Markup:
         return self.join([self.person(pid) for pid in person_ids])
+
+    def attendees(self, attendees: list[Attendee], *understood: str) -> Markup:
+        """Visitors, hosts or participants: each with the title held then, when recorded, and
+        linked to their page, or (someone named only) as the source named them, unlinked, with
+        their country unless it goes without saying (`understood`: the hosts' country)."""
+        return self.join([self.attendee(attendee, understood) for attendee in attendees])
+
+    def attendee(self, attendee: Attendee, understood: tuple[str, ...] = ()) -> Markup:
+        if attendee.person is not None:
+            who = self.person(attendee.person)
+        else:
+            who = Md('<span class="sijill-named">{}</span>').format(self.shown(attendee.name))
+            if attendee.country is not None and attendee.country not in understood:
+                who = Md("{} ({})").format(who, self.country_name(attendee.country))
+        if attendee.role is None:
+            return who
+        return Md("{} {}").format(self.shown(attendee.role), who)
 
     def join(self, items: list[Markup]) -> Markup:
         """'A, B and C' in this page's language, of pieces of markup."""

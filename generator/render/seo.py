@@ -135,7 +135,13 @@ def visit_json_ld(dataset: Dataset, visit: Visit, lang: str, urls: SiteUrls) -> 
                 "name": titles.person_name(dataset, person_id, lang),
                 "url": urls.page(lang, f"people/{person_id}.md"),
             }
-            for person_id in dict.fromkeys([*visit.visitors, *visit.hosts])
+            for person_id in dict.fromkeys([*visit.visitor_ids, *visit.host_ids])
+        ]
+        + [
+            # Someone the source names who has no page: a name, and no address.
+            {"@type": "Person", "name": titles.plain(attendee.name, lang)}
+            for attendee in [*visit.visitors, *visit.hosts]
+            if attendee.name is not None
         ],
     }
     if visit.end_date is not None:

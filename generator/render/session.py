@@ -1,5 +1,5 @@
 """A render session: the pages of one language rendered one after another, sharing what can be
-shared (the templates, the links and list lines in `helpers.Memo`), each page with its own
+shared (the templates, the links and list lines in `environment.Memo`), each page with its own
 `helpers.PageHelpers`.
 
 With `record=True` (the live preview) the session also notes what each page reads of the data
@@ -20,7 +20,8 @@ from generator.data.dataset import Dataset
 from generator.model.pages import PlannedPage
 from generator.model.resolve import Relations
 from generator.render.deps import Read, RecordingDataset, RecordingRelations
-from generator.render.helpers import Memo, PageHelpers, make_environment
+from generator.render.environment import Memo, make_environment
+from generator.render.helpers import PageHelpers
 
 _BLANK_RUNS = re.compile(r"\n{3,}")
 

@@ -176,6 +176,18 @@ def _quote_label(item: dict[str, Any]) -> str:
     return f"a quote by {show(item.get('speaker'))}: «{_clip(str(item.get('text', '')))}»"
 
 
+def attendee_label(item: Any, names: dict[str, str] | None = None) -> str:
+    """A visitor, host or participant as written: an id (named from `names` when known), or
+    a map with a person or a name, and the title held then."""
+    if not isinstance(item, dict):
+        return (names or {}).get(str(item), show(item))
+    person = item.get("person")
+    who = (names or {}).get(str(person), show(person)) if person is not None else None
+    who = who or _en(item.get("name"))
+    role = item.get("role")
+    return f"{_en(role)} {who}" if role is not None else who
+
+
 def _position_label(item: dict[str, Any]) -> str:
     return _en(item.get("role"))
 
@@ -186,8 +198,10 @@ def _item_label(name: str, item: Any) -> str:
         return show(item)
     if name == "quotes":
         return _quote_label(item)
+    if name in ("visitors", "hosts", "participants"):
+        return attendee_label(item)
     if name == "meetings":
-        people = " and ".join(str(p) for p in item.get("participants") or [])
+        people = " and ".join(attendee_label(p) for p in item.get("participants") or [])
         when = f" on {show(item['date'])}" if item.get("date") is not None else ""
         return f"a meeting of {people}{when}"
     if name == "outcomes":
@@ -438,7 +452,7 @@ def entity_label(kind: str, record: Record, names: dict[str, str]) -> str:
             return _en(data["title"])
         visitors = data.get("visitors")
         visitors = visitors if isinstance(visitors, list) else []
-        who = ", ".join(names.get(str(v), str(v)) for v in visitors) or "?"
+        who = ", ".join(attendee_label(v, names) for v in visitors) or "?"
         country = data.get("to_country")
         where = _country(country) if isinstance(country, str) else "?"
         when = f", {show(data['start_date'])}" if data.get("start_date") is not None else ""
