@@ -39,6 +39,7 @@ from pydantic import BaseModel
 from generator.data.check import check
 from generator.data.diagnostics import Severity
 from generator.data.schema import KINDS, MODELS, SINGULAR
+from generator.languages import LANGUAGE_CODES
 from generator.pipeline import bundle as build_bundle
 from generator.project import Project
 from generator.review.scaffold import EXAMPLES, shape
@@ -81,8 +82,7 @@ def _text_fields(model: type[BaseModel], prefix: str = "") -> set[str]:
         path = f"{prefix}{name}"
         if field_shape.tag == "text":
             found.add(path)
-        elif field_shape.tag == "model":
-            assert field_shape.model is not None
+        elif field_shape.model is not None:  # a model, or an id that may be a map (attendee)
             found |= _text_fields(field_shape.model, f"{path}.")
     return found
 
@@ -121,6 +121,20 @@ def _inject(
         if field_shape.tag == "text":
             covered.add(path)
             result[name] = [payload] * len(value) if field_shape.is_list else payload
+        elif field_shape.tag == "reference" and field_shape.model is not None:
+            # Ids that may be maps (attendees): the ids as they are, then the first one as a
+            # map with a title held then, and someone named only, every text injected.
+            texts = {code: "x" for code in LANGUAGE_CODES}
+            first = value[0] if isinstance(value[0], str) else value[0]["person"]
+            maps = [
+                {"person": first, "role": texts},
+                {"name": texts, "role": texts, "country": "IT"},
+            ]
+            inner = functools.partial(
+                _inject, field_shape.model, payload=payload, covered=covered, prefix=f"{path}."
+            )
+            written = [inner(item) if isinstance(item, dict) else item for item in value]
+            result[name] = [*written, *(inner(item) for item in maps)]
         elif field_shape.tag == "model":
             assert field_shape.model is not None
             inner = functools.partial(

@@ -542,7 +542,7 @@ class Attendee(Strict):
         "people",
         "Id of the person, when they have a file in site_data/people/. Not with `name`.",
         default=None,
-        examples=["romano-prodi"],
+        examples=["ali-larijani"],
     )
     name: Text | None = Field(
         default=None,
@@ -733,7 +733,17 @@ class Visit(Entity):
         "The people who received them: ids, or Attendee maps (with the title held then, or a "
         "name for someone with no file).",
         default_factory=list,
-        examples=[["mohammad-ishaq-dar"]],
+        examples=[
+            [
+                {
+                    "person": "mohammad-ishaq-dar",
+                    "role": {
+                        "en": "Deputy Prime Minister and Foreign Minister",
+                        "ar": "نائب رئيس الوزراء ووزير الخارجية",
+                    },
+                }
+            ]
+        ],
     )
     from_country: CountryCode = Field(
         description="The visitors' country (ISO 3166-1 alpha-2; ISO 3166-3 for a former state).",

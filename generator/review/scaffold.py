@@ -74,7 +74,8 @@ def shape(info: FieldInfo) -> Shape:
     if named in _TAGGED:
         return Shape(named, found.is_list)
     if extra.get("x-references"):
-        return Shape("reference", found.is_list)
+        # An id, or a map that may hold one (an attendee): the map's model rides along.
+        return Shape("reference", found.is_list, model=found.model)
     if named == "date":
         return Shape("date", found.is_list)
     if found.choices:
@@ -217,7 +218,13 @@ def render_fields(
         if lines and indent == 0:
             lines.append("")
         lines.extend(_comment(_description(info, field_shape, optional), indent))
-        model_inside = field_shape.model
+        # An id that may also be written as a map (an attendee): ids in the template, and the
+        # map's fields in a comment.
+        map_or_id = field_shape.model if field_shape.tag == "reference" else None
+        model_inside = None if map_or_id else field_shape.model
+        if map_or_id is not None:
+            lines.extend(_comment("Each entry is an id, or a map of:", indent))
+            lines.extend(_legend(map_or_id, indent, 2))
         if name in known:
             lines.append(f"{pad}{name}: {scalar(known[name])}")
             continue
