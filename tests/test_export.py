@@ -127,8 +127,25 @@ EXTRA_FILES = {
     "visits/2024-test-leg.yml": {
         "id": "2024-test-leg",
         "classification": "private",
-        "visitors": ["test-person"],
-        "hosts": ["ali-larijani"],
+        "visitors": [
+            {"person": "test-person", "role": {"en": "Special Envoy", "ar": "المبعوث الخاص"}},
+            {"name": {"en": "Lamberto Dini"}, "role": {"ar": "وزير الخارجية"}, "country": "IT"},
+        ],
+        "hosts": [
+            "ali-larijani",
+            {"name": {"en": "Romano Prodi", "ar": "رومانو برودي"}, "role": {"en": "Guest"}},
+        ],
+        "meetings": [
+            {
+                "participants": [
+                    {"person": "test-person", "role": {"en": "Envoy"}},
+                    {"name": {"ar": "مسؤول"}, "role": {"en": "Official", "ar": "مسؤول"}},
+                    "ali-larijani",
+                ],
+                "date": "2024-03",
+                "sources": ["cited-source"],
+            }
+        ],
         "from_country": "PK",
         "to_country": "IR",
         "start_date": "2024-03",
@@ -165,6 +182,66 @@ def test_every_optional_field_reads_back(data_copy: Path) -> None:
         "",
         "child-body",
     ]
+    _assert_attendees_exported(document, files)
+
+
+def _assert_attendees_exported(document: dict[str, Any], files: dict[str, str]) -> None:
+    """Attendees with the title held then, and people named only, in the JSON and the CSVs."""
+    leg = next(e for e in document["events"] if e["id"] == "2024-test-leg")
+    assert leg["attendees"] == [
+        {
+            "person_id": "test-person",
+            "role": "visitor",
+            "sijill:title": {"en": "Special Envoy", "ar": "المبعوث الخاص"},
+        },
+        {
+            "name": "Lamberto Dini",
+            "role": "visitor",
+            "sijill:name": {"en": "Lamberto Dini"},
+            "sijill:title": {"ar": "وزير الخارجية"},
+            "sijill:country": "IT",
+        },
+        {"person_id": "ali-larijani", "role": "host"},
+        {
+            "name": "Romano Prodi",
+            "role": "host",
+            "sijill:name": {"en": "Romano Prodi", "ar": "رومانو برودي"},
+            "sijill:title": {"en": "Guest"},
+        },
+    ]
+    # A participant who is only a catalogued person stays the plain id of the data.
+    assert leg["sijill:meetings"][0]["participants"] == [
+        {"person": "test-person", "role": {"en": "Envoy"}},
+        {"name": {"ar": "مسؤول"}, "role": {"en": "Official", "ar": "مسؤول"}},
+        "ali-larijani",
+    ]
+    visit = next(row for row in _rows(files["data/visits.csv"]) if row["id"] == "2024-test-leg")
+    assert (visit["visitors"], visit["hosts"]) == ("test-person", "ali-larijani")
+    assert visit["visitor_names__en"] == "Special Envoy Test, Person; Lamberto Dini"
+    assert visit["visitor_names__ar"] == "المبعوث الخاص شخص الاختبار; وزير الخارجية"
+    assert visit["host_names__en"] == "Ali Larijani; Guest Romano Prodi"
+    rows = [row for row in _rows(files["data/attendees.csv"]) if row["visit_id"] == "2024-test-leg"]
+    assert [
+        (r["side"], r["number"], r["person_id"], r["name__en"], r["role__ar"], r["country"])
+        for r in rows
+    ] == [
+        ("visitor", "1", "test-person", "", "المبعوث الخاص", ""),
+        ("visitor", "2", "", "Lamberto Dini", "وزير الخارجية", "IT"),
+        ("host", "1", "ali-larijani", "", "", ""),
+        ("host", "2", "", "Romano Prodi", "", ""),
+    ]
+
+
+def test_an_attendee_named_the_plain_popolo_way_reads_back() -> None:
+    dataset = _checked(SHIPPED_DATA)
+    document = popolo(dataset, SITE_URL)
+    event = next(e for e in document["events"] if e["id"] == "2025-11-larijani-pakistan")
+    event["attendees"].append({"name": "Romano Prodi", "role": "host"})
+    hosts = read_popolo(document, dataset.root).visits[event["id"]].hosts
+    assert [(h.person, h.name and h.name.get("en")) for h in hosts] == [
+        ("mohammad-ishaq-dar", None),
+        (None, "Romano Prodi"),
+    ]
 
 
 def test_popolo_shape() -> None:
@@ -193,7 +270,14 @@ def test_popolo_shape() -> None:
     visit = next(e for e in document["events"] if e["id"] == "2025-11-larijani-pakistan")
     assert visit["attendees"] == [
         {"person_id": "ali-larijani", "role": "visitor"},
-        {"person_id": "mohammad-ishaq-dar", "role": "host"},
+        {
+            "person_id": "mohammad-ishaq-dar",
+            "role": "host",
+            "sijill:title": {
+                "en": "Deputy Prime Minister and Foreign Minister",
+                "ar": "نائب رئيس الوزراء ووزير الخارجية",
+            },
+        },
     ]
     assert visit["start_date"] == "2025-11-25"
     assert visit["location"] == "Islamabad, Nur Khan Air Base"
@@ -213,6 +297,7 @@ def test_csv_files_have_a_column_per_language() -> None:
     dataset = _checked(SHIPPED_DATA)
     files = data_files(dataset, SITE_URL)
     assert sorted(files) == [
+        "data/attendees.csv",
         "data/memberships.csv",
         "data/people.csv",
         "data/quotes.csv",
@@ -227,6 +312,8 @@ def test_csv_files_have_a_column_per_language() -> None:
     larijani = next(row for row in visits if row["id"] == "2025-11-larijani-pakistan")
     assert larijani["start_date"] == "2025-11-25" and larijani["end_date"] == ""
     assert larijani["hosts"] == "mohammad-ishaq-dar"
+    title = "Deputy Prime Minister and Foreign Minister"
+    assert larijani["host_names__en"] == f"{title} Mohammad Ishaq Dar"
     assert larijani["places__ar"] == "إسلام آباد; مطار نور خان العسكري"
     quotes = _rows(files["data/quotes.csv"])
     assert len(quotes) == sum(len(v.quotes) for v in dataset.visits.values())
@@ -290,6 +377,7 @@ OUR_COLUMNS = {
     "parent",
     "sources",
     "person_id",
+    "side",
     "organization_id",
     "visit_id",
     "number",
@@ -309,8 +397,11 @@ def _resolve(schema: dict[str, Any], node: dict[str, Any]) -> dict[str, Any]:
 
 
 def _constrained(node: dict[str, Any]) -> bool:
-    """An id, reference, code, date, URL or choice: not text a contributor writes freely."""
-    return any(key in node for key in ("x-references", "pattern", "enum", "const", "format"))
+    """An id, reference, code, date, URL or choice: not text a contributor writes freely. A
+    list of references may hold maps too (attendees), whose texts are free."""
+    if "x-references" in node and node.get("type") != "array":
+        return True
+    return any(key in node for key in ("pattern", "enum", "const", "format"))
 
 
 def _with_payload(schema: dict[str, Any], node: dict[str, Any], value: Any, payload: str) -> Any:
@@ -336,7 +427,13 @@ def _with_payload(schema: dict[str, Any], node: dict[str, Any], value: Any, payl
             for key, item in value.items()
         }
     if isinstance(value, list) and "items" in node:
-        return [_with_payload(schema, node["items"], item, payload) for item in value]
+        ids = "x-references" in node  # ids, or maps (attendees) with texts of their own
+        return [
+            item
+            if ids and not isinstance(item, dict)
+            else _with_payload(schema, node["items"], item, payload)
+            for item in value
+        ]
     return value
 
 

@@ -96,6 +96,11 @@ def test_every_optional_field_imports_back(
     code, out, _ = _import(_export(original, tmp_path), target, capsys)
     assert code == 0, out
     assert _dumps(_checked(target)) == _dumps(original)
+    # Attendees as the data writes them: a catalogued person without a title as their id.
+    leg = yaml.safe_load((target / "visits" / "2024-test-leg.yml").read_text(encoding="utf-8"))
+    written = EXTRA_FILES["visits/2024-test-leg.yml"]
+    assert (leg["visitors"], leg["hosts"]) == (written["visitors"], written["hosts"])
+    assert leg["meetings"][0]["participants"] == written["meetings"][0]["participants"]
 
 
 EVERYPOLITICIAN = {

@@ -19,6 +19,7 @@ from generator.downloads.cells import inert_cell
 from generator.downloads.export import data_files
 from generator.downloads.tables import TABLES
 from generator.languages import LANGUAGE_CODES
+from generator.model.titles import made_visit_title
 from generator.review.csv_import import plain_cell
 from tests.conftest import SHIPPED_DATA
 from tests.test_export import EXTRA_FILES
@@ -126,6 +127,76 @@ def test_every_optional_column_imports_back(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
     _round_trip(data_copy, tmp_path, capsys)
+
+
+def test_without_attendees_csv_visitors_and_hosts_are_the_ids(
+    data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for path, data in EXTRA_FILES.items():
+        (data_copy / path).write_text(
+            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
+    folder = _export_csv(_checked(data_copy), tmp_path / "csv")
+    (folder / "attendees.csv").unlink()
+    target = _target(tmp_path / "empty", data_copy)
+    code, out, err = _import([str(folder)], target, capsys)
+    assert (code, err) == (0, ""), out
+    assert "not without attendees.csv: the title each visitor and host held then" in out
+    leg = _checked(target).visits["2024-test-leg"]
+    assert leg.model_dump(mode="json", include={"visitors", "hosts"}) == {
+        "visitors": [{"person": "test-person", "name": None, "role": None, "country": None}],
+        "hosts": [{"person": "ali-larijani", "name": None, "role": None, "country": None}],
+    }
+
+
+def test_attendees_csv_gives_titles_and_people_named_only(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    people = _write_csv(
+        tmp_path / "people.csv",
+        f"id,name__en,name__ar,country,sources\r\njane-doe,Jane Doe,جين دو,GB,{SOURCE}\r\n",
+    )
+    made = {
+        "en": made_visit_title(["Jane Doe", "Sam Roe"], "IR", "en"),
+        "ar": made_visit_title(["جين دو", "Sam Roe"], "IR", "ar"),
+    }
+    visits = _write_csv(
+        tmp_path / "visits.csv",
+        "id,title__en,title__ar,classification,start_date,from_country,to_country,visitors,"
+        "hosts,summary__en,sources\r\n"
+        f"2024-03-doe-iran,{made['en']},{made['ar']},official,2024-03,GB,IR,jane-doe,,"
+        f"A short visit.,{SOURCE}\r\n",
+    )
+    attendees = _write_csv(
+        tmp_path / "attendees.csv",
+        "visit_id,side,number,person_id,name__en,name__ar,role__en,role__ar,country\r\n"
+        "2024-03-doe-iran,host,1,,Hassan Rouhani,حسن روحاني,President,الرئيس,IR\r\n"
+        "2024-03-doe-iran,visitor,2,,Sam Roe,,,,GB\r\n"
+        "2024-03-doe-iran,visitor,1,jane-doe,,,'=Envoy,مبعوثة,\r\n"
+        "2024-03-other,visitor,1,jane-doe,,,,,\r\n"
+        "2024-03-doe-iran,guest,1,jane-doe,,,,,\r\n",
+    )
+    target = _target(tmp_path / "data")
+    code, out, err = _import([str(people), str(visits), str(attendees)], target, capsys)
+    assert (code, err) == (0, ""), out
+    assert "2 written, 0 skipped, 2 unmapped" in out
+    assert "unmapped: attendee of visit '2024-03-other', not in visits.csv" in out
+    assert "unmapped: attendee of visit '2024-03-doe-iran' on side 'guest'" in out
+    assert "not without attendees.csv" not in out
+    visit = yaml.safe_load((target / "visits" / "2024-03-doe-iran.yml").read_text(encoding="utf-8"))
+    assert visit["visitors"] == [
+        {"person": "jane-doe", "role": {"en": "=Envoy", "ar": "مبعوثة"}},
+        {"name": {"en": "Sam Roe"}, "country": "GB"},
+    ]
+    assert visit["hosts"] == [
+        {
+            "name": {"en": "Hassan Rouhani", "ar": "حسن روحاني"},
+            "role": {"en": "President", "ar": "الرئيس"},
+            "country": "IR",
+        }
+    ]
+    # The title the site makes from the names, one of them named only, is not the visit's own.
+    assert "title" not in visit
 
 
 def test_importing_again_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

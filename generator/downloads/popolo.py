@@ -1,7 +1,10 @@
 """The data as one Popolo JSON document (`data/sijill.json`), written by `popolo_json`.
 
 Popolo-compatible:
-- `persons`, `organizations`, `memberships`, `events` (the visits) with Popolo's keys. Popolo
+- `persons`, `organizations`, `memberships`, `events` (the visits) with Popolo's keys; an
+  event's `attendees` have the `role` `visitor` or `host`, and a `person_id`, or Popolo's `name`
+  for someone the source names who has no file (their name in every language, the title held
+  then and their country under `sijill:name`, `sijill:title`, `sijill:country`). Popolo
   has one string per text: it holds the English text (the default language), and every
   translated text also appears in all languages under the same key prefixed with `sijill:`
   (`"role": "Secretary"`, `"sijill:role": {"en": "Secretary", "ar": "أمين"}`). Names in other
@@ -30,6 +33,7 @@ from pydantic import BaseModel
 from generator.data.dataset import Dataset
 from generator.data.schema import (
     VISIT_SCHEMA_ORG_TYPES,
+    Attendee,
     Membership,
     Organization,
     OtherName,
@@ -67,7 +71,10 @@ def _fields(model: type[BaseModel]) -> tuple[tuple[str, Any], ...]:
 
 def plain(value: Any) -> Any:
     """A model as JSON values: dates as their text at their precision, fields left at their
-    default omitted, so that `Model.model_validate(plain(m)) == m`."""
+    default omitted, an attendee who is only a catalogued person as their id (the short form the
+    data allows), so that `Model.model_validate(plain(m)) == m`."""
+    if isinstance(value, Attendee) and value.person is not None and value.role is None:
+        return value.person
     if isinstance(value, BaseModel):
         result = {}
         for name, default in _fields(type(value)):
@@ -215,14 +222,29 @@ class _Writer:
         item["location"] = ", ".join(places) or i18n.country_name(visit.to_country, DEFAULT)
         item[PREFIX + "from_country"] = visit.from_country
         item[PREFIX + "to_country"] = visit.to_country
-        item["attendees"] = [{"person_id": pid, "role": "visitor"} for pid in visit.visitors] + [
-            {"person_id": pid, "role": "host"} for pid in visit.hosts
+        item["attendees"] = [self.attendee(a, "visitor") for a in visit.visitors] + [
+            self.attendee(a, "host") for a in visit.hosts
         ]
         _put(item, "parent_id", visit.parent)
         for key in ("places", "topics", "meetings", "outcomes", "quotes"):
             _put(item, PREFIX + key, getattr(visit, key))
         item["sources"] = self.sources(visit.sources)
         _put(item, PREFIX + "former_ids", visit.former_ids)
+        return item
+
+    def attendee(self, attendee: Attendee, side: str) -> dict[str, Any]:
+        """A visitor or host: `person_id`, or Popolo's `name` for someone with no file; `role`
+        the side (`visitor`, `host`); the title held then, the name in every language and a
+        named person's country under `sijill:` keys."""
+        item: dict[str, Any] = {}
+        if attendee.person is not None:
+            item["person_id"] = attendee.person
+        elif attendee.name is not None:
+            item["name"] = attendee.name.get(DEFAULT) or _first(attendee.name)
+        item["role"] = side
+        _put(item, PREFIX + "name", _texts(attendee.name))
+        _put(item, PREFIX + "title", _texts(attendee.role))
+        _put(item, PREFIX + "country", attendee.country)
         return item
 
 

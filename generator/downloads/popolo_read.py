@@ -43,6 +43,27 @@ def _optional(item: dict[str, Any], **keys: str) -> dict[str, Any]:
     return {field: item[key] for field, key in keys.items() if key in item}
 
 
+def _attendees(item: dict[str, Any], side: str) -> list[str | dict[str, Any]]:
+    """The visitors or hosts among an event's `attendees`: an id, or an Attendee map when the
+    title held then is recorded or the person has no file (named only by Popolo's `name` in a
+    document that is not ours: the English name)."""
+    result: list[str | dict[str, Any]] = []
+    for entry in item["attendees"]:
+        if entry["role"] != side:
+            continue
+        attendee = _optional(
+            entry,
+            person="person_id",
+            name=PREFIX + "name",
+            role=PREFIX + "title",
+            country=PREFIX + "country",
+        )
+        if "person" not in attendee and "name" not in attendee and "name" in entry:
+            attendee["name"] = {DEFAULT: entry["name"]}
+        result.append(attendee["person"] if list(attendee) == ["person"] else attendee)
+    return result
+
+
 def read_popolo(document: dict[str, Any], root: Path) -> Dataset:
     """The entities a Popolo document of `popolo()` describes (validated by the schema)."""
     dataset = Dataset(root=root)
@@ -99,8 +120,8 @@ def read_popolo(document: dict[str, Any], root: Path) -> Dataset:
         visit = {
             "id": item["id"],
             "classification": item["classification"],
-            "visitors": [a["person_id"] for a in item["attendees"] if a["role"] == "visitor"],
-            "hosts": [a["person_id"] for a in item["attendees"] if a["role"] == "host"],
+            "visitors": _attendees(item, "visitor"),
+            "hosts": _attendees(item, "host"),
             "from_country": item[PREFIX + "from_country"],
             "to_country": item[PREFIX + "to_country"],
             "start_date": item["start_date"],

@@ -4,8 +4,11 @@ for the Data page that documents them.
 UTF-8 with a byte-order mark (without it Excel shows Arabic as mojibake; Python reads it with
 `encoding="utf-8-sig"`), CRLF line ends and minimal quoting as RFC 4180 says, one row per
 entity in order of id, a column per language for every text (`name__en`, `name__ar`, as
-EveryPolitician did), several ids in one cell separated by `;`. What each table and column
-holds is said in every language in the catalogs (`csv_table_<table>`, `csv_<table>_<column>`).
+EveryPolitician did), several ids in one cell separated by `;`. Visitors and hosts are in
+`visits.csv` as ids and as the names shown, and in full in `attendees.csv` (a row each: the id,
+or the name the source gave someone with no file, the title held then, the country). What each
+table and column holds is said in every language in the catalogs (`csv_table_<table>`,
+`csv_<table>_<column>`).
 
 Every cell goes through `inert_cell` (generator/downloads/cells.py) on its way into a CSV file
 (the header too), so a new column is covered without anyone remembering.
@@ -20,7 +23,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from generator.data.dataset import Dataset
-from generator.data.schema import PartialDate, PartialText, Person, Quote, Text, Visit
+from generator.data.schema import (
+    Attendee,
+    PartialDate,
+    PartialText,
+    Person,
+    Quote,
+    Text,
+    Visit,
+    attendee_ids,
+)
 from generator.downloads.cells import inert_cell
 from generator.downloads.popolo import CAMEO_HOST_VISIT, CAMEO_VISIT, DEFAULT, Context
 from generator.languages import LANGUAGE_CODES, i18n
@@ -81,8 +93,9 @@ class _Row:
 
     context: Context
     item: Any
-    owner: Any = None  # the person of a membership, the visit of a quote
+    owner: Any = None  # the person of a membership, the visit of a quote or attendee
     index: int = 0
+    side: str = ""  # an attendee's: visitor or host
 
     @property
     def dataset(self) -> Dataset:
@@ -93,8 +106,28 @@ def _person_name(row: _Row, person_id: str, lang: str) -> str:
     return _text(row.dataset.people[person_id].name, lang)
 
 
-def _names(row: _Row, ids: list[str], lang: str) -> str:
-    return NAMES_SEPARATOR.join(_person_name(row, pid, lang) for pid in ids)
+def _attendee_shown(row: _Row, attendee: Attendee, lang: str) -> str:
+    """An attendee as the site shows them: the title held then (when recorded) before the name
+    of their file, or the name the source gave."""
+    if attendee.person is not None:
+        name = _person_name(row, attendee.person, lang)
+    else:
+        name = _text(attendee.name, lang)
+    return " ".join(part for part in (_text(attendee.role, lang), name) if part)
+
+
+def _names(row: _Row, attendees: list[Attendee], lang: str) -> str:
+    return NAMES_SEPARATOR.join(_attendee_shown(row, attendee, lang) for attendee in attendees)
+
+
+def _attendee_rows(context: Context) -> list[_Row]:
+    """One row per visitor, then per host, of each visit."""
+    return [
+        _Row(context, attendee, visit, index, side)
+        for visit in context.dataset.visits.values()
+        for side, attendees in (("visitor", visit.visitors), ("host", visit.hosts))
+        for index, attendee in enumerate(attendees)
+    ]
 
 
 def _other_names_in(person: Person, lang: str) -> str:
@@ -164,34 +197,16 @@ TABLES: tuple[Table, ...] = (
         lambda c: [_Row(c, p) for p in c.dataset.people.values()],
         (
             _c("id", lambda r, lang: r.item.id),
-            _c(
-                "name",
-                lambda r, lang: _text(r.item.name, lang),
-                per_language=True,
-            ),
-            _c(
-                "other_names",
-                lambda r, lang: _other_names_in(r.item, lang),
-                per_language=True,
-            ),
-            _c(
-                "country",
-                lambda r, lang: r.item.country,
-            ),
+            _c("name", lambda r, lang: _text(r.item.name, lang), per_language=True),
+            _c("other_names", lambda r, lang: _other_names_in(r.item, lang), per_language=True),
+            _c("country", lambda r, lang: r.item.country),
             _c(
                 "country_name",
                 lambda r, lang: i18n.country_name(r.item.country, lang),
                 per_language=True,
             ),
-            _c(
-                "summary",
-                lambda r, lang: _text(r.item.summary, lang),
-                per_language=True,
-            ),
-            _c(
-                "wikidata",
-                lambda r, lang: _wikidata(r.item),
-            ),
+            _c("summary", lambda r, lang: _text(r.item.summary, lang), per_language=True),
+            _c("wikidata", lambda r, lang: _wikidata(r.item)),
             SOURCES_COLUMN,
         ),
     ),
@@ -200,66 +215,45 @@ TABLES: tuple[Table, ...] = (
         lambda c: [_Row(c, v) for v in c.dataset.visits.values()],
         (
             _c("id", lambda r, lang: r.item.id),
-            _c(
-                "title",
-                lambda r, lang: _visit_title(r, r.item, lang),
-                per_language=True,
-            ),
-            _c(
-                "classification",
-                lambda r, lang: r.item.classification,
-            ),
+            _c("title", lambda r, lang: _visit_title(r, r.item, lang), per_language=True),
+            _c("classification", lambda r, lang: r.item.classification),
             _c("cameo_visitors", lambda r, lang: CAMEO_VISIT),
             _c("cameo_hosts", lambda r, lang: CAMEO_HOST_VISIT),
-            _c(
-                "start_date",
-                lambda r, lang: _date(r.item.start_date),
-            ),
-            _c(
-                "end_date",
-                lambda r, lang: _date(r.item.end_date),
-            ),
-            _c(
-                "from_country",
-                lambda r, lang: r.item.from_country,
-            ),
-            _c(
-                "to_country",
-                lambda r, lang: r.item.to_country,
-            ),
-            _c(
-                "visitors",
-                lambda r, lang: _ids(r.item.visitors),
-            ),
+            _c("start_date", lambda r, lang: _date(r.item.start_date)),
+            _c("end_date", lambda r, lang: _date(r.item.end_date)),
+            _c("from_country", lambda r, lang: r.item.from_country),
+            _c("to_country", lambda r, lang: r.item.to_country),
+            _c("visitors", lambda r, lang: _ids(attendee_ids(r.item.visitors))),
             _c(
                 "visitor_names",
                 lambda r, lang: _names(r, r.item.visitors, lang),
                 per_language=True,
+                key="csv_visits_visitor_names_shown",
             ),
-            _c(
-                "hosts",
-                lambda r, lang: _ids(r.item.hosts),
-            ),
+            _c("hosts", lambda r, lang: _ids(attendee_ids(r.item.hosts))),
             _c(
                 "host_names",
                 lambda r, lang: _names(r, r.item.hosts, lang),
                 per_language=True,
+                key="csv_visits_host_names_shown",
             ),
-            _c(
-                "places",
-                lambda r, lang: _places(r.item, lang),
-                per_language=True,
-            ),
-            _c(
-                "summary",
-                lambda r, lang: _text(r.item.summary, lang),
-                per_language=True,
-            ),
-            _c(
-                "parent",
-                lambda r, lang: r.item.parent or "",
-            ),
+            _c("places", lambda r, lang: _places(r.item, lang), per_language=True),
+            _c("summary", lambda r, lang: _text(r.item.summary, lang), per_language=True),
+            _c("parent", lambda r, lang: r.item.parent or ""),
             SOURCES_COLUMN,
+        ),
+    ),
+    _table(
+        "attendees",
+        _attendee_rows,
+        (
+            _c("visit_id", lambda r, lang: r.owner.id),
+            _c("side", lambda r, lang: r.side),
+            _c("number", lambda r, lang: str(r.index + 1)),
+            _c("person_id", lambda r, lang: r.item.person or ""),
+            _c("name", lambda r, lang: _text(r.item.name, lang), per_language=True),
+            _c("role", lambda r, lang: _text(r.item.role, lang), per_language=True),
+            _c("country", lambda r, lang: r.item.country or ""),
         ),
     ),
     _table(
@@ -269,33 +263,16 @@ TABLES: tuple[Table, ...] = (
         ],
         (
             _c("person_id", lambda r, lang: r.owner.id),
-            _c(
-                "person_name",
-                lambda r, lang: _text(r.owner.name, lang),
-                per_language=True,
-            ),
-            _c(
-                "role",
-                lambda r, lang: _text(r.item.role, lang),
-                per_language=True,
-            ),
-            _c(
-                "organization_id",
-                lambda r, lang: r.item.organization or "",
-            ),
+            _c("person_name", lambda r, lang: _text(r.owner.name, lang), per_language=True),
+            _c("role", lambda r, lang: _text(r.item.role, lang), per_language=True),
+            _c("organization_id", lambda r, lang: r.item.organization or ""),
             _c(
                 "organization_name",
                 lambda r, lang: _org_name(r, r.item.organization, lang),
                 per_language=True,
             ),
-            _c(
-                "start_date",
-                lambda r, lang: _date(r.item.start_date),
-            ),
-            _c(
-                "end_date",
-                lambda r, lang: _date(r.item.end_date),
-            ),
+            _c("start_date", lambda r, lang: _date(r.item.start_date)),
+            _c("end_date", lambda r, lang: _date(r.item.end_date)),
             _c("current", lambda r, lang: "true" if r.item.current else ""),
             SOURCES_COLUMN,
         ),
@@ -307,41 +284,18 @@ TABLES: tuple[Table, ...] = (
         ],
         (
             _c("visit_id", lambda r, lang: r.owner.id),
-            _c(
-                "number",
-                lambda r, lang: str(r.index + 1),
-            ),
-            _c(
-                "speaker_id",
-                lambda r, lang: r.item.speaker,
-            ),
+            _c("number", lambda r, lang: str(r.index + 1)),
+            _c("speaker_id", lambda r, lang: r.item.speaker),
             _c(
                 "speaker_name",
                 lambda r, lang: _person_name(r, r.item.speaker, lang),
                 per_language=True,
             ),
-            _c(
-                "lang",
-                lambda r, lang: r.item.lang,
-            ),
-            _c(
-                "text",
-                lambda r, lang: r.item.text,
-            ),
-            _c(
-                "translation",
-                lambda r, lang: _quote_in(r.item, lang),
-                per_language=True,
-            ),
-            _c(
-                "context",
-                lambda r, lang: _text(r.item.context, lang),
-                per_language=True,
-            ),
-            _c(
-                "visit_start_date",
-                lambda r, lang: _date(r.owner.start_date),
-            ),
+            _c("lang", lambda r, lang: r.item.lang),
+            _c("text", lambda r, lang: r.item.text),
+            _c("translation", lambda r, lang: _quote_in(r.item, lang), per_language=True),
+            _c("context", lambda r, lang: _text(r.item.context, lang), per_language=True),
+            _c("visit_start_date", lambda r, lang: _date(r.owner.start_date)),
             SOURCES_COLUMN,
         ),
     ),

@@ -1,14 +1,17 @@
 """`import csv FOLDER_OR_FILES`: people and visits from a spreadsheet with the columns of the CSV
-downloads (`data/people.csv`, `visits.csv`, `memberships.csv`, `quotes.csv`, declared once in
-generator/downloads/tables.py), as new YAML files only.
+downloads (`data/people.csv`, `visits.csv`, `attendees.csv`, `memberships.csv`, `quotes.csv`,
+declared once in generator/downloads/tables.py), as new YAML files only.
 
 A file is known by its name (`people.csv`…) or else by its header; a column that is not one of
 that table's is refused (all listed). The `'` the downloads put in front of a cell a
 spreadsheet would run (generator/downloads/cells.py) is taken off again, exactly once. Columns
 derived from other data (`country_name`, `visitor_names`, `cameo_*`…) are not read. The CSVs
 carry no topics, meetings, outcomes, links, former ids, places' kinds and cities, identifiers
-other than Wikidata or notes on other names; the report says so. Memberships and quotes join
-their person and visit by id; organizations and sources must already be in the target folder.
+other than Wikidata or notes on other names; the report says so. Memberships, attendees and
+quotes join their person and visit by id; organizations and sources must already be in the
+target folder. A visit's visitors and hosts come from `attendees.csv` (the title each held then,
+people named without a file of their own) when it has rows for them, else from the ids of
+`visitors` and `hosts`.
 
 Files are written by the Popolo importer's writer (review/importer.py), never over an existing
 one; the report ends with the check of the target folder, whose result is the exit code.
@@ -36,18 +39,30 @@ READ = {
         "id", "title", "classification", "start_date", "end_date", "from_country",
         "to_country", "visitors", "hosts", "places", "summary", "parent", "sources",
     },
+    "attendees": {"visit_id", "side", "number", "person_id", "name", "role", "country"},
     "memberships": {
         "person_id", "role", "organization_id", "start_date", "end_date", "current", "sources",
     },
     "quotes": {"visit_id", "number", "speaker_id", "lang", "text", "translation", "context",
                "sources"},
 }  # fmt: skip
-KEY = {"people": "id", "visits": "id", "memberships": "person_id", "quotes": "visit_id"}
-ORDER = ("people", "visits", "memberships", "quotes")
+KEY = {
+    "people": "id",
+    "visits": "id",
+    "attendees": "visit_id",
+    "memberships": "person_id",
+    "quotes": "visit_id",
+}
+ORDER = ("people", "visits", "attendees", "memberships", "quotes")
+SIDES = {"visitor": "visitors", "host": "hosts"}
 NOT_CARRIED = (
     "not in the CSVs, to add by hand if the source has them: topics, meetings, outcomes, "
     "links, former ids, places' kinds and cities, identifiers other than Wikidata, notes on "
     "other names"
+)
+NO_ATTENDEES = (
+    "not without attendees.csv: the title each visitor and host held then, and the people "
+    "named without a file of their own"
 )
 
 Row = dict[str, str]
@@ -219,6 +234,34 @@ def _quote(row: Row) -> dict[str, Any]:
     return {k: v for k, v in fields.items() if v not in (None, "")}
 
 
+def _attendee(row: Row) -> str | dict[str, Any]:
+    """A visitor or host: the id alone, or an Attendee map."""
+    fields: dict[str, Any] = {}
+    _put(fields, "person", row.get("person_id", "").strip())
+    _put(fields, "name", _text(row, "name"))
+    _put(fields, "role", _text(row, "role"))
+    _put(fields, "country", row.get("country", "").strip())
+    return fields["person"] if list(fields) == ["person"] else fields
+
+
+def _attendees(visits: dict[str, dict[str, Any]], rows: list[Row]) -> list[str]:
+    """The visitors and hosts of `attendees.csv` in place of the ids of `visits.csv`, per visit
+    and side that has rows; the rows that name no visit of visits.csv or no side (unmapped)."""
+    unmapped: list[str] = []
+    found: dict[tuple[str, str], list[str | dict[str, Any]]] = {}
+    for row in sorted(rows, key=_number):
+        visit_id, side = row["visit_id"].strip(), row.get("side", "").strip()
+        if visit_id not in visits:
+            unmapped.append(f"unmapped: attendee of visit '{visit_id}', not in visits.csv")
+        elif side not in SIDES:
+            unmapped.append(f"unmapped: attendee of visit '{visit_id}' on side '{side}'")
+        else:
+            found.setdefault((visit_id, SIDES[side]), []).append(_attendee(row))
+    for (visit_id, key), attendees in found.items():
+        visits[visit_id][key] = attendees
+    return unmapped
+
+
 def _number(row: Row) -> int:
     try:
         return int(row.get("number", "").strip())
@@ -228,14 +271,17 @@ def _number(row: Row) -> int:
 
 def _made_title(visit: dict[str, Any], people: dict[str, dict[str, Any]]) -> dict[str, str]:
     """The title the downloads give a visit without one: "X's visit to Y" in each language, from
-    the names of its visitors in the people CSV (in the other language when not translated)."""
-    if not all(pid in people for pid in visit.get("visitors", [])):
+    the names of its visitors in the people CSV or as the source named them (in the other
+    language when not translated)."""
+    visitors = [v if isinstance(v, dict) else {"person": v} for v in visit.get("visitors", [])]
+    if not all(v["person"] in people for v in visitors if "person" in v):
         return {}
     made = {}
     for code in LANGUAGE_CODES:
         names = []
-        for pid in visit.get("visitors", []):
-            name = people[pid].get("name", {})
+        for visitor in visitors:
+            name = people[visitor["person"]].get("name", {}) if "person" in visitor else {}
+            name = visitor.get("name", name)
             others = (other.code for other in other_languages(code) if other.code in name)
             names.append(name.get(code) or name.get(next(others, ""), ""))
         made[code] = made_visit_title(names, visit.get("to_country", ""), code)
@@ -260,6 +306,7 @@ def drafts_from(tables: dict[str, list[Row]]) -> tuple[list[Draft], list[str]]:
             unmapped.append(f"unmapped: quote of visit '{row['visit_id']}', not in visits.csv")
             continue
         visit.setdefault("quotes", []).append(_quote(row))
+    unmapped += _attendees(visits, tables.get("attendees", []))
     for visit in visits.values():
         if visit.get("title") == _made_title(visit, people):
             del visit["title"]  # the title the site makes, not one of the visit's own
@@ -288,6 +335,7 @@ def import_csv(paths: list[Path], into: Path) -> int:
     except ImportProblem as problem:
         click.echo(f"error: {problem}", err=True)
         return 1
-    for line in [*read, *written, *skipped, *unmapped, NOT_CARRIED]:
+    not_carried = [NOT_CARRIED] + ([] if "attendees" in tables else [NO_ATTENDEES])
+    for line in [*read, *written, *skipped, *unmapped, *not_carried]:
         click.echo(line)
     return counts_and_check(written, skipped, into, f", {len(unmapped)} unmapped")
