@@ -177,6 +177,43 @@ def test_a_register_known_by_its_access_date(data: Path) -> None:
     assert '| accessed <time datetime="2025-11-26">' in _row(en["sources/index.md"], "| [A title]")
 
 
+def test_a_summary_quoted_from_a_register_is_attributed_to_it(data: Path) -> None:
+    # A register's remarks, copied as they are: English only, the register's language.
+    write(data, "sources/x.yml", edit(REGISTER, "language: ar", "language: en"))
+    remarks = "Met with the Prime Minister; discussed trade.\n\n  Second paragraph."
+    visit = edit(
+        edit(VISIT, "  en: A visit.\n  ar: زيارة.\n", f"  en: |\n    {remarks}\n"),
+        "sources:\n",
+        "summary_quoted_from: x\nsources:\n",
+    ).replace("\n  Second", "\n    Second")
+    write(data, "visits/x.yml", visit.replace("irna-report-2025-11-25", "x"))
+    dataset = _checked(data)
+    en = render_pages(dataset, "en")["visits/x.md"]
+    ar = render_pages(dataset, "ar")["visits/x.md"]
+    summary_en = en[en.index("## Summary") : en.index("## Sources")]
+    assert summary_en.splitlines()[2:7] == [
+        "> Met with the Prime Minister; discussed trade.",
+        ">",
+        "> Second paragraph.",
+        ">",
+        "> — quoted word for word from [A title](../sources/x.md) "
+        '<sup class="sijill-cites">[1](../sources/x.md)</sup>',
+    ]
+    # On the Arabic page the text is the register's (English, marked as untranslated), and
+    # the attribution says whose words they are.
+    summary_ar = ar[ar.index("## نبذة") : ar.index("## المصادر")]
+    assert "> — ترجمةٌ لنصٍّ منقول من [عنوان](../sources/x.md)" in summary_ar
+    assert '<bdi lang="en" dir="ltr">Met with the Prime Minister' in summary_ar
+
+
+def test_a_summary_quoted_from_an_unknown_source_is_an_error(data: Path) -> None:
+    write(data, "visits/x.yml", edit(VISIT, "sources:\n", "summary_quoted_from: nope\nsources:\n"))
+    assert found(data) == [
+        "site_data/visits/x.yml:12:22: summary_quoted_from: unknown source 'nope'; allowed: "
+        "the id of a file in site_data/sources/"
+    ]
+
+
 # --- 4. places as the source writes them ----------------------------------------------------
 
 PLACES = edit(

@@ -16,6 +16,15 @@ from generator.data.check import check
 from generator.data.diagnostics import Severity
 
 # A valid visit; tests break it with `edit`. Line numbers below refer to this text.
+# What a country code may be, as the check says it (one place for every test that expects it).
+ALLOWED_COUNTRIES = (
+    "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
+    "'XK' (Kosovo), or the ISO 3166-3 code of a former state (AIDJ, ANHH, BQAQ, BUMM, BYAA, "
+    "CSHH, CSXX, CTKI, DDDE, DYBJ, FQHH, FXFR, GEHH, HVBF, JTUM, MIUM, NHVU, NQAQ, NTHH, PCHH, "
+    "PUUM, PZPA, RHZW, SKIN, SUHH, TPTL, VDVN, WKUM, YDYE, YUCS, ZRCD), or the code of a state "
+    "declared in site_data/former_states.yml (none is)"
+)
+
 VISIT = """\
 # yaml-language-server: $schema=../../schemas/visit.schema.json
 id: x
@@ -60,7 +69,8 @@ sources:
 
 VISIT_FIELDS = (
     "id, former_ids, classification, title, visitors, hosts, from_country, to_country, places, "
-    "start_date, end_date, summary, topics, meetings, outcomes, quotes, parent, sources"
+    "start_date, end_date, summary, summary_quoted_from, topics, meetings, outcomes, quotes, "
+    "parent, sources"
 )
 TAG_MESSAGE = (
     "YAML tag '!!python/object/apply:os.system' is not allowed; allowed: plain text, numbers, "
@@ -430,9 +440,7 @@ def test_a_broken_file_still_defines_its_id(data: Path) -> None:
     write(data, "visits/x.yml", VISIT + "hosts: [x]\n")
     assert found(data) == [
         "site_data/people/x.yml:6:10: country: 'Iran' is not a country code (did you mean 'IR'?); "
-        "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
-        "'XK' (Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
-        "VDVN, YDYE, YUCS, ZRCD)"
+        + ALLOWED_COUNTRIES
     ]
 
 
@@ -497,13 +505,9 @@ VALUE_CASES = [
             edit(VISIT, "to_country: PK", "to_country: XX"), "from_country: IR", "from_country: ir"
         ),
         [
-            f"{FILE}:6:15: from_country: 'ir' is not a country code (did you mean 'IR'?); allowed: "
-            "an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' "
-            "(Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
-            "VDVN, YDYE, YUCS, ZRCD)",
-            f"{FILE}:7:13: to_country: 'XX' is not a country code; allowed: an ISO 3166-1 alpha-2 "
-            "code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO "
-            "3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, VDVN, YDYE, YUCS, ZRCD)",
+            f"{FILE}:6:15: from_country: 'ir' is not a country code (did you mean 'IR'?); "
+            + ALLOWED_COUNTRIES,
+            f"{FILE}:7:13: to_country: 'XX' is not a country code; " + ALLOWED_COUNTRIES,
         ],
         id="country-codes",
     ),
@@ -616,9 +620,11 @@ def test_stray_files_are_warnings(data: Path) -> None:
     assert result.ok
     assert [str(d) for d in result.diagnostics] == [
         "site_data/notes.txt:1:1: warning: not a data file; allowed: <kind>/<id>.yml where kind "
-        "is one of people, organizations, sources, visits (this file is ignored)",
+        "is one of people, organizations, sources, visits, and former_states.yml (states with "
+        "no ISO code) (this file is ignored)",
         "site_data/people/old/x.yml:1:1: warning: not a data file; allowed: <kind>/<id>.yml "
-        "where kind is one of people, organizations, sources, visits (this file is ignored)",
+        "where kind is one of people, organizations, sources, visits, and former_states.yml "
+        "(states with no ISO code) (this file is ignored)",
         "site_data/visits/x.yaml:1:1: warning: data files end in '.yml'; rename it to x.yml "
         "(this file is ignored)",
     ]
@@ -660,12 +666,10 @@ def test_every_problem_in_every_file_in_one_run(data: Path) -> None:
         "site_data/people/x.yml:2:1: name: missing required field 'name': The name in each "
         "language, as the page title shows it.",
         "site_data/people/x.yml:3:1: nam: unknown field 'nam' (did you mean 'name'?); allowed: "
-        "id, former_ids, name, other_names, country, summary, memberships, identifiers, links, "
-        "sources",
+        "id, former_ids, name, other_names, country, summary, summary_quoted_from, memberships, "
+        "identifiers, links, sources",
         "site_data/people/x.yml:6:10: country: 'ir' is not a country code (did you mean 'IR'?); "
-        "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
-        "'XK' (Kosovo), or the ISO 3166-3 code of a former state (ANHH, CSHH, CSXX, DDDE, SUHH, "
-        "VDVN, YDYE, YUCS, ZRCD)",
+        + ALLOWED_COUNTRIES,
         "site_data/sources/x.yml:5:7: warning: title.en: text is not in Unicode NFC; fix: "
         "normalise it to NFC (python: unicodedata.normalize('NFC', text)); the site searches "
         "and compares NFC",

@@ -21,6 +21,7 @@ from generator.languages.i18n import country_name
 from generator.write.generate import render_pages
 from tests.conftest import SHIPPED_DATA
 from tests.sitebuild import build_site, page
+from tests.test_check import ALLOWED_COUNTRIES as ALLOWED
 from tests.test_check import VISIT, edit, found, write
 
 SOVIET_VISIT = edit(
@@ -30,12 +31,6 @@ SOVIET_VISIT = edit(
 )
 SOVIET_SUCCESSORS = ["AM", "AZ", "BY", "EE", "GE", "KG", "KZ", "LT", "LV", "MD", "RU", "TJ"]
 SOVIET_SUCCESSORS += ["TM", "UA", "UZ"]
-ALLOWED = (
-    "allowed: an ISO 3166-1 alpha-2 code (two upper-case letters such as 'IR', 'PK', 'CN'), "
-    "'XK' (Kosovo), or the ISO 3166-3 code of a former state (AIDJ, ANHH, BQAQ, BUMM, BYAA, "
-    "CSHH, CSXX, CTKI, DDDE, DYBJ, FQHH, FXFR, GEHH, HVBF, JTUM, MIUM, NHVU, NQAQ, NTHH, PCHH, "
-    "PUUM, PZPA, RHZW, SKIN, SUHH, TPTL, VDVN, WKUM, YDYE, YUCS, ZRCD)"
-)
 
 
 @pytest.fixture
@@ -194,3 +189,93 @@ def test_a_site_with_a_former_state_builds(soviet: Path, tmp_path: Path) -> None
     assert "Former state," in html and 'href="../ru/"' in html
     assert "الاتحاد السوفيتي" in page(site, "ar", "countries/suhh")
     assert 'href="../suhh/"' in page(site, "en", "countries/ru")
+
+
+# --- a state with no ISO code, declared in the data ------------------------------------------
+
+HAWAII = """\
+# States with no ISO 3166 code, under codes ISO leaves to its users.
+XH:
+  name: {en: Kingdom of Hawaii, ar: مملكة هاواي}
+  start_year: 1795
+  end_year: 1893
+  successors: [US]
+XZ:
+  name: {en: Sultanate of Zanzibar}
+  start_year: 1856
+  end_year: 1964
+  successors: [TZ]
+"""
+HAWAII_VISIT = edit(
+    edit(edit(VISIT, "id: x", "id: hawaii"), "to_country: PK", "to_country: XH"),
+    'start_date: "2025-11-25"',
+    'start_date: "1881"',
+)
+
+
+@pytest.fixture
+def hawaii(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    write(data_copy, "former_states.yml", HAWAII)
+    write(data_copy, "visits/hawaii.yml", HAWAII_VISIT)
+    return data_copy
+
+
+def test_a_state_declared_in_the_data_is_a_country_with_names_years_and_successors(
+    hawaii: Path,
+) -> None:
+    dataset = _dataset(hawaii)
+    assert dataset.visits["hawaii"].to_country == "XH"
+    en, ar = render_pages(dataset, "en"), render_pages(dataset, "ar")
+    page_en = en["countries/xh.md"]
+    assert "# Kingdom of Hawaii" in page_en
+    assert 'Former state, <time datetime="1795">1795 – 1893</time>' in page_en
+    assert "Successor states: [United States](us.md)" in page_en
+    assert "[Kingdom of Hawaii](xh.md)" in en["countries/us.md"]  # and back
+    assert "# مملكة هاواي" in ar["countries/xh.md"]
+    # A declared state nobody visited has no page; its name is there for whoever uses it.
+    assert "countries/xz.md" not in en
+    assert country_name("XZ", "ar") == "Sultanate of Zanzibar"  # untranslated: as written
+
+
+def test_without_the_file_a_user_assigned_code_is_refused(hawaii: Path) -> None:
+    (hawaii / "former_states.yml").unlink()
+    assert any(
+        "to_country: 'XH' is not a country code" in line and line.endswith("(none is)")
+        for line in found(hawaii)
+    )
+    assert country_name("XH", "en") == "XH"  # the last check declared nothing
+
+
+def test_a_bad_declaration_is_an_error_at_its_line_naming_what_is_allowed(hawaii: Path) -> None:
+    write(
+        hawaii,
+        "former_states.yml",
+        HAWAII.replace("successors: [TZ]", "successors: [TZ, XQ]")
+        + "SU:\n  name: {en: Soviet Union}\n  start_year: 1922\n  end_year: 1991\n"
+        + "XY:\n  nam: {en: Somewhere}\n  start_year: 1990\n  end_year: 1980\n"
+        + "XW:\n  name: {en: Somewhere}\n  start_year: 1990\n  end_year: 1980\n",
+    )
+    problems = [line for line in found(hawaii) if line.startswith("site_data/former_states.yml")]
+    assert problems[0].startswith(
+        "site_data/former_states.yml:11:20: XZ.successors[1]: 'XQ' is not a country code"
+    )
+    assert problems[1:] == [
+        "site_data/former_states.yml:12:1: SU: 'SU' cannot be declared; allowed: a code ISO "
+        "3166-1 leaves to its users: XA to XZ (not XK, which Kosovo uses), QM to QZ, AA, ZZ",
+        "site_data/former_states.yml:17:3: XY.nam: unknown field 'nam' (did you mean 'name'?); "
+        "allowed: name, start_year, end_year, successors",
+        "site_data/former_states.yml:17:3: XY.name: missing required field 'name': The state's "
+        "name in each language.",
+        "site_data/former_states.yml:21:3: XW: end_year 1980 is before start_year 1990; allowed: "
+        "a year on or after the first",
+    ]
+
+
+def test_a_code_iso_already_names_cannot_be_declared(hawaii: Path) -> None:
+    write(hawaii, "former_states.yml", HAWAII.replace("XZ:", "SUHH:"))
+    assert (
+        "site_data/former_states.yml:7:1: SUHH: 'SUHH' cannot be declared (ISO 3166 names it "
+        "already: use it without declaring it); allowed: a code ISO 3166-1 leaves to its users: "
+        "XA to XZ (not XK, which Kosovo uses), QM to QZ, AA, ZZ"
+    ) in found(hawaii)

@@ -189,7 +189,7 @@ def test_visit_pages_carry_an_event_with_its_precision(
             assert data["location"]
             attendees = {str(a["url"]) for a in data["attendee"]}  # type: ignore[attr-defined]
             assert attendees == {
-                f"{SITE_URL}{lang}/people/{pid}/" for pid in [*visit.visitors, *visit.hosts]
+                f"{SITE_URL}{lang}/people/{pid}/" for pid in [*visit.visitor_ids, *visit.host_ids]
             }
     _, month = _page_head(shipped_site, "ar", "visits/2025-10-ghalibaf-pakistan")
     assert month["startDate"] == "2025-10"

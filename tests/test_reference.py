@@ -17,11 +17,16 @@ from generator.data.reference import (
     render_reference,
     type_words,
 )
-from generator.data.schema import KINDS, MODELS
+from generator.data.schema import KINDS, MODELS, DeclaredState
 from tests.conftest import ROOT
 
 LANGS = ("en", "ar")
-ALL_MODELS: list[type[BaseModel]] = [*(MODELS[kind] for kind in KINDS), *part_models()]
+# The kinds, the states a data folder may declare (site_data/former_states.yml), the parts.
+ALL_MODELS: list[type[BaseModel]] = [
+    *(MODELS[kind] for kind in KINDS),
+    DeclaredState,
+    *part_models(),
+]
 
 
 def test_committed_page_is_in_step_with_the_declaration() -> None:

@@ -35,13 +35,16 @@ from generator.data.diagnostics import (
     warnings,
 )
 from generator.data.duplicates import duplicate_people, named_but_catalogued
+from generator.data.scalars import COUNTRY_CODES
 from generator.data.schema import (
     KINDS,
     MAX_SHORT_LENGTH,
     MODELS,
     SINGULAR,
     SLUG_PATTERN,
+    STATES_FILE,
     TEXT_KINDS,
+    DeclaredState,
     Entity,
     Organization,
     PartialText,
@@ -52,6 +55,12 @@ from generator.data.schema import (
 )
 from generator.data.yamlfile import YamlFile, not_a_file, read_yaml
 from generator.languages import LANGUAGE_CODES
+from generator.languages.former_states import (
+    USER_ASSIGNED_CODES,
+    FormerState,
+    declare,
+    former_state,
+)
 from generator.languages.i18n import label
 from generator.parallel import ForkedProcessDied, can_fork, collection_paused, start_forked
 
@@ -127,6 +136,8 @@ class CheckCache:
     # The ids of the last run: while they stay the same, an unchanged file's references
     # resolve as they did.
     ids: dict[str, set[str]] = field(default_factory=dict)
+    # The declared states of the last run (site_data/former_states.yml, as read).
+    states: Any = None
 
 
 @dataclass
@@ -195,7 +206,16 @@ def check(data_dir: Path, cache: CheckCache | None = None) -> CheckResult:
 def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) -> None:
     listing = _list_data(data_dir)
     result.diagnostics.extend(listing.refused)
-    result.diagnostics.extend(_stray_files(data_dir, listing.stray))
+    states_file = data_dir / STATES_FILE
+    result.diagnostics.extend(
+        _stray_files(data_dir, [p for p in listing.stray if p != states_file])
+    )
+    # Before any other file: the codes they may use include the states declared here.
+    declared = _declared_states(states_file if states_file in listing.stray else None)
+    result.diagnostics.extend(declared.problems)
+    if cache is not None and cache.states != declared.data:
+        cache.files.clear()  # a file checked against other states may read otherwise now
+        cache.states = declared.data
     jobs: list[_FileJob] = []
     for kind in KINDS:
         # Worked out once per folder: resolving every file's path took a tenth of the check.
@@ -248,6 +268,63 @@ def _check_all(data_dir: Path, cache: CheckCache | None, result: CheckResult) ->
                 entities[entity.id] = entity
                 dataset.files[(kind, entity.id)] = yaml_file.path
         result.dataset = dataset
+
+
+def _declared_states(path: Path | None) -> YamlFile:
+    """Read and check `site_data/former_states.yml`, and declare its states for this run
+    (`former_states.declare`); the file as read, with its problems. No file: no state."""
+    declare({})
+    if path is None:
+        return YamlFile(path=Path(STATES_FILE), display=STATES_FILE)
+    yaml_file = read_yaml(path, display_path(path))
+    data = yaml_file.data
+    if data is None:
+        return yaml_file
+    if not isinstance(data, dict):
+        yaml_file.problem((), f"expected a map of codes to states, got {_describe(data)}")
+        return yaml_file
+    codes = []
+    for code in data:
+        if code in USER_ASSIGNED_CODES:
+            codes.append(code)
+            continue
+        iso = isinstance(code, str) and (code in COUNTRY_CODES or former_state(code) is not None)
+        known = " (ISO 3166 names it already: use it without declaring it)" if iso else ""
+        yaml_file.problem(
+            (code,),
+            f"{shortened(str(code))!r} cannot be declared{known}; allowed: a code ISO 3166-1 "
+            "leaves to its users: XA to XZ (not XK, which Kosovo uses), QM to QZ, AA, ZZ",
+            at=yaml_file.key_position((code,)),
+        )
+    # Each declared code is allowed while the file is read: one state may succeed another.
+    declare({code: FormerState(code, {}, 0, 0, ()) for code in codes})
+    states = {}
+    for code in codes:
+        _check_text(yaml_file, data[code], (code,), text_kinds(DeclaredState))
+        try:
+            state = DeclaredState.model_validate(data[code])
+        except ValidationError as error:
+            for item in error.errors(include_url=False):
+                _report_validation_error(DeclaredState, yaml_file, item, prefix=(code,))
+            continue
+        names = {lang: text for lang in LANGUAGE_CODES if (text := state.name.get(lang))}
+        for lang in LANGUAGE_CODES:
+            if lang not in names:
+                where = (code, "name", lang)
+                yaml_file.problems.append(
+                    Diagnostic(
+                        yaml_file.display,
+                        *yaml_file.position(where),
+                        format_path(where),
+                        f"no {language_name(lang)} {UNTRANSLATED}",
+                        Severity.warning,
+                    )
+                )
+        states[code] = FormerState(
+            code, names, state.start_year, state.end_year, tuple(state.successors)
+        )
+    declare(states)
+    return yaml_file
 
 
 @dataclass(frozen=True)
@@ -325,7 +402,7 @@ def _stray_files(data_dir: Path, stray: list[Path]) -> Iterator[Diagnostic]:
         else:
             why = (
                 f"not a data file; allowed: <kind>/<id>{EXTENSION} where kind is one of "
-                f"{', '.join(KINDS)}"
+                f"{', '.join(KINDS)}, and {STATES_FILE} (states with no ISO code)"
             )
         yield Diagnostic(
             display_path(path), 1, 1, "", f"{why} (this file is ignored)", Severity.warning
@@ -379,11 +456,16 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f" (did you mean '{close[0]}'?)" if close else ""
 
 
-def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any) -> None:
-    path: FieldPath = tuple(item["loc"])
+def _report_validation_error(
+    model: type[BaseModel], yaml_file: YamlFile, item: Any, prefix: FieldPath = ()
+) -> None:
+    """One of pydantic's errors as our message; `prefix` is where the validated map stands in
+    the file (a declared state's code), when it is not the whole file."""
+    path: FieldPath = tuple(item["loc"])  # within the model
+    where: FieldPath = (*prefix, *path)  # within the file
     kind, value, ctx = item["type"], item.get("input"), item.get("ctx") or {}
     # An unknown field is worth saying even when its value was refused: the key is the news.
-    if kind != "extra_forbidden" and yaml_file.is_rejected(path):
+    if kind != "extra_forbidden" and yaml_file.is_rejected(where):
         return
     at = None
     if kind == "missing":
@@ -393,7 +475,9 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         description = f": {info.description}" if info and info.description else ""
         # The field is absent: point at the map that should hold it.
         yaml_file.problem(
-            path, f"missing required field '{name}'{description}", at=yaml_file.position(path[:-1])
+            where,
+            f"missing required field '{name}'{description}",
+            at=yaml_file.position(where[:-1]),
         )
         return
     if kind == "extra_forbidden":
@@ -401,7 +485,7 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         parent = _model_at(model, path[:-1])
         allowed = list(parent.model_fields) if parent else []
         message = f"unknown field '{name}'{_suggest(name, allowed)}; allowed: {', '.join(allowed)}"
-        yaml_file.problem(path, message, at=yaml_file.key_position(path))
+        yaml_file.problem(where, message, at=yaml_file.key_position(where))
         return
     if kind in ("literal_error", "enum"):
         choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
@@ -442,7 +526,7 @@ def _report_validation_error(model: type[Entity], yaml_file: YamlFile, item: Any
         message = f"must be at most {shown}, got {_describe(value)}"
     else:
         message = item["msg"]
-    yaml_file.problem(path, message, at=at)
+    yaml_file.problem(where, message, at=at)
 
 
 # --- identity, references, meaning ----------------------------------------------------------

@@ -25,7 +25,16 @@ from pydantic.fields import FieldInfo
 from generator.data import declaration
 from generator.data.declaration import FieldType, unwrap
 from generator.data.json_schemas import schema_file_name
-from generator.data.schema import KINDS, MODELS, PartialText, Text, example, named_type
+from generator.data.schema import (
+    KINDS,
+    MODELS,
+    STATES_FILE,
+    DeclaredState,
+    PartialText,
+    Text,
+    example,
+    named_type,
+)
 from generator.languages import LANGUAGE_CODES, language
 from generator.languages.i18n import catalog, list_separators
 
@@ -300,6 +309,11 @@ def render_reference(lang: str) -> str:
     lines += ["", f"## {said('kinds_heading')}", "", _prose(said("kinds_intro"), lang), ""]
     for kind in KINDS:
         lines += _section(MODELS[kind], lang, kind)
+    lines += [f"## {said('states_heading')}", "", _prose(said("states_intro"), lang), ""]
+    lines += _section(DeclaredState, lang)
+    shown = yaml.safe_dump({"XH": example(DeclaredState)}, allow_unicode=True, sort_keys=False)
+    block = f'<pre dir="ltr"><code>{html.escape(shown.rstrip(), quote=False)}</code></pre>'
+    lines += [f"{said('example')}: {code(f'site_data/{STATES_FILE}', lang)}", "", block, ""]
     lines += [f"## {said('parts_heading')}", "", _prose(said("parts_intro"), lang), ""]
     for model in part_models():
         lines += _section(model, lang)

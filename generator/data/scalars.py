@@ -20,7 +20,11 @@ from pydantic_core import PydanticCustomError
 
 from generator.data.diagnostics import shortened
 from generator.languages import LANGUAGE_CODES
-from generator.languages.former_states import former_states
+from generator.languages.former_states import (
+    USER_ASSIGNED_CODES,
+    declared_states,
+    former_states,
+)
 
 
 def fail(code: str, message: str) -> PydanticCustomError:
@@ -159,22 +163,29 @@ def _nearest_country(value: str) -> str | None:
 
 
 def _check_country(value: str) -> str:
-    if value not in ALL_COUNTRY_CODES:
+    if value not in ALL_COUNTRY_CODES and value not in declared_states():
         nearest = _nearest_country(value[:MAX_SHORT_LENGTH])
         hint = f" (did you mean {nearest!r}?)" if nearest else ""
         raise fail(
             "sijill_country",
             f"{shortened(value)!r} is not a country code{hint}; allowed: an ISO 3166-1 alpha-2 "
             "code (two upper-case letters such as 'IR', 'PK', 'CN'), 'XK' (Kosovo), or the ISO "
-            "3166-3 code of a former state (" + ", ".join(sorted(FORMER_STATE_CODES)) + ")",
+            "3166-3 code of a former state (" + ", ".join(sorted(FORMER_STATE_CODES)) + "), or "
+            "the code of a state declared in site_data/former_states.yml" + _declared_codes(),
         )
     return value
+
+
+def _declared_codes() -> str:
+    codes = sorted(declared_states())
+    return f" ({', '.join(codes)})" if codes else " (none is)"
 
 
 CountryCode = Annotated[
     str,
     AfterValidator(_check_country),
-    WithJsonSchema({"type": "string", "enum": sorted(ALL_COUNTRY_CODES)}),
+    # Editors may use the user-assigned codes: the check says whether the data declares them.
+    WithJsonSchema({"type": "string", "enum": sorted(ALL_COUNTRY_CODES | USER_ASSIGNED_CODES)}),
 ]
 
 CURRENCY_CODES: frozenset[str] = frozenset(list_currencies())

@@ -107,6 +107,18 @@ def sources_field(what: str, **kwargs: Any) -> Any:
     )
 
 
+def quoted_from_field(text: str) -> Any:
+    """The source a text was taken from word for word (a register's remarks), if it was."""
+    return ref(
+        "sources",
+        f"Id of the source the {text} is quoted from word for word, when it is not in your own "
+        f"words (a register's remarks, an official biography): the page then shows the {text} "
+        "as a quotation of that source, not as the editors' writing.",
+        default=None,
+        examples=["pakistan-mofa-post-2025-11-25"],
+    )
+
+
 # --- building blocks --------------------------------------------------------------------------
 
 
@@ -308,6 +320,7 @@ class Person(Entity):
             }
         ],
     )
+    summary_quoted_from: str | None = quoted_from_field("summary")
     memberships: list[Membership] = Field(
         default_factory=list,
         description="Positions held, each with dates and sources.",
@@ -784,6 +797,7 @@ class Visit(Entity):
             }
         ],
     )
+    summary_quoted_from: str | None = quoted_from_field("summary")
     topics: list[Text] = Field(
         default_factory=list,
         description="Subjects discussed.",
@@ -862,6 +876,47 @@ class Visit(Entity):
         return attendee_ids(self.hosts)
 
 
+# --- states the data declares ----------------------------------------------------------------
+
+STATES_FILE = "former_states.yml"  # in the data folder, beside the kinds' folders
+
+
+class DeclaredState(Strict):
+    """A state that no longer exists and has no ISO 3166 code (a 19th-century kingdom),
+    declared once in `site_data/former_states.yml` under a code ISO 3166-1 leaves to its users
+    (`XA` to `XZ` but `XK`, `QM` to `QZ`, `AA`, `ZZ`); visits and people then use that code as
+    any other. A state ISO 3166-3 lists (the Soviet Union, `SUHH`) needs no declaration."""
+
+    name: Text = Field(
+        description="The state's name in each language.",
+        examples=[{"en": "Kingdom of Hawaii", "ar": "مملكة هاواي"}],
+    )
+    start_year: int = Field(
+        description="The first year the state existed.", ge=-5000, le=3000, examples=[1795]
+    )
+    end_year: int = Field(
+        description="The last year the state existed.", ge=-5000, le=3000, examples=[1893]
+    )
+    successors: list[CountryCode] = Field(
+        default_factory=list,
+        description=(
+            "The states that took its place: ISO 3166-1 alpha-2 codes, ISO 3166-3 codes or "
+            "codes declared in this file. Their country pages link it, and it links them."
+        ),
+        examples=[["US"]],
+    )
+
+    @model_validator(mode="after")
+    def _years_in_order(self) -> DeclaredState:
+        if self.end_year < self.start_year:
+            raise fail(
+                "sijill_state_years",
+                f"end_year {self.end_year} is before start_year {self.start_year}; allowed: a "
+                "year on or after the first",
+            )
+        return self
+
+
 MODELS: dict[str, type[Entity]] = {
     "people": Person,
     "organizations": Organization,
@@ -920,6 +975,7 @@ TEXT_FIELDS: dict[tuple[type[BaseModel], str], str] = {
     (Visit, "title"): "name",
     (Visit, "summary"): "long",
     (Visit, "topics"): "line",
+    (DeclaredState, "name"): "name",
 }
 _LANGUAGE_TEXTS = (Text, PartialText)
 
@@ -939,6 +995,8 @@ def text_kinds(model: type[BaseModel]) -> dict[tuple[str, ...], str]:
             kinds.update({(name, code): declared for code in LANGUAGE_CODES})
         elif isinstance(inner, type) and issubclass(inner, BaseModel):
             kinds.update({(name, *path): kind for path, kind in text_kinds(inner).items()})
+            if not _is_free_text(info, found):  # an id that may be a map (an attendee)
+                kinds[(name,)] = "short"
         elif inner is str and declared is None and _is_free_text(info, found):
             raise KeyError(f"{model.__name__}.{name}: declare its kind in TEXT_FIELDS")
         else:

@@ -83,10 +83,10 @@ MAX_VALUES = 50_000
 # MAX_FILE_BYTES characters for a small file: a few aliases for repeated lists always pass.
 MAX_EXPANSION = 10
 # Lists and maps inside each other. The format's deepest field (a visit's
-# `outcomes[].amount.unit.en`) is 5 deep; twice that leaves room for a mistake to be reported
-# as what it is. PyYAML's composer recurses once per level (libyaml's in C: 100,000 levels
-# crashed the process), so depth is bounded before a file is composed.
-MAX_DEPTH = 10
+# `meetings[].participants[].name.en`, someone named) is 6 deep; twice that leaves room for a
+# mistake to be reported as what it is. PyYAML's composer recurses once per level (libyaml's
+# in C: 100,000 levels crashed the process), so depth is bounded before a file is composed.
+MAX_DEPTH = 12
 # Characters of a number as written. Python refuses to read an integer of more than 4,300
 # digits; 30 is far beyond any amount or count (the format allows up to 10^18).
 MAX_NUMBER_LENGTH = 30

@@ -402,7 +402,7 @@ def _merge(
     _merge_anaphoric([m for m, _ in mentions], owner)
     known: dict[str, list[Visit]] = {}  # visitor id -> the visits of site_data/, in order
     for visit in dataset.visits.values() if dataset is not None else ():
-        for visitor in dict.fromkeys(visit.visitors):
+        for visitor in dict.fromkeys(visit.visitor_ids):
             known.setdefault(visitor, []).append(visit)
     visits = [_visit(found, cluster, known) for cluster in clusters]
     _attach_ids(visits)

@@ -71,13 +71,18 @@ def _locale(lang: str) -> str:
     return language(lang).locale
 
 
-@cache
 def country_name(code: str, lang: str) -> str:
     """The country's name in CLDR for the language ('PK' -> 'Pakistan' / 'باكستان'); a
-    former state's from `former_states.yml` ('SUHH' -> 'Soviet Union')."""
-    former = former_state(code)
+    former state's from `former_states.yml` ('SUHH' -> 'Soviet Union') or from the data's
+    declaration, in another language when it has no name in this one."""
+    former = former_state(code)  # not cached: a check may declare other states
     if former is not None:
-        return former.names.get(lang, code)
+        return former.names.get(lang) or next(iter(former.names.values()), code)
+    return _cldr_country_name(code, lang)
+
+
+@cache
+def _cldr_country_name(code: str, lang: str) -> str:
     name = Locale.parse(_locale(lang)).territories.get(code)
     return str(name) if name else code
 

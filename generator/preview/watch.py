@@ -26,6 +26,7 @@ from pathlib import Path
 
 from generator.data.check import CheckResult
 from generator.data.report import print_diagnostics
+from generator.data.schema import STATES_FILE
 from generator.languages import LANGUAGES
 from generator.mkdocs.configs import write_configs
 from generator.mkdocs.lock import build_lock
@@ -66,14 +67,16 @@ def changed_files(before: Snapshot, after: Snapshot) -> set[str]:
 
 def dependency_keys(project: Project, paths: set[str]) -> set[str] | None:
     """The changed data files (`site_data/people/x.yml`; what changed in them is found by
-    comparing the data, generator/render/deps.py), or None when a template or a catalog
-    changed: then every page is rendered again. Hand-written pages are read on every run and
-    need no entry."""
+    comparing the data, generator/render/deps.py), or None when a template, a catalog or the
+    declared states changed (a country's name is on pages no recorded read names): then every
+    page is rendered again. Hand-written pages are read on every run and need no entry."""
     data_dir = project.data_dir.resolve()
     content_dir = project.content_dir.resolve()
     keys = set()
     for path in map(Path, paths):
         resolved = path.resolve()
+        if resolved == data_dir / STATES_FILE:
+            return None
         if resolved.is_relative_to(data_dir):
             keys.add(f"{DATA_PREFIX}/{resolved.relative_to(data_dir).as_posix()}")
         elif not resolved.is_relative_to(content_dir):

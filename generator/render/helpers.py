@@ -96,6 +96,21 @@ class PageHelpers:
     def block(self, value: Text | PartialText | None) -> Markup:
         return self.text(value, block=True)
 
+    def summary(self, value: Text | PartialText | None, quoted_from: str | None) -> Markup:
+        """A summary: the editors' own words, or (`quoted_from`, a source id) that source's
+        words, shown as a quotation attributed to it (in another language than the source's,
+        as a translation of its words); the page's citations follow either."""
+        written = self.block(value)
+        if quoted_from is None:
+            return written
+        # Each line of the escaped text goes into the blockquote as it is.
+        quoted = Md("\n").join(
+            Md("> {}").format(Markup(line)) if line else Markup(">") for line in written.split("\n")
+        )
+        own = self.dataset.sources[quoted_from].language == self.lang
+        said = self.t("quoted_from" if own else "quoted_translated_from")
+        return Md("{}\n>\n> — {} {}").format(quoted, said, self.source(quoted_from))
+
     # --- numbers, dates, amounts ------------------------------------------------------------
 
     def number(self, value: float) -> Markup:
