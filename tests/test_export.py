@@ -86,6 +86,7 @@ EXTRA_FILES = {
         ],
         "country": "PK",
         "summary": {"ar": 'ملخص، "فقط"\nبالعربية'},
+        "summary_quoted_from": "cited-source",
         "memberships": [
             {
                 "role": {"en": "Member", "ar": "عضو"},
@@ -112,6 +113,7 @@ EXTRA_FILES = {
         "start_date": "2024-03-01",
         "end_date": "2024-03-04",
         "summary": {"en": "Only in English."},
+        "summary_quoted_from": "cited-source",
         "outcomes": [
             {
                 "kind": "target",
@@ -170,6 +172,14 @@ def test_every_optional_field_reads_back(data_copy: Path) -> None:
         {"name": "شخص الاختبار", "lang": "ar", "note": MULTILINGUAL},
         {"name": "شخص", "lang": "ar", "note": MULTILINGUAL},
     ]
+    # A summary quoted word for word names its source, for a person and for an event.
+    trip = next(e for e in document["events"] if e["id"] == "2024-test-trip")
+    assert person["sijill:summary_quoted_from"] == trip["sijill:summary_quoted_from"]
+    assert trip["sijill:summary_quoted_from"] == "cited-source"
+    entities = {**dataset.people, **dataset.visits}
+    for item in document["persons"] + document["events"]:
+        quoted_from = entities[item["id"]].summary_quoted_from
+        assert item.get("sijill:summary_quoted_from") == quoted_from, item["id"]
     files = data_files(dataset, SITE_URL)
     # A line end inside a value is quoted, not a new row.
     people = _rows(files["data/people.csv"])
@@ -177,6 +187,10 @@ def test_every_optional_field_reads_back(data_copy: Path) -> None:
     test_person = next(row for row in people if row["id"] == "test-person")
     assert test_person["summary__ar"] == 'ملخص، "فقط"\nبالعربية'
     assert test_person["summary__en"] == ""
+    assert test_person["summary_quoted_from"] == "cited-source"
+    visits = {row["id"]: row for row in _rows(files["data/visits.csv"])}
+    assert visits["2024-test-trip"]["summary_quoted_from"] == "cited-source"
+    assert visits["2024-test-leg"]["summary_quoted_from"] == ""
     rows = _rows(files["data/memberships.csv"])
     assert [row["organization_id"] for row in rows if row["person_id"] == "test-person"] == [
         "",
@@ -376,6 +390,7 @@ OUR_COLUMNS = {
     "hosts",
     "parent",
     "sources",
+    "summary_quoted_from",
     "person_id",
     "side",
     "organization_id",

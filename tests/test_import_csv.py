@@ -127,6 +127,10 @@ def test_every_optional_column_imports_back(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
     _round_trip(data_copy, tmp_path, capsys)
+    # The source a summary is quoted from, read from its column of people.csv and visits.csv.
+    for kind, entity_id in (("people", "test-person"), ("visits", "2024-test-trip")):
+        text = (tmp_path / "empty" / kind / f"{entity_id}.yml").read_text(encoding="utf-8")
+        assert yaml.safe_load(text)["summary_quoted_from"] == "cited-source", kind
 
 
 def test_without_attendees_csv_visitors_and_hosts_are_the_ids(

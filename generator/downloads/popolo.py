@@ -11,9 +11,11 @@ Popolo-compatible:
   languages are also in `other_names` with `"note": "multilingual"`, as EveryPolitician did;
   they come first, before the other names of the data.
 - Everything Popolo has no key for is under `sijill:` keys: the full source records
-  (`sijill:sources`), and a visit's countries, places, topics, meetings, outcomes and quotes,
-  its schema.org type (`sijill:schema_org_type`) and the CAMEO codes of its two sides
-  (`sijill:cameo`: 042 'make a visit' for the visitors, 043 'host a visit' for the hosts).
+  (`sijill:sources`), the source a summary is quoted from word for word
+  (`sijill:summary_quoted_from`, a person's `summary` or an event's `description`), and a
+  visit's countries, places, topics, meetings, outcomes and quotes, its schema.org type
+  (`sijill:schema_org_type`) and the CAMEO codes of its two sides (`sijill:cameo`: 042 'make
+  a visit' for the visitors, 043 'host a visit' for the hosts).
 - A Popolo `sources` entry is a link: the source's own URL (or its page on this site when it
   is not online), its English title as `note`, and its id as `sijill:source`.
 
@@ -179,6 +181,7 @@ class _Writer:
         item["national_identity"] = i18n.country_name(person.country, DEFAULT)
         item[PREFIX + "country"] = person.country
         _put_text(item, "summary", person.summary)
+        _put(item, PREFIX + "summary_quoted_from", person.summary_quoted_from)
         _put(item, "identifiers", person.identifiers)
         _put(item, "links", self.links(person))
         item["sources"] = self.sources(person.sources)
@@ -218,6 +221,7 @@ class _Writer:
         item["start_date"] = str(visit.start_date)
         _put(item, "end_date", visit.end_date)
         _put_text(item, "description", visit.summary)
+        _put(item, PREFIX + "summary_quoted_from", visit.summary_quoted_from)
         places = [place.name.get(DEFAULT) or "" for place in visit.places]
         item["location"] = ", ".join(places) or i18n.country_name(visit.to_country, DEFAULT)
         item[PREFIX + "from_country"] = visit.from_country

@@ -93,6 +93,7 @@ def read_popolo(document: dict[str, Any], root: Path) -> Dataset:
             **_optional(
                 item,
                 summary=PREFIX + "summary",
+                summary_quoted_from=PREFIX + "summary_quoted_from",
                 identifiers="identifiers",
                 former_ids=PREFIX + "former_ids",
             ),
@@ -131,6 +132,7 @@ def read_popolo(document: dict[str, Any], root: Path) -> Dataset:
                 item,
                 title=PREFIX + "title",
                 end_date="end_date",
+                summary_quoted_from=PREFIX + "summary_quoted_from",
                 parent="parent_id",
                 places=PREFIX + "places",
                 topics=PREFIX + "topics",

@@ -34,10 +34,14 @@ from generator.review.importer import MAX_BYTES, ImportProblem, counts_and_check
 
 # The columns read per table; every other column of the table is derived and ignored.
 READ = {
-    "people": {"id", "name", "other_names", "country", "summary", "wikidata", "sources"},
+    "people": {
+        "id", "name", "other_names", "country", "summary", "summary_quoted_from", "wikidata",
+        "sources",
+    },
     "visits": {
         "id", "title", "classification", "start_date", "end_date", "from_country",
-        "to_country", "visitors", "hosts", "places", "summary", "parent", "sources",
+        "to_country", "visitors", "hosts", "places", "summary", "summary_quoted_from", "parent",
+        "sources",
     },
     "attendees": {"visit_id", "side", "number", "person_id", "name", "role", "country"},
     "memberships": {
@@ -177,6 +181,7 @@ def _person(row: Row) -> dict[str, Any]:
     _put(fields, "other_names", other)
     _put(fields, "country", row.get("country", "").strip())
     _put(fields, "summary", _text(row, "summary"))
+    _put(fields, "summary_quoted_from", row.get("summary_quoted_from", "").strip())
     wikidata = [{"scheme": "wikidata", "identifier": q} for q in _ids(row.get("wikidata"))]
     _put(fields, "identifiers", wikidata)
     _put(fields, "sources", _ids(row.get("sources")))
@@ -202,6 +207,7 @@ def _visit(row: Row) -> dict[str, Any]:
     _put(fields, "hosts", _ids(row.get("hosts")))
     _put(fields, "places", _places(row))
     _put(fields, "summary", _text(row, "summary"))
+    _put(fields, "summary_quoted_from", row.get("summary_quoted_from", "").strip())
     _put(fields, "parent", row.get("parent", "").strip())
     _put(fields, "sources", _ids(row.get("sources")))
     return fields
