@@ -166,7 +166,7 @@ def test_a_register_known_by_its_access_date(data: Path) -> None:
     en = render_pages(dataset, "en")
     ar = render_pages(dataset, "ar")
     source = en["sources/x.md"]
-    assert "| Kind | register |" in source
+    assert "| Kind | Register |" in source
     assert '| Accessed | <time datetime="2025-11-26">' in source
     assert "| Published |" not in source
     assert "| النوع | سجل |" in ar["sources/x.md"]
@@ -196,8 +196,8 @@ def test_a_summary_quoted_from_a_register_is_attributed_to_it(data: Path) -> Non
         ">",
         "> Second paragraph.",
         ">",
-        "> — quoted word for word from [A title](../sources/x.md) "
-        '<sup class="sijill-cites">[1](../sources/x.md)</sup>',
+        "> — quoted word for word from [A title](../sources/x.md)\u00a0"
+        '<sup class="sijill-cites">[1](#source-1)</sup>',
     ]
     # On the Arabic page the text is the register's (English, marked as untranslated), and
     # the attribution says whose words they are.

@@ -131,14 +131,14 @@ def test_an_english_only_register_imports_checks_with_warnings_and_builds(
     # Everything the register lacks is Arabic, counted per field; nothing else is wrong.
     for field in ("name.ar", "summary.ar", "visitors.role.ar", "hosts.name.ar", "hosts.role.ar"):
         assert f"{field} " in summary, summary
-    assert {d.message.split(";")[0] for d in result.diagnostics} == {
-        "no Arabic translation yet"
-    }
+    assert {d.message.split(";")[0] for d in result.diagnostics} == {"no Arabic translation yet"}
 
     site = build_site(data, tmp_path / "out")
-    soviet = next(
-        visit for visit in result.dataset.visits.values() if visit.from_country == "SUHH"
-    ) if result.dataset else None
+    soviet = (
+        next(visit for visit in result.dataset.visits.values() if visit.from_country == "SUHH")
+        if result.dataset
+        else None
+    )
     assert soviet is not None
     visit_page = page(site, "en", f"visits/{soviet.id}")
     assert "Soviet Union" in visit_page and "Russia" not in visit_page

@@ -43,7 +43,13 @@ def render_data_page(dataset: Dataset, lang: str) -> str:
         return i18n.label(lang, f"data_page_{key}")
 
     title = words("title")
-    lines = [str(front_matter({"title": title})), "", f"# {title}", "", words("intro")]
+    lines = [
+        str(front_matter({"title": title, "sijill_source": ""})),
+        "",
+        f"# {title}",
+        "",
+        words("intro"),
+    ]
     lines += ["", f"## {words('downloads')}", ""]
     lines.append(f"- [`{JSON_FILE}`]({DATA_DIR}/{JSON_FILE}): {words('json_line')}")
     for table in TABLES:

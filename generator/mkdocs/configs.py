@@ -102,6 +102,7 @@ def language_config(
             "sijill": {
                 **_head_settings(lang, site_url, alternate_base, offline),
                 "lang": lang.code,
+                "permalink_title": label(lang.code, "permalink_title"),
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
                 "redirects_file": str(project.redirects_file.resolve()),

@@ -64,7 +64,18 @@ def on_pre_build(config: Any) -> None:
 
 # Last, after any other plugin has seen the HTML.
 @event_priority(-100)
+def escape_attribute(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+# Python-Markdown's toc writes its permalinks' title in English whatever the page.
+_PERMALINK_TITLE = 'title="Permanent link"'
+
+
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
+    title = _settings(config).get("permalink_title")
+    if title and title != "Permanent link":
+        html = html.replace(_PERMALINK_TITLE, f'title="{escape_attribute(title)}"')
     return pagememory.pack(page, html)
 
 
@@ -89,12 +100,11 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
         {"name": alt["name"], "lang": alt["lang"], "link": alt["root"] + page.url}
         for alt in settings["alternates"]
     ]
-    # "Edit this page" opens what the page is made from: its YAML file, the template of an
-    # index, or the hand-written Markdown under content/<lang>/.
-    source = page.meta.get("sijill_source") or f"{settings['content_dir']}/{page.file.src_uri}"
+    # "Edit this page" opens what the page is made from: its YAML file, or the hand-written
+    # Markdown under content/<lang>/; a generated listing (sijill_source "") has no file.
+    source = page.meta.get("sijill_source", f"{settings['content_dir']}/{page.file.src_uri}")
     edit_base = (config["extra"].get("sijill_repository") or {}).get("edit_base")
-    if edit_base:
-        page.edit_url = f"{edit_base}{source}"
+    page.edit_url = f"{edit_base}{source}" if edit_base and source else None
     return context
 
 

@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset
-from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Text, Visit
+from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Quote, Text, Visit
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations
@@ -24,6 +24,12 @@ from generator.render.environment import Memo, front_matter, isolate_escaped, is
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
 T = TypeVar("T")
+
+
+def source_anchor(number: int) -> str:
+    """The id of a line of a page's list of sources, which its citation marks link to."""
+    return f"source-{number}"
+
 
 # Pages make links by the hundred thousand, from a few folders to the same pages: relpath is
 # worked out once per (target, folder).
@@ -87,6 +93,13 @@ class PageHelpers:
     def plain(self, value: Text | PartialText | None) -> str:
         """The text as a plain string (for titles), the other language's when untranslated."""
         return titles.plain(value, self.lang)
+
+    def direction_of(self, lang: str) -> str:
+        return language(lang).direction
+
+    def quote_text(self, quote: Quote) -> Markup:
+        """A quote's words as the source gives them, for a block in their own language."""
+        return isolate_escaped(escape_block(quote.text), quote.lang)
 
     def foreign(self, text: str, lang: str) -> Markup:
         """Text in another language, isolated so it keeps its own direction."""
@@ -248,11 +261,17 @@ class PageHelpers:
                 self.dates(visit.start_date, visit.end_date), self.visit(visit)
             )
             if countries:
-                entry = Md("{} — {} → {}").format(
-                    entry, self.country(visit.from_country), self.country(visit.to_country)
-                )
+                entry = Md("{} — {}").format(entry, self.route(visit))
             found = self.memo.keep(key, entry)
         return found
+
+    def route(self, visit: Visit) -> Markup:
+        """From where to where, the arrow pointing the way the visitors went in this page's
+        writing direction (U+2192 is not mirrored: in Arabic it would point back home)."""
+        arrow = "←" if self.language.direction == "rtl" else "→"
+        return Md("{} {} {}").format(
+            self.country(visit.from_country), arrow, self.country(visit.to_country)
+        )
 
     def source(self, source_id: str) -> Markup:
         return self._page_link("sources", source_id, self._source_title, source_id)
@@ -262,9 +281,14 @@ class PageHelpers:
 
     def external(self, url: str, text: str | None = None) -> Markup:
         """A link to the outside; the URL was checked to be http(s) and is escaped here."""
-        shown = text if text is not None else url
         # escape_html: an attribute wants HTML's escaping, and Markdown leaves raw tags alone.
-        return Md('<a href="{}" rel="noopener">{}</a>').format(escape_html(url), shown)
+        if text is not None:
+            return Md('<a href="{}" rel="noopener">{}</a>').format(escape_html(url), text)
+        # An address reads left to right whatever the page: isolated, or its slashes and
+        # punctuation move to the other end in Arabic.
+        return Md('<a href="{}" rel="noopener"><bdi dir="ltr">{}</bdi></a>').format(
+            escape_html(url), url
+        )
 
     # --- the facts a source supports -------------------------------------------------------
 
@@ -302,17 +326,23 @@ class PageHelpers:
     # --- citations --------------------------------------------------------------------------
 
     def cite(self, source_ids: list[str]) -> Markup:
-        """Numbered citation marks linking each fact to its source's page."""
-        marks = []
+        """Numbered citation marks, in ascending order, each linking to its line in the page's
+        own list of sources (`_sources.md.j2`); a no-break space ties them to the word before,
+        so a lone number never starts a line (templates put no space before `cite`)."""
+        numbers = []
         for source_id in source_ids:
             if source_id not in self.citations:
                 self.citations.append(source_id)
-            number = self.citations.index(source_id) + 1
-            # Markdown link syntax, not <a>: MkDocs rewrites and validates only those.
-            marks.append(
-                self.link(isolate_numbers(str(number), self.lang), f"sources/{source_id}.md")
-            )
-        return Md('<sup class="sijill-cites">{}</sup>').format(Md(" ").join(marks))
+            numbers.append(self.citations.index(source_id) + 1)
+        # Markdown link syntax, not <a>: MkDocs validates only those (the anchors too).
+        marks = [
+            Md("[{}](#{})").format(isolate_numbers(str(number), self.lang), source_anchor(number))
+            for number in sorted(set(numbers))
+        ]
+        return Md('\u00a0<sup class="sijill-cites">{}</sup>').format(Md(" ").join(marks))
+
+    def source_anchor(self, number: int) -> str:
+        return source_anchor(number)
 
     def cited_sources(self) -> list[tuple[int, str]]:
         return [(index + 1, source_id) for index, source_id in enumerate(self.citations)]
@@ -337,8 +367,8 @@ class PageHelpers:
         from generator.render.seo import entity_head
 
         values: dict[str, Any] = {"title": str(escape_html(title))}
-        if source_file is not None:
-            values["sijill_source"] = source_file
+        # The file "edit this page" opens; "" for a listing made from many (no file to edit).
+        values["sijill_source"] = source_file or ""
         head = entity_head(self.dataset, self.lang, self.path)
         if head is not None:
             # One JSON string, not a YAML mapping: MkDocs keeps each page's meta until the

@@ -1,0 +1,108 @@
+"""Pages a reader trusts (issue 14), the first part: direction, citations, quotes, edit links
+and the words of Material's chrome, in the built site of the shipped data, both languages.
+
+Each test names the defect it guards against, as a reader saw it.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from generator.data.check import check
+from generator.write.generate import render_pages
+from tests.sitebuild import page
+from tests.test_check import SOURCE, edit, write
+from tests.test_check import VISIT as VISIT_FILE
+
+VISIT = "visits/2025-11-larijani-pakistan"
+
+
+def _text(html: str) -> str:
+    """What a reader sees of the page's main content, roughly: tags out."""
+    main = html[html.index("<article") : html.index("</article>")]
+    return re.sub(r"<[^>]+>", "", main)
+
+
+def test_arrows_point_from_the_visitors_country_in_each_direction(shipped_site: Path) -> None:
+    # U+2192 is not mirrored: in Arabic "إيران → باكستان" read as a visit from Pakistan.
+    english = _text(page(shipped_site, "en", "countries/ir"))
+    arabic = _text(page(shipped_site, "ar", "countries/ir"))
+    assert "Iran → Pakistan" in english
+    assert "إيران ← باكستان" in arabic
+    assert "→" not in arabic
+
+
+def test_addresses_are_isolated_left_to_right(data_copy: Path) -> None:
+    # "https://en.irna.ir/news/…/" showed as "/https://en.irna.ir/news/…" in Arabic lists.
+    write(data_copy, "sources/x.yml", SOURCE)
+    write(data_copy, "visits/x.yml", edit(VISIT_FILE, "irna-report-2025-11-25", "x"))
+    result = check(data_copy)
+    assert result.dataset is not None
+    pages = render_pages(result.dataset, "ar")
+    for path in ("sources/x.md", "visits/x.md"):
+        addresses = re.findall(r'<a href="(https?://[^"]+)" rel="noopener">(.*?)</a>', pages[path])
+        assert addresses, path
+        for url, shown in addresses:
+            assert shown == f'<bdi dir="ltr">{url}</bdi>', shown
+
+
+def test_citations_are_in_order_and_lead_to_the_pages_own_list(shipped_site: Path) -> None:
+    for lang in ("en", "ar"):
+        html = page(shipped_site, lang, VISIT)
+        groups = re.findall(r'<sup class="sijill-cites">(.*?)</sup>', html)
+        assert groups
+        anchors = set(re.findall(r'<a id="(source-\d+)"></a>', html))
+        for group in groups:
+            targets = re.findall(r'href="#(source-(\d+))"', group)
+            numbers = [int(number) for _, number in targets]
+            assert numbers == sorted(numbers) and numbers, group  # not "3 1"
+            assert {target for target, _ in targets} <= anchors  # this page's list
+        # Tied to the word before: a no-break space, never a line of its own.
+        assert "\u00a0<sup" in html and ' <sup class="sijill-cites">' not in html
+
+
+def test_each_quote_is_a_block_in_its_own_direction(shipped_site: Path) -> None:
+    html = page(shipped_site, "en", "people/ali-larijani")
+    quotes = re.findall(r'<figure class="sijill-quote">(.*?)</figure>', html, re.DOTALL)
+    assert len(quotes) == 3  # not one blockquote holding them all
+    for quote in quotes:
+        assert (
+            '<blockquote dir="rtl" lang="ar">' in quote
+            or '<blockquote lang="ar" dir="rtl">' in quote
+        )
+        assert re.search(r"<figcaption>\s*(<p>)?— ", quote), quote
+    # "— Ali Larijani, In a post on X": a sentence of context follows a full stop.
+    assert re.search(r"Ali Larijani</a>\. In a post on X", quotes[0]) or any(
+        re.search(r"Ali Larijani</a>\. [A-Z]", q) for q in quotes
+    )
+    # On the visit's own page, the attribution does not link the page to itself.
+    visit = page(shipped_site, "en", VISIT)
+    figures = re.findall(r"<figcaption>(.*?)</figcaption>", visit, re.DOTALL)
+    assert figures and not any("2025-11-larijani-pakistan/" in caption for caption in figures)
+
+
+def test_edit_links_only_where_a_file_stands_behind_the_page(shipped_site: Path) -> None:
+    # The pencil of generated listings pointed at content/ar/countries/ir.md, which is not there.
+    edit = re.compile(r'<a href="([^"]+)" title="[^"]*" class="md-content__button md-icon"')
+    for lang in ("en", "ar"):
+        for listing in ("countries/ir", "relations/ir-pk", "people", "visits", "data"):
+            assert not edit.search(page(shipped_site, lang, listing)), (lang, listing)
+        person = edit.search(page(shipped_site, lang, "people/ali-larijani"))
+        assert person and person.group(1).endswith("/site_data/people/ali-larijani.yml")
+        about = edit.search(page(shipped_site, lang, "about"))
+        assert about and about.group(1).endswith(f"/content/{lang}/about.md")
+
+
+def test_no_english_chrome_on_arabic_pages(shipped_site: Path) -> None:
+    html = page(shipped_site, "ar", VISIT)
+    assert "Made with" not in html and "Material for MkDocs" not in html
+    assert "Permanent link" not in html
+    assert 'title="رابط دائم لهذا القسم"' in html
+
+
+def test_english_tables_show_labels_not_raw_values(shipped_site: Path) -> None:
+    html = page(shipped_site, "en", "sources/irna-report-2025-11-25")
+    assert "<td>Article</td>" in html
+    organization = page(shipped_site, "en", "organizations/embassy-of-iran-in-pakistan")
+    assert "<td>Embassy</td>" in organization
