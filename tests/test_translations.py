@@ -248,3 +248,40 @@ def test_pages_show_a_missing_translation_in_its_own_language_and_say_so(data: P
     english = render_pages(dataset, "en")["people/jane-doe.md"]
     assert "# Jane Doe" in english
     assert "sijill-untranslated" not in english.split("## ")[0].split("# Jane Doe")[1][:200]
+
+
+def test_a_quote_with_no_translation_is_listed_and_its_map_written(
+    data: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A quote in Arabic that nobody has translated yet: no `translation:` map at all.
+    quote = (
+        "quotes:\n"
+        "  - speaker: jane-doe\n"
+        "    text: هدف واقعي\n"
+        "    lang: ar\n"
+        "    sources: [irna-report-2025-11-25]\n"
+    )
+    (data / "visits" / "x.yml").write_text(
+        VISIT.replace("sources:\n", quote + "sources:\n", 1), encoding="utf-8"
+    )
+    assert main(["translations", "--data", str(data), "--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        'site_data/visits/x.yml:14:5: quotes[0].translation.en: [ar] "هدف واقعي"',
+        "1 missing translation",
+    ]
+    assert main(["translations", "--data", str(data), "--format", "csv", "--lang", "en"]) == 0
+    filled = fill(
+        capsys.readouterr().out,
+        {"site_data/visits/x.yml quotes[0].translation.en": "a realistic goal"},
+    )
+    worklist_file = tmp_path / "filled.csv"
+    worklist_file.write_text(filled, encoding="utf-8")
+    assert main(["translations", "--data", str(data), "--apply", str(worklist_file)]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "1 translations written, 0 rows left blank"
+    written = (data / "visits" / "x.yml").read_text(encoding="utf-8")
+    assert '    lang: ar\n    translation:\n      en: "a realistic goal"\n    sources:' in written
+    dataset = check(data).dataset
+    assert dataset is not None
+    translation = dataset.visits["x"].quotes[0].translation
+    assert translation is not None and translation.en == "a realistic goal"
+    assert not [w for w in missing_warnings(data) if "quotes" in w]

@@ -5,10 +5,12 @@ the CSV's filled-in translations back into the YAML files.
 The worklist is the check's own missing-translation warnings, so it lists exactly what the
 check counts. A translation is written as one new line, `ar: "…"`, right after the line (and
 the value) of the language the text has, at the same indentation: comments, key order and the
-formatting of everything else stay as they were. The value is written as a JSON string, which
-is valid YAML and needs no quoting rules of its own. Rows whose file or field no longer exist,
-whose text already has that language, or that name a file outside the data folder are refused
-with their row number, and then nothing is written.
+formatting of everything else stay as they were. A quote with no translation at all is listed
+with its own words (`quotes[0].translation.en`, from the quote's `text`), and its translation
+is written as a new `translation:` map after the quote's `lang:` line. The value is written
+as a JSON string, which is valid YAML and needs no quoting rules of its own. Rows whose file
+or field no longer exist, whose text already has that language, or that name a file outside
+the data folder are refused with their row number, and then nothing is written.
 """
 
 from __future__ import annotations
@@ -74,10 +76,23 @@ def _at(data: Any, path: FieldPath) -> Any:
     return data
 
 
+def _quote_of(data: Any, path: FieldPath) -> dict[str, Any] | None:
+    """The quote whose `translation` is at `path`, when the map is missing altogether."""
+    if len(path) < 2 or path[-1] != "translation":
+        return None
+    quote = _at(data, path[:-1])
+    if (
+        isinstance(quote, dict)
+        and isinstance(quote.get("text"), str)
+        and "translation" not in quote
+    ):
+        return quote
+    return None
+
+
 def worklist(data_dir: Path, lang: str | None = None) -> list[Missing]:
     """Every missing translation the check finds (of `lang` only, when given), in the check's
-    order; texts missing entirely (a quote's translation) are left out: there is no line to
-    add a language next to, the editor writes the map."""
+    order; a quote's missing translation map, one row per language it lacks."""
     result = check(data_dir)
     missing: list[Missing] = []
     data_cache: dict[str, Any] = {}
@@ -85,10 +100,25 @@ def worklist(data_dir: Path, lang: str | None = None) -> list[Missing]:
         if not diagnostic.message.endswith(UNTRANSLATED):
             continue
         path = parse_path(diagnostic.path)
-        if not path or path[-1] not in LANGUAGE_CODES or (lang and path[-1] != lang):
-            continue
         if diagnostic.file not in data_cache:
             data_cache[diagnostic.file] = read_yaml(Path(diagnostic.file), diagnostic.file).data
+        quote = _quote_of(data_cache[diagnostic.file], path)
+        if quote is not None:
+            missing.extend(
+                Missing(
+                    diagnostic.file,
+                    diagnostic.line,
+                    diagnostic.column,
+                    f"{diagnostic.path}.{code}",
+                    str(quote.get("lang")),
+                    quote["text"],
+                )
+                for code in LANGUAGE_CODES
+                if code != quote.get("lang") and lang in (None, code)
+            )
+            continue
+        if not path or path[-1] not in LANGUAGE_CODES or (lang and path[-1] != lang):
+            continue
         text = _at(data_cache[diagnostic.file], path[:-1])
         if not isinstance(text, dict):
             continue
@@ -138,7 +168,7 @@ class ApplyError(Exception):
 @dataclass(frozen=True)
 class _Insert:
     after_line: int  # 0-based index of the last line of the sibling's value
-    line: str  # without its line ending
+    line: str  # without its line ending; lines of a new map joined by "\n"
 
 
 def _quoted(value: str) -> str:
@@ -187,6 +217,9 @@ def _plan_row(
         if read.problems or not isinstance(read.data, dict):
             return f"{where}: {name} cannot be read as data; run check"
         files[file] = read
+    if _quote_of(files[file].data, path[:-1]) is not None:
+        assert value is not None
+        return file, path, value  # a new translation map (see apply_csv)
     text = _at(files[file].data, path[:-1])
     if not isinstance(text, dict) or not any(isinstance(text.get(c), str) for c in LANGUAGE_CODES):
         return (
@@ -228,7 +261,11 @@ def apply_csv(csv_text: str, data_dir: Path) -> tuple[list[str], int]:
     for file, fields in planned.items():
         with open(file, encoding="utf-8", newline="") as handle:
             lines = handle.read().splitlines()
+        new_maps: dict[FieldPath, list[tuple[str, str]]] = {}
         for path, value in fields.items():
+            if _quote_of(files[file].data, path[:-1]) is not None:
+                new_maps.setdefault(path[:-2], []).append((str(path[-1]), value))
+                continue
             text = _at(files[file].data, path[:-1])
             sibling = next(c for c in LANGUAGE_CODES if isinstance(text.get(c), str))
             line, column = files[file].key_position((*path[:-1], sibling))
@@ -243,6 +280,19 @@ def apply_csv(csv_text: str, data_dir: Path) -> tuple[list[str], int]:
             inserts.setdefault(file, []).append(
                 _Insert(end, " " * indent + f"{path[-1]}: {_quoted(value)}")
             )
+        for quote_path, languages in new_maps.items():
+            line, column = files[file].key_position((*quote_path, "lang"))
+            if lines[line - 1][: column - 1].strip() not in ("", "-"):
+                problems.append(
+                    f"{file.as_posix()}:{line}:{column}: {format_path(quote_path)} is written on "
+                    "one line ({…}); allowed: a map with one field per line (add it by hand)"
+                )
+                continue
+            indent = column - 1
+            end = _value_end(lines, line - 1, indent)
+            new = [" " * indent + "translation:"]
+            new += [" " * (indent + 2) + f"{code}: {_quoted(text)}" for code, text in languages]
+            inserts.setdefault(file, []).append(_Insert(end, "\n".join(new)))
     if problems:
         raise ApplyError(problems)
     written: list[str] = []
@@ -260,7 +310,8 @@ def _write_inserts(file: Path, inserts: list[_Insert]) -> None:
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += ending
     for insert in sorted(inserts, key=lambda i: i.after_line, reverse=True):
-        lines.insert(insert.after_line + 1, insert.line + ending)
+        # An insert of several lines (a new map) keeps the file's own line ending.
+        lines.insert(insert.after_line + 1, insert.line.replace("\n", ending) + ending)
     partial = file.with_name(file.name + ".partial")
     with open(partial, "w", encoding="utf-8", newline="") as handle:
         handle.write("".join(lines))
