@@ -341,14 +341,14 @@ def test_positions_places_long_texts_quotes_moves_and_removals(
         "publisher: isna\n",
         "publisher: iranian-students-news-agency\n",
     )
-    (repo.data / "organizations" / "unknown-publisher.yml").unlink()
+    (repo.data / "organizations" / "x.yml").unlink()
 
     assert changes(repo, capsys, "HEAD") == (
         0,
         """\
 ## Changes to the facts: `HEAD` → the working tree
 
-> **The data in the working tree does not validate: 1 error.** `make check` lists them; the \
+> **The data in the working tree does not validate: 2 errors.** `make check` lists them; the \
 changes below compare the files as written.
 
 1 person changed; 1 organization renamed, 1 organization removed; 1 source changed; 1 visit \
@@ -363,7 +363,7 @@ changed.
 
 - renamed `organizations/isna` → `organizations/iranian-students-news-agency`: Iranian \
 Students' News Agency
-- removed `organizations/unknown-publisher`: Publisher not recorded
+- removed `organizations/x`: X
 
 ### Sources
 

@@ -124,7 +124,7 @@ def test_the_former_states_page_says_so_and_links_its_successors(soviet: Path) -
     for code in SOVIET_SUCCESSORS:
         assert f"]({code.lower()}.md)" in page_en, code
         assert f"countries/{code.lower()}.md" in en, code
-    assert "](../visits/soviet.md) — [Soviet Union](suhh.md) → [Pakistan](pk.md)" in page_en
+    assert "](../visits/soviet.md) | [Soviet Union](suhh.md) → [Pakistan](pk.md) |" in page_en
     page_ar = ar["countries/suhh.md"]
     assert "# الاتحاد السوفيتي\n" in page_ar
     assert 'دولة سابقة، <time datetime="1922"><bdi>1922</bdi> – <bdi>1991</bdi></time>' in page_ar

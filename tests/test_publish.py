@@ -144,7 +144,7 @@ def test_the_head_of_every_page(shipped_site: Path, dataset: Dataset) -> None:
             assert head.meta(key) and head.meta(key)[0].strip(), f"{name}: {key}"
         assert head.meta("og:url") == canonical, name
         assert head.meta("og:description") == head.meta("description"), name
-    assert checked > 80
+    assert checked > 75  # every page of the shipped site but the home pages (79)
 
 
 def _page_head(site: Path, lang: str, path: str) -> tuple[Head, dict[str, object]]:

@@ -106,3 +106,17 @@ def test_english_tables_show_labels_not_raw_values(shipped_site: Path) -> None:
     assert "<td>Article</td>" in html
     organization = page(shipped_site, "en", "organizations/embassy-of-iran-in-pakistan")
     assert "<td>Embassy</td>" in organization
+
+
+def test_a_source_without_a_publisher_names_none_and_publishers_list_theirs(
+    shipped_site: Path,
+) -> None:
+    # "Publisher not recorded" was an organization of its own, whose page said it had no
+    # sources although it had published one.
+    for lang, heading in (("en", "Sources it published"), ("ar", "مصادر نشرتها")):
+        report = page(shipped_site, lang, "sources/2025-11-25-larijani-islamabad-report")
+        assert "organizations/unknown-publisher" not in report
+        assert "Publisher not recorded" not in report and "الناشر غير مسجل" not in report
+        irna = page(shipped_site, lang, "organizations/irna")
+        published = irna[irna.index(heading) :]
+        assert "sources/irna-report-2025-11-25/" in published

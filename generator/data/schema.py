@@ -449,8 +449,12 @@ class Source(Entity):
             }
         ],
     )
-    publisher: str = ref(
-        "organizations", "Id of the organization that published it.", examples=["irna"]
+    publisher: str | None = ref(
+        "organizations",
+        "Id of the organization that published it; leave it out when the source does not say "
+        "(the site then names no publisher rather than a made-up one).",
+        default=None,
+        examples=["irna"],
     )
     language: LanguageCode = Field(
         description="The language the source is written in.", examples=["ar"]

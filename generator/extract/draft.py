@@ -131,11 +131,14 @@ def _source(extraction: Extraction) -> dict[str, Any]:
         )
     return {
         "id": Commented(extraction.source_id, note=_review("the id of the source; a slug")),
-        "kind": Commented("article", note=_review("article, post, statement, report, interview")),
-        "title": title,
-        "publisher": Commented(
-            "unknown-publisher", note=_review("the id of the publishing organization")
+        "kind": Commented(
+            "article",
+            note=_review(
+                "article, post, statement, report, interview; add `publisher: <organization "
+                "id>` when the source names who published it"
+            ),
         ),
+        "title": title,
         "language": Commented(lang, note=_review(extraction.lang_note)),
         "published": published,
     }

@@ -15,7 +15,7 @@ from generator.languages.collation import sort_key
 from generator.languages.former_states import FormerState, former_state, predecessors
 from generator.languages.i18n import label
 from generator.model import titles
-from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key, years
+from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key
 
 if TYPE_CHECKING:  # the page plan hands each page's context to the renderer's helpers
     from generator.render.helpers import PageHelpers
@@ -75,7 +75,7 @@ def _index_pages() -> Iterator[PlannedPage]:
     yield PlannedPage(
         "visits/index.md",
         "visits_index.md.j2",
-        lambda h: {"by_year": years(h.relations.timeline)},
+        lambda h: {"timeline": newest_first(h.relations.timeline)},
     )
 
     def countries(h: PageHelpers) -> dict[str, Any]:
@@ -211,6 +211,7 @@ def _organization_pages(dataset: Dataset) -> Iterator[PlannedPage]:
             return {
                 "org": h.dataset.organizations[org_id],
                 "members": h.relations.members.get(org_id, []),
+                "published": h.relations.published_by.get(org_id, []),
             }
 
         yield PlannedPage(

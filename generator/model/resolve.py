@@ -60,6 +60,7 @@ class Relations:
     relations: dict[tuple[str, str], list[Visit]] = field(default_factory=lambda: defaultdict(list))
     facts_by_source: dict[str, list[Fact]] = field(default_factory=lambda: defaultdict(list))
     cited_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
+    published_by: dict[str, list[str]] = field(default_factory=lambda: defaultdict(list))
     timeline: list[Visit] = field(default_factory=list)
     # visit id -> its place among the visits between the same two countries (list.index
     # compares whole models: quadratic in the visits of a busy pair)
@@ -134,6 +135,8 @@ def resolve(dataset: Dataset) -> Relations:
     for citing in dataset.sources.values():
         for cited in citing.cites:
             rel.cited_by[cited].append(citing.id)
+        if citing.publisher is not None:
+            rel.published_by[citing.publisher].append(citing.id)
 
     # By id: the pages list people in their own language's order (`generator.model.pages`).
     for person_ids in rel.people_by_country.values():
@@ -144,6 +147,8 @@ def resolve(dataset: Dataset) -> Relations:
         )
     for citing_ids in rel.cited_by.values():
         citing_ids.sort()
+    for published in rel.published_by.values():
+        published.sort()
     for members in rel.members.values():
         members.sort(key=lambda item: item[0])  # stable: a person's positions in file order
     return rel

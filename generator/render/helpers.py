@@ -13,13 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from babel import Locale
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset
 from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Quote, Text, Visit
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
-from generator.model.resolve import Fact, Relations
+from generator.model.resolve import Fact, Relations, years
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
@@ -251,19 +252,41 @@ class PageHelpers:
     def _visit_shown(self, visit: Visit) -> str | Markup:
         return self.visit_title(visit) if visit.title is None else self.shown(visit.title)
 
-    def visit_entry(self, visit: Visit, countries: bool = True) -> Markup:
-        """A visit in a list: its dates and link, and (`countries`) from where to where."""
-        key = ("visit_entry", self.lang, self._folder, visit.id, countries)
+    def visit_row(self, visit: Visit, route: bool) -> Markup:
+        """A visit's row in `_visit_table.md.j2`, made once per folder of pages (see Memo)."""
+        key = ("visit_row", self.lang, self._folder, visit.id, route)
         found = self.memo.found(key)
         if found is None:
             self.memo.begin()
-            entry = Md("{}: {}").format(
-                self.dates(visit.start_date, visit.end_date), self.visit(visit)
-            )
-            if countries:
-                entry = Md("{} — {}").format(entry, self.route(visit))
-            found = self.memo.keep(key, entry)
+            cells = [self.dates(visit.start_date, visit.end_date), self.visit(visit)]
+            cells += [self.route(visit)] if route else []
+            cells.append(Md("{}").format(self.t("classification_" + visit.classification)))
+            found = self.memo.keep(key, Md("| {} |").format(Md(" | ").join(cells)))
         return found
+
+    def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
+        return years(visits)
+
+    def visit_count(self, count: int) -> Markup:
+        """'12 visits', the noun as the number takes it (CLDR plurals: Arabic has four)."""
+        form = Locale.parse(self.language.locale).plural_form(count)
+        key = f"visit_count_{form}"
+        text = self.t(key if key in i18n.catalog(self.lang) else "visit_count", count=count)
+        return isolate_numbers(text, self.lang)
+
+    def year_jumps(self, groups: list[tuple[int, list[Visit]]], anchor: str) -> Markup:
+        """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page."""
+        links = [
+            Md("[{}](#{}-{}) ({})").format(
+                self.number_text(year), anchor, year, isolate_numbers(str(len(visits)), self.lang)
+            )
+            for year, visits in groups
+        ]
+        return Md("{} {}").format(self.t("years"), Md.escape(self.t("list_separator")).join(links))
+
+    def number_text(self, value: int) -> Markup:
+        """A number as written (a year: no grouping), isolated in right-to-left text."""
+        return isolate_numbers(str(value), self.lang)
 
     def route(self, visit: Visit) -> Markup:
         """From where to where, the arrow pointing the way the visitors went in this page's
@@ -326,9 +349,8 @@ class PageHelpers:
     # --- citations --------------------------------------------------------------------------
 
     def cite(self, source_ids: list[str]) -> Markup:
-        """Numbered citation marks, in ascending order, each linking to its line in the page's
-        own list of sources (`_sources.md.j2`); a no-break space ties them to the word before,
-        so a lone number never starts a line (templates put no space before `cite`)."""
+        """Citation marks in ascending order, each linking to its line in the page's list of
+        sources; a no-break space ties them to the word before (templates put no space)."""
         numbers = []
         for source_id in source_ids:
             if source_id not in self.citations:
