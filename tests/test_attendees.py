@@ -22,6 +22,12 @@ from generator.write.generate import render_pages
 from tests.test_check import VISIT, edit, found, write
 
 FILE = "site_data/visits/x.yml"
+PERSON_EN_ONLY = """\
+id: x
+name: {en: Jane Roe}
+country: PK
+sources: [irna-report-2025-11-25]
+"""
 
 REGISTER_VISIT = edit(
     edit(
@@ -203,3 +209,13 @@ def test_a_named_visitor_of_the_country_visited_is_told(data: Path) -> None:
     )
     messages = [str(d) for d in check(data).diagnostics if d.file == FILE]
     assert any("'Someone Local' serves PK (their country)" in m for m in messages), messages
+
+
+def test_the_people_index_shows_no_missing_name(data: Path) -> None:
+    # An English-only person on the English index printed "· None" for the Arabic name.
+    write(data, "people/x.yml", PERSON_EN_ONLY)
+    dataset = _checked(data)
+    for lang in ("en", "ar"):
+        index = render_pages(dataset, lang)["people/index.md"]
+        assert "None" not in index
+        assert "Jane Roe" in index

@@ -45,6 +45,7 @@ from typing import Any
 
 import yaml
 
+from generator.bench.pagesize import largest_pages
 from generator.bench.synthetic import Sizes
 from generator.languages import LANGUAGES
 from generator.mkdocs.configs import NAV
@@ -532,6 +533,7 @@ def run(
             raise RuntimeError("the synthetic data does not pass the check")
         pages = _count_pages(project)
         site_files, site_bytes = _folder_size(project.site_dir)
+        largest = largest_pages(project.site_dir)
 
         baselines: dict[str, float] = {}
         baseline_rss: dict[str, float] = {}
@@ -568,6 +570,11 @@ def run(
             "baseline_peak_pss_mb": baseline_pss,
             "baseline_pages": baseline_pages,
             "site_files": site_files,
+            "largest_page_bytes": largest.bytes,
+            "largest_page_bytes_path": largest.bytes_page,
+            "largest_page_elements": largest.elements,
+            "largest_page_elements_path": largest.elements_page,
+            "pages_over_budget": largest.over_budget,
             "synthetic_s": round(synthetic_s, 3),
             "organizations": sizes.organizations,
             "sources": sizes.sources,
@@ -651,6 +658,17 @@ def table(figures: dict[str, Any]) -> str:
         f"{figures['site_bytes'] / 1e6:.1f} MB",
         f"{figures['bytes_per_page']:,} B/page",
     )
+    if "largest_page_bytes" in figures:
+        row(
+            "largest page (target <= 400 KB)",
+            f"{figures['largest_page_bytes'] / 1024:.0f} KB",
+            figures["largest_page_bytes_path"],
+        )
+        row(
+            "most elements on a page (<= 6,000)",
+            f"{figures['largest_page_elements']:,}",
+            f"{figures['largest_page_elements_path']}; {figures['pages_over_budget']} pages over",
+        )
     if "preview_edit_s" in figures:
         row(
             "preview: edit -> Markdown on disk",

@@ -5,22 +5,34 @@ Both languages get the same paths, so the language switcher can link a page to i
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from generator.data.dataset import Dataset
-from generator.data.schema import PartialDate
+from generator.data.schema import PartialDate, Visit
+from generator.languages import i18n
 from generator.languages.collation import sort_key
 from generator.languages.former_states import FormerState, former_state, predecessors
 from generator.languages.i18n import label
 from generator.model import titles
-from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key
+from generator.model.resolve import QuoteRef, Relations, pair_key
+from generator.model.year_pages import (
+    later_parts,
+    part_lists,
+    part_page,
+    part_span,
+    visit_lists,
+)
 
 if TYPE_CHECKING:  # the page plan hands each page's context to the renderer's helpers
     from generator.render.helpers import PageHelpers
 
 DATA_PREFIX = "site_data"
+# People listed by name on the people index; with more, it lists countries with their counts
+# (each person is five elements: 2,000 people made a page of 8,700, over the budget of 6,000).
+PEOPLE_INDEX_ROWS = 600
 
 
 @dataclass(frozen=True)
@@ -43,7 +55,16 @@ def plan(dataset: Dataset, relations: Relations) -> list[PlannedPage]:
     """Every generated page, in a fixed order."""
     pages: list[PlannedPage] = []
     pages.extend(_index_pages())
-    pages.extend(_person_pages(dataset))
+    pages.extend(
+        _year_pages(
+            "timeline",
+            "visits/index.md",
+            lambda h: h.t("visits_index_title"),
+            _timeline_lists,
+            relations,
+        )
+    )
+    pages.extend(_person_pages(dataset, relations))
     pages.extend(_visit_pages(dataset))
     pages.extend(_country_pages(relations))
     pages.extend(_organization_pages(dataset))
@@ -69,13 +90,16 @@ def _index_pages() -> Iterator[PlannedPage]:
     def people_groups(h: PageHelpers) -> dict[str, Any]:
         rel = h.relations
         codes = _by_country_name(h, rel.people_by_country)
+        if sum(len(people) for people in rel.people_by_country.values()) > PEOPLE_INDEX_ROWS:
+            # Too many for one page: the countries, each with its count; its page lists them.
+            return {"counts": [(code, len(rel.people_by_country[code])) for code in codes]}
         return {"groups": [(code, _by_name(h, rel.people_by_country[code])) for code in codes]}
 
     yield PlannedPage("people/index.md", "people_index.md.j2", people_groups)
     yield PlannedPage(
         "visits/index.md",
         "visits_index.md.j2",
-        lambda h: {"timeline": newest_first(h.relations.timeline)},
+        lambda h: {"visit_lists": visit_lists("timeline", _timeline_lists(h.relations))},
     )
 
     def countries(h: PageHelpers) -> dict[str, Any]:
@@ -114,7 +138,11 @@ def _index_pages() -> Iterator[PlannedPage]:
     )
 
 
-def _person_pages(dataset: Dataset) -> Iterator[PlannedPage]:
+def _timeline_lists(rel: Relations) -> list[tuple[str, str, list[Visit]]]:
+    return [("visits_index_title", "year", rel.timeline)]
+
+
+def _person_pages(dataset: Dataset, relations: Relations) -> Iterator[PlannedPage]:
     for person_id in dataset.people:
 
         def context(h: PageHelpers, person_id: str = person_id) -> dict[str, Any]:
@@ -133,8 +161,7 @@ def _person_pages(dataset: Dataset) -> Iterator[PlannedPage]:
             return {
                 "person": person,
                 "memberships": memberships,
-                "visits_made": newest_first(rel.visits_made[person.id]),
-                "visits_hosted": newest_first(rel.visits_hosted[person.id]),
+                "visit_lists": visit_lists(f"people/{person_id}", _person_lists(rel, person_id)),
                 "people_met": met,
                 "quotes": quotes,
             }
@@ -142,6 +169,70 @@ def _person_pages(dataset: Dataset) -> Iterator[PlannedPage]:
         yield PlannedPage(
             f"people/{person_id}.md", "person.md.j2", context, _source_file("people", person_id)
         )
+        yield from _year_pages(
+            f"people/{person_id}",
+            f"people/{person_id}.md",
+            functools.partial(_person_name, person_id=person_id),
+            functools.partial(_person_lists, person_id=person_id),
+            relations,
+        )
+
+
+def _person_name(h: PageHelpers, person_id: str) -> str:
+    return h.person_name(person_id)
+
+
+def _country_name(h: PageHelpers, code: str) -> str:
+    return h.country_name(code)
+
+
+def _relation_title(h: PageHelpers, a: str, b: str) -> str:
+    return h.t("relation_title", a=h.country_name(a), b=h.country_name(b))
+
+
+def _person_lists(rel: Relations, person_id: str) -> list[tuple[str, str, list[Visit]]]:
+    return [
+        ("visits_made", "made", rel.visits_made.get(person_id, [])),
+        ("visits_hosted", "hosted", rel.visits_hosted.get(person_id, [])),
+    ]
+
+
+def _country_lists(rel: Relations, code: str) -> list[tuple[str, str, list[Visit]]]:
+    return [
+        ("country_visits_from", "made", rel.visits_from.get(code, [])),
+        ("country_visits_to", "received", rel.visits_to.get(code, [])),
+    ]
+
+
+def _relation_lists(rel: Relations, a: str, b: str) -> list[tuple[str, str, list[Visit]]]:
+    return [("relation_visits", "visits", rel.relations[(a, b)])]
+
+
+def _year_pages(
+    stem: str,
+    entity_page: str,
+    name: Callable[[PageHelpers], str],
+    lists: Callable[[Relations], list[tuple[str, str, list[Visit]]]],
+    relations: Relations,
+) -> Iterator[PlannedPage]:
+    """A page for each later part of an entity's long lists (`generator.model.year_pages`)."""
+    for part_label in later_parts(lists(relations)):
+
+        def context(h: PageHelpers, part_label: str = part_label) -> dict[str, Any]:
+            start, end = part_span(lists(h.relations), part_label)
+            when = (
+                i18n.format_partial_date(start, h.lang)
+                if start == end
+                else i18n.format_date_range(start, end, h.lang)
+            )
+            return {
+                "title": h.t("year_page_title", name=name(h), year=when),
+                "entity_page": entity_page,
+                "entity_name": name(h),
+                "lists": part_lists(lists(h.relations), part_label),
+            }
+
+        yield PlannedPage(part_page(stem, part_label), "year.md.j2", context)
 
 
 def _visit_pages(dataset: Dataset) -> Iterator[PlannedPage]:
@@ -186,21 +277,39 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
                 "successors": h.join([h.country(c) for c in successors]),
                 "predecessors": h.join([h.country(c) for c in earlier]),
                 "people": _by_name(h, rel.people_by_country.get(code, [])),
-                "visits_from": newest_first(rel.visits_from.get(code, [])),
-                "visits_to": newest_first(rel.visits_to.get(code, [])),
+                "visit_lists": visit_lists(f"countries/{code.lower()}", _country_lists(rel, code)),
                 "relations": pairs,
             }
 
         yield PlannedPage(f"countries/{code.lower()}.md", "country.md.j2", context)
+        yield from _year_pages(
+            f"countries/{code.lower()}",
+            f"countries/{code.lower()}.md",
+            functools.partial(_country_name, code=code),
+            functools.partial(_country_lists, code=code),
+            rel,
+        )
     for a, b in sorted(rel.relations):
 
         def relation_context(h: PageHelpers, a: str = a, b: str = b) -> dict[str, Any]:
-            title = h.t("relation_title", a=h.country_name(a), b=h.country_name(b))
-            return {"a": a, "b": b, "title": title, "visit_list": h.relations.relations[(a, b)]}
+            title = _relation_title(h, a, b)
+            stem = f"relations/{a.lower()}-{b.lower()}"
+            return {
+                "a": a,
+                "b": b,
+                "title": title,
+                "visit_lists": visit_lists(stem, _relation_lists(h.relations, a, b)),
+            }
 
         first, second = pair_key(a, b)
-        yield PlannedPage(
-            f"relations/{first.lower()}-{second.lower()}.md", "relation.md.j2", relation_context
+        stem = f"relations/{first.lower()}-{second.lower()}"
+        yield PlannedPage(f"{stem}.md", "relation.md.j2", relation_context)
+        yield from _year_pages(
+            stem,
+            f"{stem}.md",
+            functools.partial(_relation_title, a=a, b=b),
+            functools.partial(_relation_lists, a=a, b=b),
+            rel,
         )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import posixpath
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -22,6 +22,7 @@ from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations, years
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
+from generator.render.facts import fact_line
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
 T = TypeVar("T")
@@ -274,13 +275,24 @@ class PageHelpers:
         text = self.t(key if key in i18n.catalog(self.lang) else "visit_count", count=count)
         return isolate_numbers(text, self.lang)
 
-    def year_jumps(self, groups: list[tuple[int, list[Visit]]], anchor: str) -> Markup:
-        """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page."""
+    def year_jumps(
+        self,
+        groups: list[tuple[int, list[Visit]]],
+        anchor: str,
+        older: Sequence[tuple[int, int, str]] = (),
+    ) -> Markup:
+        """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page or, for an
+        older year (`older`: year, count, page), to that year's page."""
         links = [
             Md("[{}](#{}-{}) ({})").format(
-                self.number_text(year), anchor, year, isolate_numbers(str(len(visits)), self.lang)
+                self.number_text(year), anchor, year, self.number_text(len(visits))
             )
             for year, visits in groups
+        ] + [
+            Md("[{}]({}) ({})").format(
+                self.number_text(year), link_target(self.href(path)), self.number_text(count)
+            )
+            for year, count, path in older
         ]
         return Md("{} {}").format(self.t("years"), Md.escape(self.t("list_separator")).join(links))
 
@@ -317,34 +329,7 @@ class PageHelpers:
 
     def fact(self, fact: Fact) -> Markup:
         """One line of a source's page: the fact it supports, linked to where it is shown."""
-        if fact.entity_kind == "people":
-            person = self.dataset.people[fact.entity_id]
-            if fact.kind == "membership":
-                assert fact.index is not None
-                role = self.plain(person.memberships[fact.index].role)
-                return Md("{} — {}").format(
-                    self.person(person.id), self.t("fact_membership", role=role)
-                )
-            return self.link(
-                self.t("fact_person", name=self.plain(person.name)), f"people/{person.id}.md"
-            )
-        if fact.entity_kind == "organizations":
-            org = self.dataset.organizations[fact.entity_id]
-            return self.link(
-                self.t("fact_organization", name=self.plain(org.name)), f"organizations/{org.id}.md"
-            )
-        visit = self.dataset.visits[fact.entity_id]
-        if fact.kind == "visit":
-            return self.visit(visit)
-        assert fact.index is not None
-        if fact.kind == "quote":
-            quote = visit.quotes[fact.index]
-            what = self.t("fact_quote", name=self.person_name(quote.speaker))
-        elif fact.kind == "outcome":
-            what = self.t("fact_outcome", summary=self.plain(visit.outcomes[fact.index].summary))
-        else:
-            what = self.t("fact_meeting")
-        return Md("{} — {}").format(self.visit(visit), what)
+        return fact_line(self, fact)
 
     # --- citations --------------------------------------------------------------------------
 
