@@ -168,3 +168,47 @@ def test_english_search_finds_people(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/en/")
     hrefs = _search(page, "Ghalibaf")
     assert any(href.endswith("/en/people/mohammad-bagher-ghalibaf/") for href in hrefs), hrefs
+
+
+PAGE_KINDS = [
+    "people/ali-larijani/",
+    "visits/2025-11-larijani-pakistan/",
+    "countries/ir/",
+    "relations/ir-pk/",
+    "organizations/irna/",
+    "sources/pakistan-mofa-post-2025-11-25/",
+    "people/",
+    "visits/",
+    "data/",
+]
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_nothing_is_cut_off_or_scrolls_sideways_at_390_px(
+    browser: Browser, base_url: str, lang: str
+) -> None:
+    # At 390 px the positions table was 534 px wide, its Sources column cut off with no hint.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    tab = context.new_page()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for path in PAGE_KINDS:
+            tab.goto(f"{base_url}/{lang}/{path}")
+            beyond = tab.evaluate(
+                """() => {
+                    const width = document.documentElement.clientWidth;
+                    const out = [];
+                    for (const el of document.querySelectorAll('article *')) {
+                        const box = el.getBoundingClientRect();
+                        if (box.width && (box.right > width + 1 || box.left < -1)) {
+                            out.push(el.tagName + ' ' + el.textContent.trim().slice(0, 40));
+                        }
+                    }
+                    return [document.documentElement.scrollWidth - width, out.slice(0, 5)];
+                }"""
+            )
+            assert beyond == [0, []], (lang, path, beyond)
+            name = path.strip("/").replace("/", "-") or "home"
+            tab.screenshot(path=str(ARTIFACTS / f"{lang}-{name}-390.png"), full_page=True)
+    finally:
+        context.close()
