@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from generator.data.check import check
 from generator.write.generate import render_pages
 from tests.sitebuild import page
@@ -120,3 +122,27 @@ def test_a_source_without_a_publisher_names_none_and_publishers_list_theirs(
         irna = page(shipped_site, lang, "organizations/irna")
         published = irna[irna.index(heading) :]
         assert "sources/irna-report-2025-11-25/" in published
+
+
+@pytest.mark.parametrize(
+    ("path", "tab"),
+    [
+        ("people/ali-larijani", "people"),
+        (VISIT, "visits"),
+        ("countries/ir", "countries"),
+        ("relations/ir-pk", "countries"),
+        ("organizations/irna", "organizations"),
+        ("sources/irna-report-2025-11-25", "sources"),
+    ],
+)
+def test_the_sections_tab_is_active_on_pages_outside_the_navigation(
+    shipped_site: Path, path: str, tab: str
+) -> None:
+    # On person, visit, country and source pages no tab was highlighted.
+    for lang in ("en", "ar"):
+        html = page(shipped_site, lang, path)
+        active = re.findall(r'md-tabs__item--active">\s*<a href="([^"]+)"', html)
+        depth = path.count("/") + 1
+        assert active == ["../" * depth + f"{tab}/"] or (
+            active == ["../" * (depth - 1)] and tab == path.split("/")[0]
+        ), (lang, path, active)

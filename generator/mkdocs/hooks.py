@@ -44,6 +44,8 @@ class _BuildState:
         self.spool: SearchSpool | None = None
         # In a preview: how many of the plugin's entries are normalised already.
         self.normalised = 0
+        # The tab marked active for the page being rendered (see on_page_context).
+        self.active_tab: Any = None
 
     def begin(self) -> None:
         self.spool = SearchSpool() if self.command == "build" else None
@@ -86,7 +88,31 @@ def _search_entries(config: Any) -> list[dict[str, Any]] | None:
     return entries if isinstance(entries, list) else None
 
 
+# Pages outside the navigation, by their first folder, and the tab they belong under.
+_TAB_OF_FOLDER = {"timeline": "visits", "relations": "countries"}
+
+
+def _tab_for(page: Any, nav: Any) -> Any:
+    """The navigation item of the section a page outside the navigation belongs to: a
+    person's page under People, a relation's under Countries. None for a page in the nav."""
+    if page.parent is not None or any(item is page for item in nav.items):
+        return None
+    folder = page.file.src_uri.split("/", 1)[0]
+    folder = _TAB_OF_FOLDER.get(folder, folder)
+    for item in nav.items:
+        if getattr(item, "file", None) is not None and item.file.src_uri == f"{folder}/index.md":
+            return item
+    return None
+
+
 def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
+    # Material highlights the tab of the page's section; a person's page is not in the
+    # navigation (there are thousands), so its section's tab is marked active for this page
+    # only (undone in on_post_page: the navigation is shared by every page).
+    tab = _tab_for(page, nav)
+    if tab is not None:
+        tab.active = True
+        _STATE.active_tab = tab
     # Runs after the search plugin has indexed the page (hooks come after plugins).
     entries = _search_entries(config)
     if entries is not None and _STATE.spool is not None:
@@ -125,6 +151,9 @@ def _add_dir(output: str, config: Any) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    if _STATE.active_tab is not None:
+        _STATE.active_tab.active = False
+        _STATE.active_tab = None
     output = _add_head(_add_dir(output, config), page, config)
     pagememory.release(page)
     return output
