@@ -13,6 +13,7 @@ import pytest
 
 from generator.data.check import check
 from generator.write.generate import render_pages
+from tests.conftest import ROOT
 from tests.sitebuild import page
 from tests.test_check import SOURCE, edit, write
 from tests.test_check import VISIT as VISIT_FILE
@@ -146,3 +147,23 @@ def test_the_sections_tab_is_active_on_pages_outside_the_navigation(
         assert active == ["../" * depth + f"{tab}/"] or (
             active == ["../" * (depth - 1)] and tab == path.split("/")[0]
         ), (lang, path, active)
+
+
+def test_the_home_page_shows_what_is_on_record_and_the_latest_visits(
+    shipped_site: Path,
+) -> None:
+    # The home page showed no latest visits and no counts.
+    for lang, heading in (("en", "Latest visits"), ("ar", "أحدث الزيارات")):
+        home = page(shipped_site, lang, "")
+        latest = home[home.index(heading) :]
+        rows = re.findall(r'<a href="visits/([^/"]+)/">', latest)
+        assert rows[:4] == [
+            "2025-11-larijani-pakistan",
+            "2025-10-naqvi-iran",
+            "2025-10-ghalibaf-pakistan",
+            "2025-08-pezeshkian-pakistan",
+        ]
+        assert re.search(r'<a href="people/">[^<]+</a></td>\s*<td>(<bdi>)?6(</bdi>)?</td>', home)
+        assert "sijill:home" not in home
+    # The hand-written page keeps its marker: generated text never goes into content/.
+    assert "<!-- sijill:home -->" in (ROOT / "content" / "en" / "index.md").read_text("utf-8")

@@ -17,7 +17,7 @@ from generator.languages.collation import sort_key
 from generator.languages.former_states import FormerState, former_state, predecessors
 from generator.languages.i18n import label
 from generator.model import titles
-from generator.model.resolve import QuoteRef, Relations, pair_key
+from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key
 from generator.model.year_pages import (
     later_parts,
     part_lists,
@@ -70,6 +70,30 @@ def plan(dataset: Dataset, relations: Relations) -> list[PlannedPage]:
     pages.extend(_organization_pages(dataset))
     pages.extend(_source_pages(dataset))
     return pages
+
+
+# Where the home page (hand-written, content/<lang>/index.md) takes the latest visits and the
+# counts of what is on record; the hand-written file itself is never changed.
+HOME_MARKER = "<!-- sijill:home -->"
+HOME_LATEST = 8
+
+
+def home_part() -> PlannedPage:
+    """What the generator puts at the home page's HOME_MARKER."""
+
+    def context(h: PageHelpers) -> dict[str, Any]:
+        rel = h.relations
+        return {
+            "counts": [
+                ("nav_people", "people/index.md", len(h.dataset.people)),
+                ("nav_visits", "visits/index.md", len(h.dataset.visits)),
+                ("nav_countries", "countries/index.md", len(rel.countries)),
+                ("nav_sources", "sources/index.md", len(h.dataset.sources)),
+            ],
+            "latest": newest_first(rel.timeline)[:HOME_LATEST],
+        }
+
+    return PlannedPage("index.md", "_home.md.j2", context)
 
 
 def _by_name(h: PageHelpers, person_ids: Iterable[str]) -> list[str]:

@@ -22,7 +22,7 @@ from generator.data.check import CheckCache
 from generator.data.dataset import Dataset
 from generator.languages import LANGUAGE_CODES
 from generator.languages.collation import load_collations
-from generator.model.pages import PlannedPage, plan
+from generator.model.pages import HOME_MARKER, PlannedPage, home_part, plan
 from generator.model.resolve import Relations, resolve
 from generator.parallel import map_forked
 from generator.render.deps import Read, affected_pages
@@ -242,6 +242,16 @@ class _LanguageDone:
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)
 
 
+def _hand_written(session: RenderSession, path: str, source: Path) -> bytes:
+    """A hand-written page as written; the home page with the latest visits and the counts
+    at its marker (the file itself is never changed)."""
+    content = source.read_bytes()
+    if path != "index.md" or HOME_MARKER.encode() not in content:
+        return content
+    part, _ = session.render(home_part())
+    return content.replace(HOME_MARKER.encode(), part.encode("utf-8"), 1)
+
+
 def _extra_for(job: _Job, lang: str) -> Mapping[str, str]:
     return job.extra_pages.get(lang, {}) if job.extra_pages is not None else {}
 
@@ -287,7 +297,7 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
         for path, content in shared_assets.items():
             yield path, content, f"generator/{ASSET_DIR.name}/{path.removeprefix(ASSET_PREFIX)}"
         for path, source in manual.items():
-            yield path, source.read_bytes(), source.as_posix()
+            yield path, _hand_written(session, path, source), source.as_posix()
 
     try:
         if job.write_to is None:
