@@ -7,11 +7,14 @@ Each test names the defect it guards against, as a reader saw it.
 from __future__ import annotations
 
 import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from generator.data.check import check
+from generator.render.environment import isolate_numbers
+from generator.render.mdtext import escape_inline
 from generator.write.generate import render_pages
 from tests.conftest import ROOT
 from tests.sitebuild import page
@@ -167,3 +170,83 @@ def test_the_home_page_shows_what_is_on_record_and_the_latest_visits(
         assert "sijill:home" not in home
     # The hand-written page keeps its marker: generated text never goes into content/.
     assert "<!-- sijill:home -->" in (ROOT / "content" / "en" / "index.md").read_text("utf-8")
+
+
+# Latin words an Arabic page may show outside text marked as another language: the language
+# switcher's "English", and the names of formats and standards the Data and format pages
+# explain (a file name or field is marked `dir="ltr"` or set as code, and passes anyway).
+LATIN_ALLOWED = {
+    "English", "ISO", "alpha", "JSON", "CSV", "csv", "YAML", "Popolo", "CAMEO", "http",
+    "https", "CLDR", "Wikidata", "people", "visits", "attendees", "memberships", "quotes",
+    "Person", "Organization", "Source", "Visit", "DeclaredState", "Text", "OtherName",
+    "Membership", "Identifier", "Link", "Attendee", "Place", "Meeting", "Outcome", "Amount",
+    "Quote", "UTF-", "Excel", "RFC", "Tab", "CRLF", "git", "alpha-",
+}  # fmt: skip
+
+
+class _LatinText(HTMLParser):
+    """Latin words in an Arabic page's visible text, outside what is marked as another
+    language or left to right, code, scripts and styles; and in titles and labels."""
+
+    SKIP = frozenset({"script", "style", "code", "pre", "svg"})
+    VOID = frozenset({"br", "img", "meta", "link", "input", "hr", "source", "wbr"})
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stack: list[tuple[str, bool]] = []
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        for name in ("title", "aria-label", "placeholder", "alt"):
+            self.words += re.findall(r"[A-Za-z][A-Za-z'-]{2,}", found.get(name) or "")
+        if tag in self.VOID:
+            return
+        marked = tag in self.SKIP or found.get("lang") not in (None, "ar")
+        self.stack.append((tag, marked or found.get("dir") == "ltr"))
+
+    def handle_endtag(self, tag: str) -> None:
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+
+    def handle_data(self, data: str) -> None:
+        if not any(marked for _, marked in self.stack):
+            self.words += re.findall(r"[A-Za-z][A-Za-z'-]{2,}", data)
+
+
+def test_arabic_pages_show_no_english_outside_what_is_marked(shipped_site: Path) -> None:
+    # "Made with Material for MkDocs", "Permanent link", raw values: English on Arabic pages.
+    found: dict[str, str] = {}
+    for html_file in sorted((shipped_site / "ar").rglob("*.html")):
+        parser = _LatinText()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        for word in set(parser.words) - LATIN_ALLOWED:
+            found.setdefault(word, html_file.relative_to(shipped_site).as_posix())
+    assert found == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            "نُشر على حساب الوزارة @ForeignOfficePk على منصة إكس.",
+            'نُشر على حساب الوزارة <bdi dir="ltr">@ForeignOfficePk</bdi> على منصة إكس.',
+        ),
+        ("قال Jacques Chirac إن", 'قال <bdi dir="ltr">Jacques Chirac</bdi> إن'),
+        (
+            "الملف UTF-8 حسب RFC 4180.",
+            'الملف <bdi dir="ltr">UTF-8</bdi> حسب <bdi dir="ltr">RFC 4180</bdi>.',
+        ),
+        (
+            "حساب @alilarijani_ir في 25 نوفمبر 2025",
+            'حساب <bdi dir="ltr">@alilarijani&#95;ir</bdi> في <bdi>25</bdi> نوفمبر <bdi>2025</bdi>',
+        ),
+        ("https://x.com/a_b?c=1&d=2", '<bdi dir="ltr">https://x.com/a&#95;b?c=1&#38;d=2</bdi>'),
+    ],
+)
+def test_latin_runs_in_arabic_text_are_isolated(text: str, shown: str) -> None:
+    # Mixed Arabic/Latin text keeps its order: a handle, a code, a Latin name each isolated.
+    assert str(isolate_numbers(text, "ar")) == shown
+    assert str(isolate_numbers(text, "en")) == str(escape_inline(text))

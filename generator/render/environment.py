@@ -52,6 +52,22 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
 
 # A run of digits, but never the digits of a character reference such as "&#124;".
 _NUMBER_RUN = re.compile(r"(?<![&#\d])[0-9][0-9.,\u066b\u066c]*(?<![.,])")
+# A run of Latin text inside right-to-left text: a handle, a code, an address, a name in
+# Latin letters ("@ForeignOfficePk", "UTF-8", "https://x.com/…"), with the character
+# references escaping left inside it ("alilarijani&#95;ir"); it starts with a letter (or @, #)
+# that no letter, digit, "&", "#" or tag's "<"/"/" precedes, and ends with a letter or digit.
+_LATIN_CHAR = r"(?:[A-Za-z0-9@#/:.?=%+\-]|&#\d+;)"
+_RTL_RUN = re.compile(
+    r"(?<![&#A-Za-z0-9</])"
+    rf"(?:(?P<latin>[@#]?[A-Za-z](?:{_LATIN_CHAR}|[ '](?=[A-Za-z0-9]))*(?<=[A-Za-z0-9;]))"
+    r"|(?P<number>(?<!\d)[0-9][0-9.,\u066b\u066c]*(?<![.,])))"
+)
+
+
+def _isolate(match: re.Match[str]) -> str:
+    if match.group("latin") is not None:
+        return f'<bdi dir="ltr">{match.group("latin")}</bdi>'
+    return f"<bdi>{match.group('number')}</bdi>"
 
 
 def isolate_numbers(text: str, lang: str) -> Markup:
@@ -64,9 +80,9 @@ def isolate_escaped(escaped: Markup, lang: str) -> Markup:
     """The same for text that is already escaped."""
     if language(lang).direction != "rtl":
         return escaped
-    # Only runs of digits (and their separators) are wrapped, never inside a character
-    # reference: the match is put back as it is, and holds nothing to escape.
-    return Md(_NUMBER_RUN.sub(r"<bdi>\g<0></bdi>", str(escaped)))
+    # Runs of digits (and their separators) and of Latin text are wrapped, never inside a
+    # character reference: the match is put back as it is, and holds nothing to escape.
+    return Md(_RTL_RUN.sub(_isolate, str(escaped)))
 
 
 def front_matter(values: dict[str, Any]) -> Markup:
