@@ -250,3 +250,15 @@ def test_latin_runs_in_arabic_text_are_isolated(text: str, shown: str) -> None:
     # Mixed Arabic/Latin text keeps its order: a handle, a code, a Latin name each isolated.
     assert str(isolate_numbers(text, "ar")) == shown
     assert str(isolate_numbers(text, "en")) == str(escape_inline(text))
+
+
+def test_a_source_page_names_each_visit_once_with_what_it_supports(shipped_site: Path) -> None:
+    # "Facts it supports" repeated "Ali Larijani's visit to Pakistan" ten times, some lines
+    # saying nothing of what the fact was.
+    html = page(shipped_site, "en", "sources/2025-11-25-larijani-islamabad-report")
+    supports = html[html.index("Facts it supports") :]
+    assert supports.count('href="../../visits/2025-11-larijani-pakistan/"') == 1
+    line = re.search(r'visits/2025-11-larijani-pakistan/">[^<]+</a>: ([^\n]+)</li>', supports)
+    assert line is not None
+    assert line.group(1).startswith("who, where and when; a meeting of Ali Larijani and ")
+    assert "a quote by Reza Amiri Moghadam" in line.group(1)

@@ -364,7 +364,7 @@ def _source_pages(dataset: Dataset) -> Iterator[PlannedPage]:
                 "source": source,
                 "source_language": label(h.lang, f"language_name_{source.language}"),
                 "cited_by": rel.cited_by.get(source.id, []),
-                "facts": [h.fact(fact) for fact in rel.facts_by_source.get(source.id, [])],
+                "facts": h.fact_groups(rel.facts_by_source.get(source.id, [])),
             }
 
         yield PlannedPage(

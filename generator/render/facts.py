@@ -1,4 +1,4 @@
-"""The lines of a source's page: each fact it supports, linked to where it is shown."""
+"""The lines of a source's page: what it supports of each person, organization and visit."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
+from generator.languages import i18n
 from generator.model.resolve import Fact
 from generator.render.mdtext import Md
 
@@ -13,29 +14,49 @@ if TYPE_CHECKING:  # the helpers call this module; it uses theirs
     from generator.render.helpers import PageHelpers
 
 
-def fact_line(h: PageHelpers, fact: Fact) -> Markup:
-    """One line of a source's page: the fact it supports, linked to where it is shown."""
-    if fact.entity_kind == "people":
-        person = h.dataset.people[fact.entity_id]
-        if fact.kind == "membership":
-            assert fact.index is not None
-            role = h.plain(person.memberships[fact.index].role)
-            return Md("{} — {}").format(h.person(person.id), h.t("fact_membership", role=role))
-        return h.link(h.t("fact_person", name=h.plain(person.name)), f"people/{person.id}.md")
-    if fact.entity_kind == "organizations":
-        org = h.dataset.organizations[fact.entity_id]
-        return h.link(
-            h.t("fact_organization", name=h.plain(org.name)), f"organizations/{org.id}.md"
-        )
-    visit = h.dataset.visits[fact.entity_id]
-    if fact.kind == "visit":
-        return h.visit(visit)
+def fact_groups(h: PageHelpers, facts: list[Fact]) -> list[Markup]:
+    """A source's facts, one line per person, organization or visit they are about: the
+    entity linked once, then what the source supports of it ("Ali Larijani's visit to
+    Pakistan: who, where and when; a meeting; a quote by Mohammad Ishaq Dar")."""
+    groups: dict[tuple[str, str], list[Fact]] = {}
+    for fact in facts:  # sorted by entity, then kind and index (model.resolve)
+        groups.setdefault((fact.entity_kind, fact.entity_id), []).append(fact)
+    lines: list[Markup] = []
+    for (kind, entity_id), found in groups.items():
+        # The entity's own entry first, then its parts in the order of the file.
+        found.sort(key=lambda fact: fact.kind not in _ENTRIES)
+        what = [_what(h, fact) for fact in found]
+        if kind == "people":
+            entity = h.person(entity_id)
+        elif kind == "organizations":
+            entity = h.organization(entity_id)
+        else:
+            entity = h.visit(h.dataset.visits[entity_id])
+        shown = Md.escape(h.t("fact_separator")).join(Md("{}").format(w) for w in what)
+        lines.append(Md("{}: {}").format(entity, shown))
+    return lines
+
+
+_ENTRIES = ("person", "organization", "visit")  # the facts of an entity's file itself
+
+
+def _what(h: PageHelpers, fact: Fact) -> str:
+    """What a fact of an entity is, in a few words."""
+    if fact.kind in _ENTRIES:
+        return h.t(f"fact_{fact.kind}_entry")
     assert fact.index is not None
+    if fact.kind == "membership":
+        person = h.dataset.people[fact.entity_id]
+        return h.t("fact_membership", role=h.plain(person.memberships[fact.index].role))
+    visit = h.dataset.visits[fact.entity_id]
     if fact.kind == "quote":
-        quote = visit.quotes[fact.index]
-        what = h.t("fact_quote", name=h.person_name(quote.speaker))
-    elif fact.kind == "outcome":
-        what = h.t("fact_outcome", summary=h.plain(visit.outcomes[fact.index].summary))
-    else:
-        what = h.t("fact_meeting")
-    return Md("{} — {}").format(h.visit(visit), what)
+        return h.t("fact_quote", name=h.person_name(visit.quotes[fact.index].speaker))
+    if fact.kind == "outcome":
+        return h.t("fact_outcome", summary=h.plain(visit.outcomes[fact.index].summary))
+    meeting = visit.meetings[fact.index]
+    names = [h.person_name(pid) for pid in meeting.participant_ids]
+    return (
+        h.t("fact_meeting_of", names=i18n.join_list(names, h.lang))
+        if names
+        else h.t("fact_meeting")
+    )

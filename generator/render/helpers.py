@@ -22,7 +22,7 @@ from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations, years
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
-from generator.render.facts import fact_line
+from generator.render.facts import fact_groups
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
 
 T = TypeVar("T")
@@ -327,9 +327,9 @@ class PageHelpers:
 
     # --- the facts a source supports -------------------------------------------------------
 
-    def fact(self, fact: Fact) -> Markup:
-        """One line of a source's page: the fact it supports, linked to where it is shown."""
-        return fact_line(self, fact)
+    def fact_groups(self, facts: list[Fact]) -> list[Markup]:
+        """The lines of a source's page: per entity, what the source supports of it."""
+        return fact_groups(self, facts)
 
     # --- citations --------------------------------------------------------------------------
 
