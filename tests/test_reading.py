@@ -262,3 +262,13 @@ def test_a_source_page_names_each_visit_once_with_what_it_supports(shipped_site:
     assert line is not None
     assert line.group(1).startswith("who, where and when; a meeting of Ali Larijani and ")
     assert "a quote by Reza Amiri Moghadam" in line.group(1)
+
+
+def test_no_table_has_an_empty_header(shipped_site: Path) -> None:
+    # Fact tables had an empty header row (<th></th>), hidden by CSS, read out by screen readers.
+    empty = [
+        html_file.relative_to(shipped_site).as_posix()
+        for html_file in shipped_site.rglob("*.html")
+        if re.search(r"<th[^>]*>\s*</th>", html_file.read_text(encoding="utf-8"))
+    ]
+    assert empty == []
