@@ -272,3 +272,18 @@ def test_no_table_has_an_empty_header(shipped_site: Path) -> None:
         if re.search(r"<th[^>]*>\s*</th>", html_file.read_text(encoding="utf-8"))
     ]
     assert empty == []
+
+
+def test_breadcrumbs_lead_from_home_through_the_section(shipped_site: Path) -> None:
+    # Person, visit, country and source pages had no breadcrumbs and an empty sidebar.
+    for lang, home, section in (("en", "Home", "People"), ("ar", "الرئيسية", "الأشخاص")):
+        html = page(shipped_site, lang, "people/ali-larijani")
+        path = html[
+            html.index('<nav class="md-path"') : html.index("</nav>", html.index("md-path"))
+        ]
+        crumbs = [
+            re.sub(r"\s+", " ", c).strip()
+            for c in re.findall(r"<span class=\"md-ellipsis\">(.*?)</span>", path, re.DOTALL)
+        ]
+        assert crumbs == [home, section]
+    assert '<nav class="md-path"' not in page(shipped_site, "en", "people")

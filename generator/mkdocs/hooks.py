@@ -113,6 +113,8 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     if tab is not None:
         tab.active = True
         _STATE.active_tab = tab
+    # The breadcrumbs (overrides/partials/path.html): Home › the section.
+    context["sijill_section"] = tab
     # Runs after the search plugin has indexed the page (hooks come after plugins).
     entries = _search_entries(config)
     if entries is not None and _STATE.spool is not None:
