@@ -212,3 +212,32 @@ def test_nothing_is_cut_off_or_scrolls_sideways_at_390_px(
             tab.screenshot(path=str(ARTIFACTS / f"{lang}-{name}-390.png"), full_page=True)
     finally:
         context.close()
+
+
+AXE = ROOT / "tests" / "vendor" / "axe-core" / "axe.min.js"
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_no_serious_accessibility_violation_on_any_kind_of_page(
+    page: Page, base_url: str, lang: str
+) -> None:
+    # axe-core on one page of each kind: no serious or critical violation (contrast, links
+    # told from text by more than colour, a named search dialog), headings in order, no
+    # empty table header or heading.
+    found = {}
+    for path in [*PAGE_KINDS, ""]:
+        page.goto(f"{base_url}/{lang}/{path}")
+        page.add_script_tag(path=str(AXE))
+        violations = page.evaluate(
+            """async () => (await axe.run(document, {resultTypes: ['violations']}))
+                .violations.map(v => [v.id, v.impact, v.nodes[0].target.join(' ')])"""
+        )
+        bad = [
+            v
+            for v in violations
+            if v[1] in ("serious", "critical")
+            or v[0] in ("heading-order", "empty-table-header", "empty-heading")
+        ]
+        if bad:
+            found[path] = bad
+    assert found == {}

@@ -103,6 +103,7 @@ def language_config(
                 **_head_settings(lang, site_url, alternate_base, offline),
                 "lang": lang.code,
                 "permalink_title": label(lang.code, "permalink_title"),
+                "search_label": label(lang.code, "search_label"),
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
                 "redirects_file": str(project.redirects_file.resolve()),

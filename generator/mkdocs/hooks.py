@@ -152,7 +152,18 @@ def _add_dir(output: str, config: Any) -> str:
     return _HTML_TAG.sub(add_dir, output, count=1)
 
 
+# Material's search box is a dialog with no name: screen readers announce "dialog" alone.
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+
+
+def _name_search_dialog(output: str, config: Any) -> str:
+    label = escape_attribute(_settings(config).get("search_label") or "Search")
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{label}"')
+    return output.replace(_SEARCH_DIALOG, named, 1)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
+    output = _name_search_dialog(output, config)
     if _STATE.active_tab is not None:
         _STATE.active_tab.active = False
         _STATE.active_tab = None
