@@ -240,4 +240,8 @@ def test_no_serious_accessibility_violation_on_any_kind_of_page(
         ]
         if bad:
             found[path] = bad
+        # For a reviewer: each kind of page at desktop width (390 px: the test above).
+        name = path.strip("/").replace("/", "-") or "home"
+        ARTIFACTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / f"{lang}-{name}-1280.png"), full_page=True)
     assert found == {}
