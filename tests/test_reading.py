@@ -287,3 +287,16 @@ def test_breadcrumbs_lead_from_home_through_the_section(shipped_site: Path) -> N
         ]
         assert crumbs == [home, section]
     assert '<nav class="md-path"' not in page(shipped_site, "en", "people")
+
+
+def test_a_persons_visits_show_the_title_then_and_the_other_side(shipped_site: Path) -> None:
+    # A person's visits said only "date: X's visit to Y": no title held then, no one met.
+    html = page(shipped_site, "en", "people/mohammad-ishaq-dar")
+    hosted = html[html.index('id="hosted-2025"') :]
+    row = re.search(r"<tbody>\s*<tr>(.*?)</tr>", hosted, re.DOTALL)
+    assert row is not None
+    cells = [
+        re.sub(r"<[^>]+>", "", c).strip()
+        for c in re.findall(r"<td>(.*?)</td>", row.group(1), re.DOTALL)
+    ]
+    assert cells[-2:] == ["Deputy Prime Minister and Foreign Minister", "Ali Larijani"]

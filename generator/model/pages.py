@@ -199,6 +199,7 @@ def _person_pages(dataset: Dataset, relations: Relations) -> Iterator[PlannedPag
             functools.partial(_person_name, person_id=person_id),
             functools.partial(_person_lists, person_id=person_id),
             relations,
+            person_id,
         )
 
 
@@ -238,6 +239,7 @@ def _year_pages(
     name: Callable[[PageHelpers], str],
     lists: Callable[[Relations], list[tuple[str, str, list[Visit]]]],
     relations: Relations,
+    person_id: str | None = None,
 ) -> Iterator[PlannedPage]:
     """A page for each later part of an entity's long lists (`generator.model.year_pages`)."""
     for part_label in later_parts(lists(relations)):
@@ -254,6 +256,7 @@ def _year_pages(
                 "entity_page": entity_page,
                 "entity_name": name(h),
                 "lists": part_lists(lists(h.relations), part_label),
+                "person_id": person_id,  # a person's: the title then, the other side
             }
 
         yield PlannedPage(part_page(stem, part_label), "year.md.j2", context)

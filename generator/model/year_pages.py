@@ -21,8 +21,9 @@ from generator.data.schema import PartialDate, Visit
 from generator.model.resolve import years
 
 # Rows in one part: an Arabic row is about 12 elements (a date in <time> and <bdi>s, three
-# links), so two lists of a page stay near 4,500 of the 6,000 elements, and under 250 KB.
-PAGE_ROWS = 180
+# links), 16 on a person's page (the title then, whom they met), so two lists of a page stay
+# near 5,000 of the 6,000 elements, and under 250 KB.
+PAGE_ROWS = 160
 
 Groups = list[tuple[int, list[Visit]]]  # (year, its visits), newest first
 

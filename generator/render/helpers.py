@@ -13,7 +13,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
-from babel import Locale
 from markupsafe import Markup
 
 from generator.data.dataset import Dataset
@@ -21,6 +20,7 @@ from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Qu
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations, years
+from generator.render import visit_rows
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.facts import fact_groups
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
@@ -165,10 +165,10 @@ class PageHelpers:
 
     def href(self, target: str) -> str:
         """A relative link from this page to another page of the same docs tree."""
-        return _relative_path(target, self._folder)
+        return _relative_path(target, self.folder)
 
     @functools.cached_property
-    def _folder(self) -> str:
+    def folder(self) -> str:
         return posixpath.dirname(self.path) or "."
 
     def link(self, text: str | Markup, target: str) -> Markup:
@@ -181,7 +181,7 @@ class PageHelpers:
         self, folder: str, slug: str, text: Callable[[T], str | Markup], of: T
     ) -> Markup:
         """A link to `folder/slug.md` showing `text(of)`, made once per folder of pages."""
-        key = (folder, self.lang, self._folder, slug)
+        key = (folder, self.lang, self.folder, slug)
         found = self.memo.found(key)
         if found is None:
             self.memo.begin()
@@ -253,48 +253,24 @@ class PageHelpers:
     def _visit_shown(self, visit: Visit) -> str | Markup:
         return self.visit_title(visit) if visit.title is None else self.shown(visit.title)
 
+    # --- tables of visits (generator/render/visit_rows.py) -----------------------------------
+
     def visit_row(self, visit: Visit, route: bool) -> Markup:
-        """A visit's row in `_visit_table.md.j2`, made once per folder of pages (see Memo)."""
-        key = ("visit_row", self.lang, self._folder, visit.id, route)
-        found = self.memo.found(key)
-        if found is None:
-            self.memo.begin()
-            cells = [self.dates(visit.start_date, visit.end_date), self.visit(visit)]
-            cells += [self.route(visit)] if route else []
-            cells.append(Md("{}").format(self.t("classification_" + visit.classification)))
-            found = self.memo.keep(key, Md("| {} |").format(Md(" | ").join(cells)))
-        return found
+        return visit_rows.visit_row(self, visit, route)
+
+    def person_visit_row(self, visit: Visit, person_id: str, side: str) -> Markup:
+        return visit_rows.person_visit_row(self, visit, person_id, side)
 
     def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
         return years(visits)
 
     def visit_count(self, count: int) -> Markup:
-        """'12 visits', the noun as the number takes it (CLDR plurals: Arabic has four)."""
-        form = Locale.parse(self.language.locale).plural_form(count)
-        key = f"visit_count_{form}"
-        text = self.t(key if key in i18n.catalog(self.lang) else "visit_count", count=count)
-        return isolate_numbers(text, self.lang)
+        return visit_rows.visit_count(self, count)
 
     def year_jumps(
-        self,
-        groups: list[tuple[int, list[Visit]]],
-        anchor: str,
-        older: Sequence[tuple[int, int, str]] = (),
+        self, groups: list[tuple[int, list[Visit]]], anchor: str, older: Sequence[Any] = ()
     ) -> Markup:
-        """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page or, for an
-        older year (`older`: year, count, page), to that year's page."""
-        links = [
-            Md("[{}](#{}-{}) ({})").format(
-                self.number_text(year), anchor, year, self.number_text(len(visits))
-            )
-            for year, visits in groups
-        ] + [
-            Md("[{}]({}) ({})").format(
-                self.number_text(year), link_target(self.href(path)), self.number_text(count)
-            )
-            for year, count, path in older
-        ]
-        return Md("{} {}").format(self.t("years"), Md.escape(self.t("list_separator")).join(links))
+        return visit_rows.year_jumps(self, groups, anchor, older)
 
     def number_text(self, value: int) -> Markup:
         """A number as written (a year: no grouping), isolated in right-to-left text."""

@@ -1,0 +1,79 @@
+"""Tables of visits (templates/_visit_table.md.j2): a visit's row, the count above a list,
+the years to jump to; and on a person's page, the title they held then and whom they met."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from babel import Locale
+from markupsafe import Markup
+
+from generator.data.schema import Visit
+from generator.languages import i18n
+from generator.render.environment import isolate_numbers
+from generator.render.mdtext import Md, link_target
+
+if TYPE_CHECKING:  # the helpers call this module; it uses theirs
+    from generator.render.helpers import PageHelpers
+
+
+def _cells(h: PageHelpers, visit: Visit, route: bool) -> list[Markup]:
+    cells = [h.dates(visit.start_date, visit.end_date), h.visit(visit)]
+    cells += [h.route(visit)] if route else []
+    cells.append(Md("{}").format(h.t("classification_" + visit.classification)))
+    return cells
+
+
+def visit_row(h: PageHelpers, visit: Visit, route: bool) -> Markup:
+    """A visit's row, made once per folder of pages (a visit is a row on its people's,
+    countries' and relation's pages and in the timeline; see environment.Memo)."""
+    key = ("visit_row", h.lang, h.folder, visit.id, route)
+    found = h.memo.found(key)
+    if found is None:
+        h.memo.begin()
+        found = h.memo.keep(key, Md("| {} |").format(Md(" | ").join(_cells(h, visit, route))))
+    return found
+
+
+def person_visit_row(h: PageHelpers, visit: Visit, person_id: str, side: str) -> Markup:
+    """A visit's row on a person's page (`side`: "made" or "hosted"): also the title they
+    held on that occasion, when recorded, and the other side (the hosts of a visit made,
+    the visitors of one hosted)."""
+    own, others = (visit.visitors, visit.hosts) if side == "made" else (visit.hosts, visit.visitors)
+    role = next((a.role for a in own if a.person == person_id), None)
+    cells = _cells(h, visit, route=True)
+    cells.append(h.shown(role))
+    understood = visit.to_country if side == "made" else visit.from_country
+    cells.append(h.attendees([a for a in others if a.person != person_id], understood))
+    return Md("| {} |").format(Md(" | ").join(cells))
+
+
+def visit_count(h: PageHelpers, count: int) -> Markup:
+    """'12 visits', the noun as the number takes it (CLDR plurals: Arabic has four)."""
+    form = Locale.parse(h.language.locale).plural_form(count)
+    key = f"visit_count_{form}"
+    text = h.t(key if key in i18n.catalog(h.lang) else "visit_count", count=count)
+    return isolate_numbers(text, h.lang)
+
+
+def year_jumps(
+    h: PageHelpers,
+    groups: list[tuple[int, list[Visit]]],
+    anchor: str,
+    older: Sequence[tuple[int, int, str]] = (),
+) -> Markup:
+    """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page or, for an
+    older year (`older`: year, count, page), to that year's page."""
+    links = [
+        Md("[{}](#{}-{}) ({})").format(
+            h.number_text(year), anchor, year, h.number_text(len(visits))
+        )
+        for year, visits in groups
+    ] + [
+        Md("[{}]({}) ({})").format(
+            h.number_text(year), link_target(h.href(path)), h.number_text(count)
+        )
+        for year, count, path in older
+    ]
+    return Md("{} {}").format(h.t("years"), Md.escape(h.t("list_separator")).join(links))
