@@ -16,6 +16,17 @@ from generator.write.generate import render_pages
 from tests.test_check import VISIT, edit, write
 
 
+def _earlier_trips(data: Path, *dates: str) -> None:
+    """Larijani's earlier trips to Pakistan, one file each (old-0, old-1…)."""
+    for number, date in enumerate(dates):
+        visit = edit(VISIT, "id: x", f"id: old-{number}")
+        write(
+            data,
+            f"visits/old-{number}.yml",
+            edit(visit, 'start_date: "2025-11-25"', f'start_date: "{date}"'),
+        )
+
+
 @pytest.fixture
 def pages(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
@@ -23,16 +34,7 @@ def pages(
     """The shipped data with Larijani's earlier trips to Pakistan in 2019, 2019, 2021, and
     lists split after two rows."""
     monkeypatch.chdir(tmp_path)
-    for number, date in enumerate(("2019-03-01", "2019-07-01", "2021-05-01")):
-        write(
-            data_copy,
-            f"visits/old-{number}.yml",
-            edit(
-                edit(VISIT, "id: x", f"id: old-{number}"),
-                'start_date: "2025-11-25"',
-                f'start_date: "{date}"',
-            ),
-        )
+    _earlier_trips(data_copy, "2019-03-01", "2019-07-01", "2021-05-01")
     monkeypatch.setattr(year_pages, "PAGE_ROWS", 2)
     result = check(data_copy)
     assert result.dataset is not None, [str(d) for d in result.diagnostics]
@@ -89,16 +91,7 @@ def test_a_year_too_long_for_one_page_is_cut_between_months(
     data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    for number, date in enumerate(("2019-03-01", "2019-07-01", "2019-07-20", "2019-11-02")):
-        write(
-            data_copy,
-            f"visits/old-{number}.yml",
-            edit(
-                edit(VISIT, "id: x", f"id: old-{number}"),
-                'start_date: "2025-11-25"',
-                f'start_date: "{date}"',
-            ),
-        )
+    _earlier_trips(data_copy, "2019-03-01", "2019-07-01", "2019-07-20", "2019-11-02")
     monkeypatch.setattr(year_pages, "PAGE_ROWS", 2)
     result = check(data_copy)
     assert result.dataset is not None

@@ -193,6 +193,21 @@ def _value_end(lines: list[str], key_line: int, indent: int) -> int:
     return end
 
 
+def _block_key(
+    read: Any, lines: list[str], path: FieldPath, before: tuple[str, ...], what: str
+) -> tuple[int, int] | str:
+    """Where a new line goes after the key at `path` (the last line of its value, and the
+    key's indentation), or why it cannot: a map written on one line (`{…}`); `before` is what
+    may stand before the key on its line ("-" for a list item's first key)."""
+    line, column = read.key_position(path)
+    if lines[line - 1][: column - 1].strip() not in before:
+        return (
+            f"{read.path.as_posix()}:{line}:{column}: {format_path(path[:-1])} is written on "
+            f"one line ({{…}}); allowed: a map with one {what} per line (add it by hand)"
+        )
+    return _value_end(lines, line - 1, column - 1), column - 1
+
+
 def _plan_row(
     number: int, row: dict[str, str], data_dir: Path, files: dict[Path, Any]
 ) -> tuple[Path, FieldPath, str] | str:
@@ -268,36 +283,28 @@ def apply_csv(csv_text: str, data_dir: Path) -> tuple[list[str], int]:
                 continue
             text = _at(files[file].data, path[:-1])
             sibling = next(c for c in LANGUAGE_CODES if isinstance(text.get(c), str))
-            line, column = files[file].key_position((*path[:-1], sibling))
-            if lines[line - 1][: column - 1].strip():
-                problems.append(
-                    f"{file.as_posix()}:{line}:{column}: {format_path(path[:-1])} is written on "
-                    "one line ({…}); allowed: a map with one language per line (add it by hand)"
-                )
+            found = _block_key(files[file], lines, (*path[:-1], sibling), ("",), "language")
+            if isinstance(found, str):
+                problems.append(found)
                 continue
-            indent = column - 1
-            end = _value_end(lines, line - 1, indent)
+            end, indent = found
             inserts.setdefault(file, []).append(
                 _Insert(end, " " * indent + f"{path[-1]}: {_quoted(value)}")
             )
         for quote_path, languages in new_maps.items():
-            line, column = files[file].key_position((*quote_path, "lang"))
-            if lines[line - 1][: column - 1].strip() not in ("", "-"):
-                problems.append(
-                    f"{file.as_posix()}:{line}:{column}: {format_path(quote_path)} is written on "
-                    "one line ({…}); allowed: a map with one field per line (add it by hand)"
-                )
+            found = _block_key(files[file], lines, (*quote_path, "lang"), ("", "-"), "field")
+            if isinstance(found, str):
+                problems.append(found)
                 continue
-            indent = column - 1
-            end = _value_end(lines, line - 1, indent)
+            end, indent = found
             new = [" " * indent + "translation:"]
             new += [" " * (indent + 2) + f"{code}: {_quoted(text)}" for code, text in languages]
             inserts.setdefault(file, []).append(_Insert(end, "\n".join(new)))
     if problems:
         raise ApplyError(problems)
     written: list[str] = []
-    for file, found in inserts.items():
-        _write_inserts(file, found)
+    for file, file_inserts in inserts.items():
+        _write_inserts(file, file_inserts)
         written.extend(f"{file.as_posix()}: {format_path(path)}" for path in planned[file])
     return written, blank
 
