@@ -104,6 +104,10 @@ def language_config(
                 "lang": lang.code,
                 "permalink_title": label(lang.code, "permalink_title"),
                 "search_label": label(lang.code, "search_label"),
+                "search_results": {
+                    key: label(lang.code, key)
+                    for key in ("search_result_one", "search_result_other")
+                },
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
                 "redirects_file": str(project.redirects_file.resolve()),

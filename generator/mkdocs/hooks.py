@@ -162,8 +162,34 @@ def _name_search_dialog(output: str, config: Any) -> str:
     return output.replace(_SEARCH_DIALOG, named, 1)
 
 
+# Material's search says how many results in words of its own, which in Arabic do not agree
+# with the number («33 مستندات»); the catalogs' wording replaces them in the page's settings.
+_CONFIG_SCRIPT = re.compile(
+    r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S
+)
+_RESULT_KEYS = {
+    "search.result.one": "search_result_one",
+    "search.result.other": "search_result_other",
+}
+
+
+def _search_result_words(output: str, config: Any) -> str:
+    words = _settings(config).get("search_results") or {}
+
+    def reworded(match: re.Match[str]) -> str:
+        settings = json.loads(match.group(2))
+        translations = settings.get("translations", {})
+        for key, label in _RESULT_KEYS.items():
+            if key in translations and words.get(label):
+                translations[key] = words[label]
+        text = json.dumps(settings).replace("</", "<\\/")
+        return f"{match.group(1)}{text}{match.group(3)}"
+
+    return _CONFIG_SCRIPT.sub(reworded, output, count=1)
+
+
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    output = _name_search_dialog(output, config)
+    output = _search_result_words(_name_search_dialog(output, config), config)
     if _STATE.active_tab is not None:
         _STATE.active_tab.active = False
         _STATE.active_tab = None
