@@ -300,3 +300,21 @@ def test_a_persons_visits_show_the_title_then_and_the_other_side(shipped_site: P
         for c in re.findall(r"<td>(.*?)</td>", row.group(1), re.DOTALL)
     ]
     assert cells[-2:] == ["Deputy Prime Minister and Foreign Minister", "Ali Larijani"]
+
+
+def test_a_relation_is_an_exchange_one_direction_then_the_other(shipped_site: Path) -> None:
+    # A relation's page listed both directions mixed, each line repeating its route.
+    for lang, there, back in (
+        ("en", "Iran → Pakistan", "Pakistan → Iran"),
+        ("ar", "إيران ← باكستان", "باكستان ← إيران"),
+    ):
+        html = page(shipped_site, lang, "relations/ir-pk")
+        headings = [
+            re.sub(r"<[^>]+>|&para;", "", h).strip()  # tags and the permalink's sign out
+            for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+        ]
+        assert headings[:2] == [there, back], headings
+        article = html[html.index("<article") :]
+        back_part = article.split("<h2")[2]  # the second direction's section
+        assert "visits/2025-10-naqvi-iran/" in back_part
+        assert "visits/2025-11-larijani-pakistan/" not in back_part

@@ -230,7 +230,12 @@ def _country_lists(rel: Relations, code: str) -> list[tuple[str, str, list[Visit
 
 
 def _relation_lists(rel: Relations, a: str, b: str) -> list[tuple[str, str, list[Visit]]]:
-    return [("relation_visits", "visits", rel.relations[(a, b)])]
+    """The exchange: the visits from one country to the other, then back."""
+    visits = rel.relations[(a, b)]
+    return [
+        (f"route:{a}:{b}", f"{a.lower()}-{b.lower()}", [v for v in visits if v.from_country == a]),
+        (f"route:{b}:{a}", f"{b.lower()}-{a.lower()}", [v for v in visits if v.from_country == b]),
+    ]
 
 
 def _year_pages(

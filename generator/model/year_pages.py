@@ -53,7 +53,9 @@ class Part:
 class VisitList:
     """One list of an entity's visits, as a page shows it."""
 
-    heading: str  # the catalog key of its heading, e.g. "visits_made"
+    # The catalog key of its heading, e.g. "visits_made", or "route:IR:PK" for the visits
+    # from one country to the other (a relation's page; helpers.list_heading says it).
+    heading: str
     anchor: str  # its name in the page's ids, e.g. "made" -> "made-2025"
     visits: list[Visit]  # the visits shown on this page, newest first
     older: list[tuple[int, int, str]]  # (year, count, page) of the years on other pages

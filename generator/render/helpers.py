@@ -272,6 +272,14 @@ class PageHelpers:
     ) -> Markup:
         return visit_rows.year_jumps(self, groups, anchor, older)
 
+    def list_heading(self, heading: str) -> Markup:
+        """A list of visits' heading: a catalog key, or "route:IR:PK" (Iran → Pakistan)."""
+        if heading.startswith("route:"):
+            _, a, b = heading.split(":")
+            arrow = "←" if self.language.direction == "rtl" else "→"
+            return Md("{} {} {}").format(self.country_name(a), arrow, self.country_name(b))
+        return Md("{}").format(self.t(heading))
+
     def number_text(self, value: int) -> Markup:
         """A number as written (a year: no grouping), isolated in right-to-left text."""
         return isolate_numbers(str(value), self.lang)
