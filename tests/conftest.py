@@ -19,6 +19,14 @@ def data_copy(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def data(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The copy of the shipped data, with paths displayed as `site_data/...` (a module may
+    override it, e.g. to first assert the copy checks clean)."""
+    monkeypatch.chdir(tmp_path)
+    return data_copy
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-golden",

@@ -12,8 +12,6 @@ import io
 import json
 from pathlib import Path
 
-import pytest
-
 from generator.data.check import check
 from generator.data.dataset import Dataset
 from generator.data.schema import VISIT_CLASSIFICATIONS
@@ -24,13 +22,6 @@ from generator.render.seo import visit_json_ld
 from generator.render.urls import PORTABLE_URLS
 from generator.write.generate import render_pages
 from tests.test_check import PERSON, SOURCE, VISIT, edit, found, write
-
-
-@pytest.fixture
-def data(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The copy of the shipped data, with paths displayed as `site_data/...`."""
-    monkeypatch.chdir(tmp_path)
-    return data_copy
 
 
 def _checked(data: Path) -> Dataset:

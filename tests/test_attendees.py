@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 
 from generator.data.check import check
-from generator.data.dataset import Dataset
 from generator.data.diagnostics import Severity
 from generator.render.seo import visit_json_ld
 from generator.render.urls import PORTABLE_URLS
 from generator.write.generate import render_pages
+from tests.test_archive_shapes import _checked, _row
 from tests.test_check import VISIT, edit, found, write
 
 FILE = "site_data/visits/x.yml"
@@ -59,23 +59,6 @@ REGISTER_VISIT = edit(
     "    sources: [irna-report-2025-11-25]\n"
     "sources:\n  - irna-report-2025-11-25\n",
 )
-
-
-@pytest.fixture
-def data(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.chdir(tmp_path)
-    return data_copy
-
-
-def _checked(data: Path) -> Dataset:
-    result = check(data)
-    errors = [str(d) for d in result.diagnostics if d.severity is Severity.error]
-    assert result.dataset is not None and not errors, errors
-    return result.dataset
-
-
-def _row(page: str, start: str) -> str:
-    return next(line for line in page.splitlines() if line.startswith(start))
 
 
 def test_titles_at_the_time_and_named_people_pass_with_translation_warnings(data: Path) -> None:

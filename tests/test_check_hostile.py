@@ -31,33 +31,16 @@ from generator.data.schema import (
 )
 from generator.data.yamlfile import MAX_DEPTH, MAX_EXPANSION, MAX_FILE_BYTES
 from tests.conftest import ROOT
-from tests.test_check import ALLOWED_COUNTRIES, VISIT, VISIT_FIELDS, edit, found, write
-
-PERSON = """\
-# yaml-language-server: $schema=../../schemas/person.schema.json
-id: x
-name:
-  en: X
-  ar: س
-country: IR
-links:
-  - url: https://example.org/x
-sources:
-  - irna-report-2025-11-25
-"""
-
-SOURCE = """\
-# yaml-language-server: $schema=../../schemas/source.schema.json
-id: x
-kind: article
-title:
-  en: A title
-  ar: عنوان
-publisher: irna
-language: ar
-published: "2025-11-25"
-url: https://www.irna.ir/news/1
-"""
+from tests.test_check import (
+    ALLOWED_COUNTRIES,
+    PERSON,
+    SOURCE,
+    VISIT,
+    VISIT_FIELDS,
+    edit,
+    found,
+    write,
+)
 
 VISIT_FILE = "site_data/visits/x.yml"
 PERSON_FILE = "site_data/people/x.yml"

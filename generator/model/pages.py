@@ -19,10 +19,9 @@ from generator.languages.i18n import label
 from generator.model import titles
 from generator.model.resolve import QuoteRef, Relations, newest_first, pair_key
 from generator.model.year_pages import (
-    later_parts,
-    part_lists,
+    later_labels,
+    later_part,
     part_page,
-    part_span,
     visit_lists,
 )
 
@@ -247,10 +246,10 @@ def _year_pages(
     person_id: str | None = None,
 ) -> Iterator[PlannedPage]:
     """A page for each later part of an entity's long lists (`generator.model.year_pages`)."""
-    for part_label in later_parts(lists(relations)):
+    for part_label in later_labels(lists(relations)):
 
         def context(h: PageHelpers, part_label: str = part_label) -> dict[str, Any]:
-            start, end = part_span(lists(h.relations), part_label)
+            shown, (start, end) = later_part(lists(h.relations), part_label)
             when = (
                 i18n.format_partial_date(start, h.lang)
                 if start == end
@@ -260,7 +259,7 @@ def _year_pages(
                 "title": h.t("year_page_title", name=name(h), year=when),
                 "entity_page": entity_page,
                 "entity_name": name(h),
-                "lists": part_lists(lists(h.relations), part_label),
+                "lists": shown,
                 "person_id": person_id,  # a person's: the title then, the other side
             }
 

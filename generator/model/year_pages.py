@@ -129,33 +129,24 @@ def visit_lists(stem: str, lists: list[tuple[str, str, list[Visit]]]) -> list[Vi
     return found
 
 
-def later_parts(lists: list[tuple[str, str, list[Visit]]]) -> dict[str, list[Part]]:
-    """The pages an entity's lists need beyond its own: label -> the parts (of any list)
-    with that label, newest first."""
-    labels: dict[str, list[Part]] = defaultdict(list)
-    for _, _, visits in lists:
-        for part in parts(visits)[1:]:
-            labels[part.label].append(part)
-    return dict(sorted(labels.items(), reverse=True))
+def later_labels(lists: list[tuple[str, str, list[Visit]]]) -> list[str]:
+    """The pages an entity's lists need beyond its own, by label, newest first."""
+    labels = {part.label for _, _, visits in lists for part in parts(visits)[1:]}
+    return sorted(labels, reverse=True)
 
 
-def part_lists(lists: list[tuple[str, str, list[Visit]]], label: str) -> list[VisitList]:
-    """What the page of `label` shows: that part of each list that has one."""
+def later_part(
+    lists: list[tuple[str, str, list[Visit]]], label: str
+) -> tuple[list[VisitList], tuple[PartialDate, PartialDate]]:
+    """What the page of `label` shows (that part of each list that has one) and the first and
+    last year (or month) it covers; each list is cut once."""
     shown = []
+    spans = []
     for heading, anchor, visits in lists:
         for part in parts(visits)[1:]:
             if part.label == label:
                 shown.append(VisitList(heading, anchor, _flat(part.groups), []))
-    return shown
-
-
-def part_span(
-    lists: list[tuple[str, str, list[Visit]]], label: str
-) -> tuple[PartialDate, PartialDate]:
-    """The first and last year (or month) the page of `label` covers, over all its lists."""
-    spans = [
-        part.span for _, _, visits in lists for part in parts(visits)[1:] if part.label == label
-    ]
+                spans.append(part.span)
     first = min((start for start, _ in spans), key=PartialDate.earliest)
     last = max((end for _, end in spans), key=PartialDate.latest)
-    return first, last
+    return shown, (first, last)

@@ -50,12 +50,12 @@ def make_environment(template_dir: Path = TEMPLATE_DIR) -> jinja2.Environment:
     return env
 
 
-# A run of digits, but never the digits of a character reference such as "&#124;".
-_NUMBER_RUN = re.compile(r"(?<![&#\d])[0-9][0-9.,\u066b\u066c]*(?<![.,])")
-# A run of Latin text inside right-to-left text: a handle, a code, an address, a name in
-# Latin letters ("@ForeignOfficePk", "UTF-8", "https://x.com/…"), with the character
-# references escaping left inside it ("alilarijani&#95;ir"); it starts with a letter (or @, #)
-# that no letter, digit, "&", "#" or tag's "<"/"/" precedes, and ends with a letter or digit.
+# What keeps its own order inside right-to-left text: a run of digits (never the digits of a
+# character reference such as "&#124;"), or a run of Latin text: a handle, a code, an
+# address, a name in Latin letters ("@ForeignOfficePk", "UTF-8", "https://x.com/…"), with
+# the character references escaping left inside it ("alilarijani&#95;ir"); it starts with a
+# letter (or @, #) that no letter, digit, "&", "#" or tag's "<"/"/" precedes, and ends with a
+# letter or digit.
 _LATIN_CHAR = r"(?:[A-Za-z0-9@#/:.?=%+\-]|&#\d+;)"
 _RTL_RUN = re.compile(
     r"(?<![&#A-Za-z0-9</])"
@@ -71,8 +71,8 @@ def _isolate(match: re.Match[str]) -> str:
 
 
 def isolate_numbers(text: str, lang: str) -> Markup:
-    """Escape `text`, then isolate each run of digits in right-to-left text with <bdi>,
-    so that a number or date keeps its order inside Arabic."""
+    """Escape `text`, then isolate each run of digits or Latin text in right-to-left text
+    with <bdi>, so that a number, a date or a handle keeps its order inside Arabic."""
     return isolate_escaped(escape_inline(text), lang)
 
 
