@@ -302,19 +302,27 @@ def test_a_persons_visits_show_the_title_then_and_the_other_side(shipped_site: P
     assert cells[-2:] == ["Deputy Prime Minister and Foreign Minister", "Ali Larijani"]
 
 
-def test_a_relation_is_an_exchange_one_direction_then_the_other(shipped_site: Path) -> None:
+def test_a_relation_is_an_exchange_a_year_per_row_a_direction_per_column(
+    shipped_site: Path,
+) -> None:
     # A relation's page listed both directions mixed, each line repeating its route.
     for lang, there, back in (
         ("en", "Iran → Pakistan", "Pakistan → Iran"),
         ("ar", "إيران ← باكستان", "باكستان ← إيران"),
     ):
         html = page(shipped_site, lang, "relations/ir-pk")
-        headings = [
-            re.sub(r"<[^>]+>|&para;", "", h).strip()  # tags and the permalink's sign out
-            for h in re.findall(r"<h2[^>]*>(.*?)</h2>", html)
+        header = re.search(r"<thead>(.*?)</thead>", html, re.DOTALL)
+        assert header is not None
+        columns = [
+            re.sub(r"<[^>]+>", "", c).strip()
+            for c in re.findall(r"<th[^>]*>(.*?)</th>", header.group(1))
         ]
-        assert headings[:2] == [there, back], headings
-        article = html[html.index("<article") :]
-        back_part = article.split("<h2")[2]  # the second direction's section
-        assert "visits/2025-10-naqvi-iran/" in back_part
-        assert "visits/2025-11-larijani-pakistan/" not in back_part
+        assert columns[1:] == [there, back], columns
+        row = re.search(r'<tr>\s*<td><a id="exchange-2025"></a>(.*?)</tr>', html, re.DOTALL)
+        assert row is not None, "a row for 2025, the year's jump target"
+        _, one_way, other_way = re.findall(r"<td>(.*?)</td>", "<td>" + row.group(1), re.DOTALL)
+        assert "visits/2025-11-larijani-pakistan/" in one_way
+        assert "visits/2025-10-naqvi-iran/" in other_way
+        assert "visits/2025-11-larijani-pakistan/" not in other_way
+        # On a phone the header row is hidden: each cell names its direction.
+        assert re.sub(r"<[^>]+>", "", other_way).startswith(back)

@@ -229,12 +229,9 @@ def _country_lists(rel: Relations, code: str) -> list[tuple[str, str, list[Visit
 
 
 def _relation_lists(rel: Relations, a: str, b: str) -> list[tuple[str, str, list[Visit]]]:
-    """The exchange: the visits from one country to the other, then back."""
-    visits = rel.relations[(a, b)]
-    return [
-        (f"route:{a}:{b}", f"{a.lower()}-{b.lower()}", [v for v in visits if v.from_country == a]),
-        (f"route:{b}:{a}", f"{b.lower()}-{a.lower()}", [v for v in visits if v.from_country == b]),
-    ]
+    """The exchange: one list of the visits both ways, shown a year per row with each
+    direction in its column (templates/_exchange_table.md.j2)."""
+    return [("relation_exchange", "exchange", rel.relations[(a, b)])]
 
 
 def _year_pages(
@@ -244,6 +241,7 @@ def _year_pages(
     lists: Callable[[Relations], list[tuple[str, str, list[Visit]]]],
     relations: Relations,
     person_id: str | None = None,
+    exchange: tuple[str, str] | None = None,
 ) -> Iterator[PlannedPage]:
     """A page for each later part of an entity's long lists (`generator.model.year_pages`)."""
     for part_label in later_labels(lists(relations)):
@@ -261,6 +259,7 @@ def _year_pages(
                 "entity_name": name(h),
                 "lists": shown,
                 "person_id": person_id,  # a person's: the title then, the other side
+                "exchange": exchange,  # a relation's two countries: a row per year
             }
 
         yield PlannedPage(part_page(stem, part_label), "year.md.j2", context)
@@ -341,6 +340,7 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
             functools.partial(_relation_title, a=a, b=b),
             functools.partial(_relation_lists, a=a, b=b),
             rel,
+            exchange=(a, b),
         )
 
 

@@ -261,6 +261,9 @@ class PageHelpers:
     def person_visit_row(self, visit: Visit, person_id: str, side: str) -> Markup:
         return visit_rows.person_visit_row(self, visit, person_id, side)
 
+    def exchange_cell(self, visits: list[Visit], origin: str, destination: str) -> Markup:
+        return visit_rows.exchange_cell(self, visits, origin, destination)
+
     def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
         return years(visits)
 

@@ -21,8 +21,15 @@ if TYPE_CHECKING:  # the helpers call this module; it uses theirs
 def _cells(h: PageHelpers, visit: Visit, route: bool) -> list[Markup]:
     cells = [h.dates(visit.start_date, visit.end_date), h.visit(visit)]
     cells += [h.route(visit)] if route else []
+    cells.append(places(h, visit))
     cells.append(Md("{}").format(h.t("classification_" + visit.classification)))
     return cells
+
+
+def places(h: PageHelpers, visit: Visit) -> Markup:
+    """Where the visit went, by name (the visit's page says what kind of place each is):
+    a reader scanning a year's trips tells Islamabad from Lahore without opening them."""
+    return Md.escape(h.t("list_separator")).join([h.shown(p.name) for p in visit.places])
 
 
 def visit_row(h: PageHelpers, visit: Visit, route: bool) -> Markup:
@@ -47,6 +54,21 @@ def person_visit_row(h: PageHelpers, visit: Visit, person_id: str, side: str) ->
     understood = visit.to_country if side == "made" else visit.from_country
     cells.append(h.attendees([a for a in others if a.person != person_id], understood))
     return Md("| {} |").format(Md(" | ").join(cells))
+
+
+def exchange_cell(h: PageHelpers, visits: list[Visit], origin: str, destination: str) -> Markup:
+    """A relation's year, one way: each visit from `origin` to `destination`, its dates and
+    its link, a line each. On a phone the table's header is hidden (sijill.css): the cell
+    then leads with its direction."""
+    lines = [
+        Md("{}: {}").format(h.dates(visit.start_date, visit.end_date), h.visit(visit))
+        for visit in visits
+        if visit.from_country == origin and visit.to_country == destination
+    ]
+    return Md('<span class="sijill-cell-label">{}</span>{}').format(
+        h.list_heading(f"route:{origin}:{destination}"),
+        Md("<br>").join(lines) if lines else Md("–"),
+    )
 
 
 def visit_count(h: PageHelpers, count: int) -> Markup:
