@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from generator.data.check import check
+from generator.model.pages import home_part
 from generator.render.environment import isolate_numbers
 from generator.render.mdtext import escape_inline
 from generator.write.generate import render_pages
@@ -326,3 +327,24 @@ def test_a_relation_is_an_exchange_a_year_per_row_a_direction_per_column(
         assert "visits/2025-11-larijani-pakistan/" not in other_way
         # On a phone the header row is hidden: each cell names its direction.
         assert re.sub(r"<[^>]+>", "", other_way).startswith(back)
+
+
+def test_every_table_row_has_as_many_cells_as_its_header(data_copy: Path) -> None:
+    # A column added to the rows and not to a header (the home page's latest visits) puts
+    # every cell under the wrong heading, and Markdown drops the extra cell without a word.
+    result = check(data_copy)
+    assert result.dataset is not None
+    uneven = []
+    for lang in ("en", "ar"):
+        pages = render_pages(result.dataset, lang)
+        pages["index.md"] = render_pages(result.dataset, lang, [home_part()])["index.md"]
+        for path, text in pages.items():
+            widths = set()
+            for line in text.splitlines() + [""]:
+                if line.startswith("|"):
+                    widths.add(len(re.findall(r"(?<!\\)\|", line)))
+                elif widths:
+                    if len(widths) > 1:
+                        uneven.append(f"{lang}/{path}")
+                    widths = set()
+    assert not uneven, sorted(set(uneven))
