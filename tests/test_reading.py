@@ -340,7 +340,7 @@ def test_every_table_row_has_as_many_cells_as_its_header(data_copy: Path) -> Non
         pages["index.md"] = render_pages(result.dataset, lang, [home_part()])["index.md"]
         for path, text in pages.items():
             widths = set()
-            for line in text.splitlines() + [""]:
+            for line in [*text.splitlines(), ""]:
                 if line.startswith("|"):
                     widths.add(len(re.findall(r"(?<!\\)\|", line)))
                 elif widths:
