@@ -274,14 +274,19 @@ def shoot(site: Path, pages: dict[str, str], artifacts: Path) -> list[Path]:
                 for name, path in pages.items():
                     page.goto(f"{root}/{lang}/{path}", wait_until="load")
                     page.evaluate("document.fonts.ready.then(() => true)")
-                    page.wait_for_timeout(1000)  # Material fades the tabs in, one by one
                     full = page.evaluate("document.documentElement.scrollHeight")
                     scroll = page.evaluate("document.documentElement.scrollWidth")
                     wide = f", {scroll} px WIDE" if scroll > width else ""
                     print(f"{lang}/{path} at {width}: {full:,} px tall{wide}", file=sys.stderr)
                     target = artifacts / f"{name}-{lang}-{width}.png"
-                    clip = {"x": 0, "y": 0, "width": width, "height": min(full, MAX_SHOT_HEIGHT)}
-                    page.screenshot(path=str(target), full_page=True, clip=clip)  # type: ignore[arg-type]
+                    # Without animations: a full-page capture resizes the viewport, and Material
+                    # fades its tabs in again, caught half-visible.
+                    page.screenshot(
+                        path=str(target),
+                        full_page=True,
+                        clip={"x": 0, "y": 0, "width": width, "height": min(full, MAX_SHOT_HEIGHT)},
+                        animations="disabled",
+                    )
                     made.append(target)
             context.close()
         browser.close()
