@@ -193,7 +193,7 @@ def test_nothing_is_cut_off_or_scrolls_sideways_at_390_px(
     tab = context.new_page()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     try:
-        for path in PAGE_KINDS:
+        for path in [*PAGE_KINDS, ""]:
             tab.goto(f"{base_url}/{lang}/{path}")
             beyond = tab.evaluate(
                 """() => {
@@ -254,3 +254,32 @@ def test_the_arabic_result_count_reads_right(page: Page, base_url: str) -> None:
     search_hrefs(page, "لاريجاني")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.fullmatch(r"عدد النتائج: \d+", meta.strip()), meta
+
+
+@pytest.mark.parametrize("lang", ["ar", "en"])
+def test_the_pictures_show_and_their_marks_lead_to_the_visits(
+    browser: Browser, base_url: str, lang: str
+) -> None:
+    # Each picture kept as an artifact at both widths, for a reviewer to look at; a dot of the
+    # relation's exchange, clicked, opens its visit.
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for width in (1366, 390):
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        tab = context.new_page()
+        try:
+            for path in ("relations/ir-pk/", "people/ali-larijani/", "countries/pk/", ""):
+                tab.goto(f"{base_url}/{lang}/{path}")
+                charts = tab.locator("figure.sijill-chart")
+                assert charts.count() >= 1, (lang, path)
+                for index in range(charts.count()):
+                    box = charts.nth(index).locator("svg").bounding_box()
+                    assert box is not None and box["width"] > 0.6 * min(width, 700), (path, box)
+                    name = path.strip("/").replace("/", "-") or "home"
+                    charts.nth(index).screenshot(
+                        path=str(ARTIFACTS / f"picture-{lang}-{name}-{index}-{width}.png")
+                    )
+            tab.goto(f"{base_url}/{lang}/relations/ir-pk/")
+            tab.locator("figure.sijill-chart circle.sijill-down").first.click()
+            tab.wait_for_url(re.compile(r".*/visits/2025-10-naqvi-iran/$"))
+        finally:
+            context.close()

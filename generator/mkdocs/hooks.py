@@ -17,7 +17,9 @@ from mkdocs.plugins import event_priority
 
 from generator.languages import LANGUAGES, language
 from generator.mkdocs import pagememory
+from generator.mkdocs.celllabels import label_cells
 from generator.mkdocs.heads import head_tags
+from generator.mkdocs.rawlinks import resolve_md_links
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
 from generator.render.urls import SiteUrls
@@ -64,8 +66,6 @@ def on_pre_build(config: Any) -> None:
     _STATE.begin()
 
 
-# Last, after any other plugin has seen the HTML.
-@event_priority(-100)
 def escape_attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
@@ -74,11 +74,13 @@ def escape_attribute(text: str) -> str:
 _PERMALINK_TITLE = 'title="Permanent link"'
 
 
+# Last, after any other plugin has seen the HTML: it packs the page away.
+@event_priority(-100)
 def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     title = _settings(config).get("permalink_title")
     if title and title != "Permanent link":
         html = html.replace(_PERMALINK_TITLE, f'title="{escape_attribute(title)}"')
-    return pagememory.pack(page, html)
+    return pagememory.pack(page, label_cells(resolve_md_links(html, page, files)))
 
 
 def _search_entries(config: Any) -> list[dict[str, Any]] | None:

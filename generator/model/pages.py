@@ -90,6 +90,8 @@ def home_part() -> PlannedPage:
                 ("nav_sources", "sources/index.md", len(h.dataset.sources)),
             ],
             "latest": newest_first(rel.timeline)[:HOME_LATEST],
+            "timeline": visit_lists("timeline", _timeline_lists(rel)),
+            "relations": rel.relations,
         }
 
     return PlannedPage("index.md", "_home.md.j2", context)
@@ -329,6 +331,7 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
                 "b": b,
                 "title": title,
                 "visit_lists": visit_lists(stem, _relation_lists(h.relations, a, b)),
+                "visits": h.relations.relations[(a, b)],
             }
 
         first, second = pair_key(a, b)

@@ -58,17 +58,13 @@ def person_visit_row(h: PageHelpers, visit: Visit, person_id: str, side: str) ->
 
 def exchange_cell(h: PageHelpers, visits: list[Visit], origin: str, destination: str) -> Markup:
     """A relation's year, one way: each visit from `origin` to `destination`, its dates and
-    its link, a line each. On a phone the table's header is hidden (sijill.css): the cell
-    then leads with its direction."""
+    its link, a line each."""
     lines = [
         Md("{}: {}").format(h.dates(visit.start_date, visit.end_date), h.visit(visit))
         for visit in visits
         if visit.from_country == origin and visit.to_country == destination
     ]
-    return Md('<span class="sijill-cell-label">{}</span>{}').format(
-        h.list_heading(f"route:{origin}:{destination}"),
-        Md("<br>").join(lines) if lines else Md("–"),
-    )
+    return Md("<br>").join(lines) if lines else Md("–")
 
 
 def visit_count(h: PageHelpers, count: int) -> Markup:
