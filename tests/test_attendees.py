@@ -79,12 +79,13 @@ def test_pages_show_the_title_then_and_the_named_unlinked(data: Path) -> None:
     ar = render_pages(dataset, "ar")
     page = en["visits/x.md"]
     assert _row(page, "| Visitors |") == (
-        "| Visitors | Speaker of Parliament [Ali Larijani](../people/ali-larijani.md) |"
+        "| Visitors | [Ali Larijani](../people/ali-larijani.md) (Speaker of Parliament) |"
     )
     assert _row(page, "| Hosts |") == (
-        '| Hosts | Prime Minister <span class="sijill-named">Romano Prodi</span>, President of '
-        'the European Commission <span class="sijill-named">Jacques Santer</span> (Luxembourg) '
-        'and Foreign Minister <span class="sijill-named">Lamberto Dini</span> |'
+        '| Hosts | <span class="sijill-named">Romano Prodi</span> (Prime Minister), '
+        '<span class="sijill-named">Jacques Santer</span> (President of the European '
+        'Commission, Luxembourg) and <span class="sijill-named">Lamberto Dini</span> '
+        "(Foreign Minister) |"
     )
     assert '[Ali Larijani](../people/ali-larijani.md) and <span class="sijill-named">' in page
     # Nobody named only gets a page, nor a link to one.
@@ -95,11 +96,11 @@ def test_pages_show_the_title_then_and_the_named_unlinked(data: Path) -> None:
     arabic = ar["visits/x.md"]
     # An untranslated title and name: in English, marked as such, never filled in.
     assert (
-        '<bdi lang="en" dir="ltr">Prime Minister</bdi> <span class="sijill-named">'
-        '<bdi lang="en" dir="ltr">Romano Prodi</bdi></span>،'
+        '<span class="sijill-named"><bdi lang="en" dir="ltr">Romano Prodi</bdi></span> '
+        '(<bdi lang="en" dir="ltr">Prime Minister</bdi>)،'
     ) in _row(arabic, "| المستقبِلون |")
-    assert 'وزير الخارجية <span class="sijill-named">لامبرتو ديني</span>' in arabic
-    assert "رئيس مجلس الشورى [علي لاريجاني](../people/ali-larijani.md)" in arabic
+    assert '<span class="sijill-named">لامبرتو ديني</span> (وزير الخارجية)' in arabic
+    assert "[علي لاريجاني](../people/ali-larijani.md) (رئيس مجلس الشورى)" in arabic
 
 
 def test_json_ld_names_the_named_without_an_address(data: Path) -> None:

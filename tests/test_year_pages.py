@@ -45,8 +45,8 @@ def test_the_newest_years_stay_and_older_years_get_pages(pages: dict[str, dict[s
     person = pages["en"]["people/ali-larijani.md"]
     made = person[person.index("## Visits made") : person.index("## Visits hosted")]
     # Four visits: 2025 (1) and 2021 (1) here; 2019 (2) on a page of its own.
-    assert "4 visits, Years: [2025](#made-2025) (1), [2021](#made-2021) (1), " in made
-    assert "[2019](ali-larijani/2019.md) (2)" in made
+    assert "4 visits, Years: [2025](#made-2025)\u00a0(1), [2021](#made-2021)\u00a0(1), " in made
+    assert "[2019](ali-larijani/2019.md)\u00a0(2)" in made
     assert '### <a id="made-2025"></a>2025' in made and "made-2019" not in made
     year = pages["en"]["people/ali-larijani/2019.md"]
     assert "# Ali Larijani: 2019" in year
@@ -64,7 +64,7 @@ def test_countries_relations_and_the_timeline_split_alike(
         assert "(timeline/2019.md)" not in pages[lang]["visits/index.md"]
         assert "(../timeline/2019.md)" in pages[lang]["visits/index.md"]
     arabic = pages["ar"]["countries/ir.md"]
-    assert "[<bdi>2019</bdi>](ir/2019.md) (<bdi>2</bdi>)" in arabic
+    assert "[<bdi>2019</bdi>](ir/2019.md)\u00a0(<bdi>2</bdi>)" in arabic
     assert "\n# إيران: 2019\n" in pages["ar"]["countries/ir/2019.md"]
 
 
@@ -104,7 +104,7 @@ def test_a_year_too_long_for_one_page_is_cut_between_months(
     ]
     assert "# Ali Larijani: July 2019\n" in en["people/ali-larijani/2019-07.md"]
     person = en["people/ali-larijani.md"]
-    assert "[2019](ali-larijani/2019-11.md) (4)" in person  # the year's newest part
+    assert "[2019](ali-larijani/2019-11.md)\u00a0(4)" in person  # the year's newest part
 
 
 def test_a_long_people_index_lists_countries_with_their_counts(

@@ -43,6 +43,8 @@ class Language:
     # How lists are sorted for display: the Unicode Collation Algorithm's table ("root": the
     # DUCET, which orders Latin and Arabic letters alphabetically); see `collation.sort_key`.
     collation: str = "root"
+    # The script its words are written in, as Unicode names it: names in it sort first.
+    script: str = "LATIN"
 
     @property
     def is_rtl(self) -> bool:
@@ -67,6 +69,7 @@ LANGUAGES: tuple[Language, ...] = (
         search=Search(lang="ar", pipeline=(), separator=r"[\s\-]+|(?<=^|[\s\-])ال"),
         # Babel's `ar` writes 0-9 by default, as Arabic news sites do.
         digits="latn",
+        script="ARABIC",
     ),
 )
 LANGUAGE_CODES: tuple[str, ...] = tuple(lang.code for lang in LANGUAGES)

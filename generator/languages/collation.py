@@ -12,6 +12,7 @@ come out the same on every build.
 
 from __future__ import annotations
 
+import unicodedata
 import warnings
 from functools import cache, lru_cache
 
@@ -35,9 +36,18 @@ def _collator(table: str) -> Collator:
 
 @lru_cache(maxsize=1 << 16)
 def sort_key(text: str, lang: str) -> tuple[int, ...]:
-    """The key that sorts `text` among others in `lang`'s alphabetical order."""
+    """The key that sorts `text` among others in `lang`'s alphabetical order: names written
+    in the page's own script first (the DUCET puts every Latin letter before the Arabic
+    ones, so an Arabic list began with the names not yet translated)."""
     collator = _collator(language(lang).collation)
-    return tuple(collator.sort_key(text))  # pyuca decomposes (NFD) first
+    own = 0 if _in_script(text, language(lang).script) else 1
+    return (own, *collator.sort_key(text))  # pyuca decomposes (NFD) first
+
+
+def _in_script(text: str, script: str) -> bool:
+    """Whether the first letter of `text` is of `script` ("ARABIC", "LATIN")."""
+    letter = next((c for c in text if c.isalpha()), "")
+    return unicodedata.name(letter, "").startswith(script)
 
 
 def load_collations(codes: list[str]) -> None:

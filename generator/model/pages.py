@@ -296,7 +296,11 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
 
         def context(h: PageHelpers, code: str = code) -> dict[str, Any]:
             rel = h.relations
-            pairs = sorted(key for key in rel.relations if code in key)
+            # By the other country's name, each with its number of visits.
+            pairs = sorted(
+                ((a, b, len(visits)) for (a, b), visits in rel.relations.items() if code in (a, b)),
+                key=lambda p: (sort_key(h.country_name(p[1] if p[0] == code else p[0]), h.lang), p),
+            )
             state = former_state(code)
             # Every successor has a page (`Relations.countries`); a predecessor only when the
             # data names it.

@@ -106,6 +106,12 @@ def resolve(dataset: Dataset) -> Relations:
             rel.visits_made[visitor_id].append(visit)
         for host_id in visit.host_ids:
             rel.visits_hosted[host_id].append(visit)
+        # Visitors and hosts met (a reader of a page with 351 trips and "People met: none"
+        # takes the page for wrong), and so did those at each meeting.
+        for visitor_id in visit.visitor_ids:
+            rel.people_met[visitor_id].update(p for p in visit.host_ids if p != visitor_id)
+        for host_id in visit.host_ids:
+            rel.people_met[host_id].update(p for p in visit.visitor_ids if p != host_id)
         for meeting in visit.meetings:
             met = meeting.participant_ids
             for participant in met:

@@ -206,15 +206,18 @@ class PageHelpers:
         return self.join([self.attendee(attendee, understood) for attendee in attendees])
 
     def attendee(self, attendee: Attendee, understood: tuple[str, ...] = ()) -> Markup:
+        """'Name (title then, country)': the name first, so that in a table or a phone's card
+        a title is never read as the next name's."""
+        about = [self.shown(attendee.role)] if attendee.role is not None else []
         if attendee.person is not None:
             who = self.person(attendee.person)
         else:
             who = Md('<span class="sijill-named">{}</span>').format(self.shown(attendee.name))
             if attendee.country is not None and attendee.country not in understood:
-                who = Md("{} ({})").format(who, self.country_name(attendee.country))
-        if attendee.role is None:
+                about.append(Md("{}").format(self.country_name(attendee.country)))
+        if not about:
             return who
-        return Md("{} {}").format(self.shown(attendee.role), who)
+        return Md("{} ({})").format(who, Md.escape(self.t("list_separator")).join(about))
 
     def join(self, items: list[Markup]) -> Markup:
         """'A, B and C' in this page's language, of pieces of markup."""

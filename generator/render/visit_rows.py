@@ -71,7 +71,8 @@ def visit_count(h: PageHelpers, count: int) -> Markup:
     """'12 visits', the noun as the number takes it (CLDR plurals: Arabic has four)."""
     form = Locale.parse(h.language.locale).plural_form(count)
     key = f"visit_count_{form}"
-    text = h.t(key if key in i18n.catalog(h.lang) else "visit_count", count=count)
+    number = i18n.format_number(count, h.lang)  # "3,996", not "3996"
+    text = h.t(key if key in i18n.catalog(h.lang) else "visit_count", count=number)
     return isolate_numbers(text, h.lang)
 
 
@@ -84,12 +85,12 @@ def year_jumps(
     """'Years: 2025 (3), 2024 (5)', each year a link to its table on this page or, for an
     older year (`older`: year, count, page), to that year's page."""
     links = [
-        Md("[{}](#{}-{}) ({})").format(
+        Md("[{}](#{}-{})\u00a0({})").format(
             h.number_text(year), anchor, year, h.number_text(len(visits))
         )
         for year, visits in groups
     ] + [
-        Md("[{}]({}) ({})").format(
+        Md("[{}]({})\u00a0({})").format(
             h.number_text(year), link_target(h.href(path)), h.number_text(count)
         )
         for year, count, path in older
