@@ -104,7 +104,14 @@ def test_a_year_too_long_for_one_page_is_cut_between_months(
     ]
     assert "# Ali Larijani: July 2019\n" in en["people/ali-larijani/2019-07.md"]
     person = en["people/ali-larijani.md"]
-    assert "[2019](ali-larijani/2019-11.md)\u00a0(4)" in person  # the year's newest part
+    # The year's newest part, named by its month: the year may be on two pages.
+    assert "[November 2019 and before](ali-larijani/2019-11.md)\u00a0(4)" in person
+    # Each part's page leads to the others; its own name stands out, unlinked.
+    july = en["people/ali-larijani/2019-07.md"]
+    assert (
+        "Earlier years: [November 2019 and before](2019-11.md), **July 2019 and before**, "
+        "[March 2019 and before](2019-03.md)"
+    ) in july
 
 
 def test_a_long_people_index_lists_countries_with_their_counts(

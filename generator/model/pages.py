@@ -262,6 +262,9 @@ def _year_pages(
                 "lists": shown,
                 "person_id": person_id,  # a person's: the title then, the other side
                 "exchange": exchange,  # a relation's two countries: a row per year
+                # Every page of the entity's lists, to go from one to the next.
+                "parts": [part_page(stem, other) for other in later_labels(lists(h.relations))],
+                "this_part": part_page(stem, part_label),
             }
 
         yield PlannedPage(part_page(stem, part_label), "year.md.j2", context)

@@ -283,6 +283,9 @@ class PageHelpers:
     def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
         return years(visits)
 
+    def part_label(self, path: str) -> Markup:
+        return visit_rows.part_label(self, path)
+
     def visit_count(self, count: int) -> Markup:
         return visit_rows.visit_count(self, count)
 

@@ -3,13 +3,14 @@ the years to jump to; and on a person's page, the title they held then and whom 
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from babel import Locale
 from markupsafe import Markup
 
-from generator.data.schema import Visit
+from generator.data.schema import PartialDate, Visit
 from generator.languages import i18n
 from generator.render.environment import isolate_numbers
 from generator.render.mdtext import Md, link_target
@@ -76,6 +77,18 @@ def visit_count(h: PageHelpers, count: int) -> Markup:
     return isolate_numbers(text, h.lang)
 
 
+def part_label(h: PageHelpers, path: str) -> Markup:
+    """The name of a later part's page (`people/x/2019.md`: "2019"); a part of a year, named
+    by its newest month, "March 2025 and before": the same year may also be on the page,
+    in its later months, and the reader must tell the two apart."""
+    label = posixpath.splitext(posixpath.basename(path))[0]
+    year, _, month = label.partition("-")
+    if not month:
+        return h.number_text(int(year))
+    newest = i18n.format_partial_date(PartialDate(int(year), int(month)), h.lang)
+    return isolate_numbers(h.t("months_until", month=newest), h.lang)
+
+
 def year_jumps(
     h: PageHelpers,
     groups: list[tuple[int, list[Visit]]],
@@ -91,7 +104,7 @@ def year_jumps(
         for year, visits in groups
     ] + [
         Md("[{}]({})\u00a0({})").format(
-            h.number_text(year), link_target(h.href(path)), h.number_text(count)
+            part_label(h, path), link_target(h.href(path)), h.number_text(count)
         )
         for year, count, path in older
     ]
