@@ -258,17 +258,20 @@ def prepare(
 def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
     """Each language's pages made from all the data rather than from templates: the data
     format reference, the data downloads (the same files in every language) and the page
-    that documents them."""
+    that documents them, and the Atom feeds and embeddable cards (`generator.feeds`)."""
     from generator.data.reference import render_reference
     from generator.downloads.datapage import PAGE, render_data_page
     from generator.downloads.export import data_files
+    from generator.feeds.files import feed_files
 
     downloads = data_files(dataset, site_url)
+    feeds = feed_files(dataset, site_url)
     return {
         lang.code: {
             "reference/data-format.md": render_reference(lang.code),
             PAGE: render_data_page(dataset, lang.code),
             **downloads,
+            **feeds[lang.code],
         }
         for lang in LANGUAGES
     }

@@ -25,6 +25,7 @@ FLOORS: dict[str, int] = {
     "model": 2,
     "render": 3,
     "downloads": 4,
+    "feeds": 4,
     "review": 4,
     "extract": 4,
     "write": 5,

@@ -1,0 +1,85 @@
+"""Which feeds and cards the site gets, as files of each language's docs tree (path -> text),
+which the build adds to the generated pages (`pipeline._extra_pages`) and MkDocs copies as
+they are: a feed for every visit (`feeds/visits.xml`) and for each person, country and
+relation page; a card for each person and visit. Paths are `render.urls.feed_of`/`card_of`'s.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.data.dataset import Dataset
+from generator.data.schema import Visit
+from generator.feeds.atom import Feed, FeedWriter
+from generator.feeds.cards import CardWriter
+from generator.feeds.links import Links
+from generator.languages import LANGUAGES, i18n
+from generator.model import titles
+from generator.model.resolve import Relations, newest_first, resolve
+from generator.render.urls import SITE_FEED, card_of, feed_of
+
+
+def _newest(*lists: Iterable[Visit]) -> list[Visit]:
+    """The visits of several lists, each once, newest first."""
+    unique = {visit.id: visit for visits in lists for visit in visits}
+    return newest_first(list(unique.values()))
+
+
+def _person_visits(rel: Relations, person_id: str) -> list[Visit]:
+    """The visits a person made or hosted, newest first."""
+    return _newest(rel.visits_made.get(person_id, ()), rel.visits_hosted.get(person_id, ()))
+
+
+def _feeds(dataset: Dataset, rel: Relations, lang: str) -> Iterable[Feed]:
+    site = i18n.label(lang, "site_name")
+
+    def titled(subject: str) -> str:
+        return i18n.label(lang, "feed_title", subject=subject, site=site)
+
+    everything = i18n.label(lang, "feed_title_site", site=site)
+    yield Feed(SITE_FEED, "index.md", everything, newest_first(rel.timeline))
+    for person_id, person in dataset.people.items():
+        page = f"people/{person_id}.md"
+        visits = _person_visits(rel, person_id)
+        yield Feed(_feed_path(page), page, titled(titles.plain(person.name, lang)), visits)
+    for code in rel.countries:
+        page = f"countries/{code.lower()}.md"
+        visits = _newest(rel.visits_from.get(code, ()), rel.visits_to.get(code, ()))
+        yield Feed(_feed_path(page), page, titled(i18n.country_name(code, lang)), visits)
+    for (a, b), visits in sorted(rel.relations.items()):
+        page = f"relations/{a.lower()}-{b.lower()}.md"
+        subject = i18n.label(
+            lang, "relation_title", a=i18n.country_name(a, lang), b=i18n.country_name(b, lang)
+        )
+        yield Feed(_feed_path(page), page, titled(subject), newest_first(visits))
+
+
+def _feed_path(page: str) -> str:
+    path = feed_of(page)
+    assert path is not None, page
+    return path
+
+
+def _card_path(page: str) -> str:
+    path = card_of(page)
+    assert path is not None, page
+    return path
+
+
+def feed_files(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
+    """Every feed and card, per language code, by its path in that language's docs tree."""
+    rel = resolve(dataset)
+    files: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        links = Links(lang.code, site_url)
+        feeds = FeedWriter(dataset, lang.code, links)
+        made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang.code)}
+        cards = CardWriter(dataset, lang.code, links)
+        for person_id, person in dataset.people.items():
+            path = _card_path(f"people/{person_id}.md")
+            made[path] = cards.person(person, path, _person_visits(rel, person_id))
+        for visit_id, visit in dataset.visits.items():
+            path = _card_path(f"visits/{visit_id}.md")
+            made[path] = cards.visit(visit, path)
+        files[lang.code] = made
+    return files
