@@ -114,8 +114,10 @@ def test_the_head_of_every_page(shipped_site: Path, dataset: Dataset) -> None:
         lang = str(head.html.get("lang"))
         assert head.html.get("dir") == language(lang).direction, name
         if head.noindex:  # 404 pages, redirects and embeddable cards: nothing to index
-            assert name.endswith("404.html") or "/cards/" in name or any(
-                m.get("http-equiv") == "refresh" for m in head.metas
+            assert (
+                name.endswith("404.html")
+                or "/cards/" in name
+                or any(m.get("http-equiv") == "refresh" for m in head.metas)
             ), name
             continue
         checked += 1

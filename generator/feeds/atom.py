@@ -6,7 +6,8 @@ element's text or an attribute's value, which the serializer escapes. The bytes 
 the same data: no clock is read. A visit's `published` and `updated` are the first day its start
 date can mean at 00:00 UTC (Atom needs a full timestamp; "November 2025" becomes 1 November),
 and the entry's text says the date at its own precision; the feed's `updated` is its newest
-entry's, never the build's time.
+entry's, never the build's time. A person with no visit yet still has a feed (to be told of
+the first); its `updated` is the newest visit of the whole record.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # A feed keeps this many of its newest visits: a reader wants what is new, and a feed of a
 # country with thousands of visits would weigh megabytes.
 LATEST = 50
-# The `updated` of a feed with no visit at all (an empty record): the Unix epoch, not the clock.
+# The `updated` of a feed with no visit when the whole record has none: the Unix epoch, not
+# the clock.
 EMPTY_UPDATED = "1970-01-01T00:00:00Z"
 XML_DECLARATION = '<?xml version="1.0" encoding="utf-8"?>\n'
 
@@ -58,8 +60,9 @@ class FeedWriter:
     """Writes the feeds of one language. A visit's entry is made once per place it links from
     (absolute URLs: once) and shared by every feed it appears in."""
 
-    def __init__(self, dataset: Dataset, lang: str, links: Links) -> None:
+    def __init__(self, dataset: Dataset, lang: str, links: Links, newest: Visit | None) -> None:
         self.dataset = dataset
+        self.empty_updated = timestamp(newest.start_date) if newest else EMPTY_UPDATED
         self.lang = lang
         self.links = links
         self.author = i18n.label(lang, "site_name")
@@ -87,7 +90,7 @@ class FeedWriter:
                 href=self.links.file(feed.path, feed.path),
             )
         _child(root, "id", self.links.identity(feed.path))
-        _child(root, "updated", timestamp(visits[0].start_date) if visits else EMPTY_UPDATED)
+        _child(root, "updated", timestamp(visits[0].start_date) if visits else self.empty_updated)
         author = _child(root, "author")
         _child(author, "name", self.author)
         for visit in visits:

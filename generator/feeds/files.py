@@ -72,7 +72,8 @@ def feed_files(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]
     files: dict[str, dict[str, str]] = {}
     for lang in LANGUAGES:
         links = Links(lang.code, site_url)
-        feeds = FeedWriter(dataset, lang.code, links)
+        newest = rel.timeline[-1] if rel.timeline else None
+        feeds = FeedWriter(dataset, lang.code, links, newest)
         made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang.code)}
         cards = CardWriter(dataset, lang.code, links)
         for person_id, person in dataset.people.items():
