@@ -254,3 +254,18 @@ def test_the_arabic_result_count_reads_right(page: Page, base_url: str) -> None:
     search_hrefs(page, "لاريجاني")
     meta = page.locator(".md-search-result__meta").inner_text()
     assert re.fullmatch(r"عدد النتائج: \d+", meta.strip()), meta
+
+
+@pytest.mark.parametrize("path", ["ar/people/ali-larijani/", "en/relations/ir-pk/", "en/"])
+def test_a_page_with_a_feed_asks_for_nothing_missing(page: Page, base_url: str, path: str) -> None:
+    """Material's script fetches sitemap.xml beside every `<link rel="alternate">`, the feed's
+    too (generator/feeds/files.py): none of the feed's is missing. (Those beside the hreflang
+    links, `<page>/sitemap.xml`, are: Material's, as before the feeds.)"""
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{base_url}/{path}", wait_until="networkidle")
+    assert page.locator('link[rel=alternate][type="application/atom+xml"]').count() == 1
+    assert any("/feeds/" in url and url.endswith("/sitemap.xml") for url in fetched), fetched
+    assert [url for url in missing if "/feeds/" in url] == []

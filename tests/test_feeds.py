@@ -41,7 +41,10 @@ def dataset() -> Dataset:
 
 
 def _feeds(site: Path, lang: str) -> list[Path]:
-    return sorted((site / lang / "feeds").rglob("*.xml"))
+    found = sorted((site / lang / "feeds").rglob("*.xml"))
+    # Each folder's empty sitemap.xml is there for Material's script (generator/feeds/files.py).
+    assert {p.parent for p in found} == {p.parent for p in found if p.name == "sitemap.xml"}
+    return [path for path in found if path.name != "sitemap.xml"]
 
 
 def _parsed(path: Path) -> feedparser.FeedParserDict:

@@ -2,10 +2,15 @@
 which the build adds to the generated pages (`pipeline._extra_pages`) and MkDocs copies as
 they are: a feed for every visit (`feeds/visits.xml`) and for each person, country and
 relation page; a card for each person and visit. Paths are `render.urls.feed_of`/`card_of`'s.
+
+Each folder of feeds also gets an empty `sitemap.xml`: Material's script fetches `sitemap.xml`
+next to every `<link rel="alternate">` of a page, the feed's too, and would otherwise ask the
+server for a missing file on every page view.
 """
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Iterable
 
 from generator.data.dataset import Dataset
@@ -23,6 +28,13 @@ def _newest(*lists: Iterable[Visit]) -> list[Visit]:
     """The visits of several lists, each once, newest first."""
     unique = {visit.id: visit for visits in lists for visit in visits}
     return newest_first(list(unique.values()))
+
+
+EMPTY_SITEMAP = (
+    '<?xml version="1.0" encoding="utf-8"?>\n'
+    "<!-- Not a sitemap of feeds: Material fetches sitemap.xml beside each alternate link. -->\n"
+    '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"/>\n'
+)
 
 
 def _person_visits(rel: Relations, person_id: str) -> list[Visit]:
@@ -75,6 +87,8 @@ def feed_files(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]
         newest = rel.timeline[-1] if rel.timeline else None
         feeds = FeedWriter(dataset, lang.code, links, newest)
         made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang.code)}
+        for folder in sorted({posixpath.dirname(path) for path in made}):
+            made[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
         cards = CardWriter(dataset, lang.code, links)
         for person_id, person in dataset.people.items():
             path = _card_path(f"people/{person_id}.md")

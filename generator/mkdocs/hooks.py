@@ -236,11 +236,15 @@ def _add_head(output: str, page: Any, config: Any) -> str:
 def _add_feed_link(output: str, page: Any, config: Any) -> str:
     """`<link rel="alternate" type="application/atom+xml">` to the page's Atom feed, when the
     generator made one (generator/feeds): on the site's own URL when it has one (what a
-    reader subscribes to), else relative to the page."""
-    feed = feed_of(page.file.src_uri)
-    if feed is None or not (Path(config["docs_dir"]) / feed).is_file():
-        return output
+    reader subscribes to), else relative to the page. Not in the offline bundle (no
+    `hreflang` there either): Material's script fetches sitemap.xml beside every alternate
+    link, which from file:// would be the published site's; its pages keep the visible link."""
     settings = _settings(config)
+    feed = feed_of(page.file.src_uri)
+    if feed is None or not settings.get("hreflang", True):
+        return output
+    if not (Path(config["docs_dir"]) / feed).is_file():
+        return output
     if settings.get("urls"):
         href = settings["urls"]["languages"][settings["lang"]] + feed
     else:
