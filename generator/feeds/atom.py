@@ -18,7 +18,8 @@ from dataclasses import dataclass
 from generator.data.dataset import Dataset
 from generator.data.schema import PartialDate, Visit
 from generator.feeds.links import Links
-from generator.languages import i18n, language
+from generator.feeds.text import route, shorten
+from generator.languages import i18n
 from generator.model import titles
 
 ATOM_NAMESPACE = "http://www.w3.org/2005/Atom"
@@ -57,8 +58,10 @@ def _child(parent: ET.Element, tag: str, text: str | None = None, **attributes: 
 
 
 class FeedWriter:
-    """Writes the feeds of one language. A visit's entry is made once per place it links from
-    (absolute URLs: once) and shared by every feed it appears in."""
+    """Writes the feeds of one language. A visit's entry is serialized once per place it links
+    from (absolute URLs: once) and that text shared by every feed it appears in (a visit is in
+    half a dozen: the site's, its people's, its countries', its relation's). Each piece, the
+    feed's head and each entry, is ElementTree's own output; only those are joined."""
 
     def __init__(self, dataset: Dataset, lang: str, links: Links, newest: Visit | None) -> None:
         self.dataset = dataset
@@ -66,7 +69,7 @@ class FeedWriter:
         self.lang = lang
         self.links = links
         self.author = i18n.label(lang, "site_name")
-        self._entries: dict[tuple[str, str], ET.Element] = {}
+        self._entries: dict[tuple[str, str], str] = {}
 
     def write(self, feed: Feed) -> str:
         """The feed's XML text."""
@@ -93,12 +96,14 @@ class FeedWriter:
         _child(root, "updated", timestamp(visits[0].start_date) if visits else self.empty_updated)
         author = _child(root, "author")
         _child(author, "name", self.author)
-        for visit in visits:
-            root.append(self._entry(visit, feed.path))
         ET.indent(root, space=" ")
-        return XML_DECLARATION + ET.tostring(root, encoding="unicode") + "\n"
+        head = ET.tostring(root, encoding="unicode")
+        assert head.endswith("\n</feed>"), head[-20:]
+        entries = "".join(self._entry(visit, feed.path) for visit in visits)
+        return f"{XML_DECLARATION}{head.removesuffix('</feed>')}{entries}</feed>\n"
 
-    def _entry(self, visit: Visit, feed_path: str) -> ET.Element:
+    def _entry(self, visit: Visit, feed_path: str) -> str:
+        """The entry's XML, indented as the feed's child, on lines of its own."""
         page = f"visits/{visit.id}.md"
         href = self.links.page(page, feed_path)
         key = (visit.id, href)
@@ -113,24 +118,20 @@ class FeedWriter:
         _child(entry, "published", when)
         _child(entry, "updated", when)
         _child(entry, "summary", self.summary(visit))
-        self._entries[key] = entry
-        return entry
+        ET.indent(entry, space=" ", level=1)
+        text = f" {ET.tostring(entry, encoding='unicode')}\n"
+        self._entries[key] = text
+        return text
 
     def summary(self, visit: Visit) -> str:
-        """The date at its precision, the route, then the visit's summary (plain text)."""
-        arrow = "←" if language(self.lang).direction == "rtl" else "→"
+        """The date at its precision, the route, then the visit's summary (plain text, cut to a
+        preview's length: the page has the whole)."""
         line = i18n.label(
             self.lang,
             "feed_entry_line",
             dates=i18n.format_date_range(visit.start_date, visit.end_date, self.lang),
             precision=i18n.label(self.lang, f"feed_precision_{visit.start_date.precision}"),
-            route=i18n.label(
-                self.lang,
-                "feed_route",
-                start=i18n.country_name(visit.from_country, self.lang),
-                arrow=arrow,
-                end=i18n.country_name(visit.to_country, self.lang),
-            ),
+            route=route(visit, self.lang),
         )
-        summary = titles.plain(visit.summary, self.lang)
+        summary = shorten(titles.plain(visit.summary, self.lang))
         return f"{line}\n\n{summary}" if summary else line

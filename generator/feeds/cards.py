@@ -16,12 +16,12 @@ from markupsafe import Markup
 from generator.data.dataset import Dataset
 from generator.data.schema import Membership, PartialDate, Person, Visit
 from generator.feeds.links import Links
+from generator.feeds.text import route, shorten
 from generator.languages import i18n, language
 from generator.model import titles
 
 # The newest visits a person's card lists.
 CARD_VISITS = 5
-SUMMARY_LENGTH = 280
 
 _STYLE = Markup(
     ":root{color-scheme:light dark}"
@@ -37,24 +37,20 @@ _POLICY = (
     "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'; base-uri 'none'; "
     "form-action 'none'"
 )
-_PAGE = Markup(
+# The same for every card of a language: filled in once per language.
+_HEAD = Markup(
     "<!DOCTYPE html>\n"
     '<html lang="{lang}" dir="{direction}">\n<head>\n<meta charset="utf-8">\n'
     '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
     '<meta http-equiv="Content-Security-Policy" content="{policy}">\n'
-    '<meta name="robots" content="noindex">\n'
-    "<title>{title}</title>\n<style>{style}</style>\n</head>\n<body>\n"
+    '<meta name="robots" content="noindex">\n<style>{style}</style>\n'
+)
+_PAGE = Markup(
+    "<title>{title}</title>\n</head>\n<body>\n"
     '<article>\n<p class="site">{site}</p>\n{body}'
     '<p class="more"><a href="{back}" target="_blank" rel="noopener">{more}</a></p>\n'
     "</article>\n</body>\n</html>\n"
 )
-
-
-def _shorten(text: str, limit: int = SUMMARY_LENGTH) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    return flat[: limit - 1].rsplit(" ", 1)[0] + "…"
 
 
 class CardWriter:
@@ -64,19 +60,21 @@ class CardWriter:
         self.dataset = dataset
         self.lang = lang
         self.links = links
+        self.head = _HEAD.format(
+            lang=lang, direction=language(lang).direction, policy=_POLICY, style=_STYLE
+        )
+        self.site = i18n.label(lang, "site_name")
+        self.more = i18n.label(lang, "card_more")
 
     def _page(self, path: str, page: str, title: str, body: Markup) -> str:
         return str(
-            _PAGE.format(
-                lang=self.lang,
-                direction=language(self.lang).direction,
-                policy=_POLICY,
+            self.head
+            + _PAGE.format(
                 title=title,
-                style=_STYLE,
-                site=i18n.label(self.lang, "site_name"),
+                site=self.site,
                 body=body,
                 back=self.links.page(page, path),
-                more=i18n.label(self.lang, "card_more"),
+                more=self.more,
             )
         )
 
@@ -134,25 +132,17 @@ class CardWriter:
     def visit(self, visit: Visit, path: str) -> str:
         """A visit's card: title, dates, route, visitors and summary."""
         title = titles.visit_title(self.dataset, visit, self.lang)
-        arrow = "←" if language(self.lang).direction == "rtl" else "→"
-        route = i18n.label(
-            self.lang,
-            "feed_route",
-            start=i18n.country_name(visit.from_country, self.lang),
-            arrow=arrow,
-            end=i18n.country_name(visit.to_country, self.lang),
-        )
         visitors = i18n.join_list(
             [titles.attendee_name(self.dataset, v, self.lang) for v in visit.visitors], self.lang
         )
         body = Markup("<h1>{}</h1>\n<p>{}</p>\n<p>{}</p>\n<p>{} {}</p>\n").format(
             title,
             self._date(visit.start_date, visit.end_date),
-            route,
+            route(visit, self.lang),
             i18n.label(self.lang, "card_visitors"),
             visitors,
         )
         summary = titles.plain(visit.summary, self.lang)
         if summary:
-            body += Markup("<p>{}</p>\n").format(_shorten(summary))
+            body += Markup("<p>{}</p>\n").format(shorten(summary))
         return self._page(path, f"visits/{visit.id}.md", title, body)

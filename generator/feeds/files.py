@@ -21,6 +21,7 @@ from generator.feeds.links import Links
 from generator.languages import LANGUAGES, i18n
 from generator.model import titles
 from generator.model.resolve import Relations, newest_first, resolve
+from generator.parallel import map_forked
 from generator.render.urls import SITE_FEED, card_of, feed_of
 
 
@@ -79,22 +80,27 @@ def _card_path(page: str) -> str:
 
 
 def feed_files(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
-    """Every feed and card, per language code, by its path in that language's docs tree."""
+    """Every feed and card, per language code, by its path in that language's docs tree. The
+    languages are made side by side (forked) when the data is large enough to be worth it."""
     rel = resolve(dataset)
-    files: dict[str, dict[str, str]] = {}
-    for lang in LANGUAGES:
-        links = Links(lang.code, site_url)
+
+    def one_language(lang: str) -> dict[str, str]:
+        links = Links(lang, site_url)
         newest = rel.timeline[-1] if rel.timeline else None
-        feeds = FeedWriter(dataset, lang.code, links, newest)
-        made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang.code)}
+        feeds = FeedWriter(dataset, lang, links, newest)
+        made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang)}
         for folder in sorted({posixpath.dirname(path) for path in made}):
             made[f"{folder}/sitemap.xml"] = EMPTY_SITEMAP
-        cards = CardWriter(dataset, lang.code, links)
+        cards = CardWriter(dataset, lang, links)
         for person_id, person in dataset.people.items():
             path = _card_path(f"people/{person_id}.md")
             made[path] = cards.person(person, path, _person_visits(rel, person_id))
         for visit_id, visit in dataset.visits.items():
             path = _card_path(f"visits/{visit_id}.md")
             made[path] = cards.visit(visit, path)
-        files[lang.code] = made
-    return files
+        return made
+
+    codes = [lang.code for lang in LANGUAGES]
+    size = len(dataset.people) + len(dataset.visits)
+    made = map_forked(one_language, codes, size=size, name="feeds")
+    return dict(zip(codes, made, strict=True))
