@@ -375,3 +375,65 @@ def test_a_card_in_an_iframe_makes_no_request_outside_itself(
     page.screenshot(path=str(ARTIFACTS / f"card-{lang}-{card.replace('/', '-')}.png"))
     context.close()
     assert requests == [host.as_uri(), card_url]
+
+
+# --- the hook's head link, with and without the site's address --------------------------------
+
+
+class _File:
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+
+
+class _Page:
+    def __init__(self, src_uri: str, url: str, title: str) -> None:
+        self.file, self.url, self.title = _File(src_uri), url, title
+
+
+@pytest.mark.parametrize(
+    ("settings", "url", "href"),
+    [
+        ({}, "people/x/", "../../feeds/people/x.xml"),  # no site_url: relative to the page
+        ({}, "people/x.html", "../feeds/people/x.xml"),
+        (
+            {"urls": {"root": "https://e.org/", "languages": {"ar": "https://e.org/ar/"}}},
+            "people/x/",
+            "https://e.org/ar/feeds/people/x.xml",
+        ),
+    ],
+)
+def test_the_hook_links_the_feed_in_the_head(
+    tmp_path: Path, settings: dict[str, object], url: str, href: str
+) -> None:
+    from generator.mkdocs.hooks import _add_feed_link
+
+    docs = tmp_path / "ar"
+    (docs / "feeds" / "people").mkdir(parents=True)
+    (docs / "feeds" / "people" / "x.xml").write_text("<feed/>", encoding="utf-8")
+    config = {
+        "docs_dir": str(docs),
+        "extra": {"sijill": {"lang": "ar", "feed_title": "{title}: أحدث الزيارات", **settings}},
+    }
+    page = _Page("people/x.md", url, 'A "<b>" &amp; B')
+    output = _add_feed_link("<html><head></head><body></body></html>", page, config)
+    links = _links_in(output)
+    assert links.head_feeds == [
+        {
+            "rel": "alternate",
+            "type": "application/atom+xml",
+            "title": 'A "<b>" & B: أحدث الزيارات',
+            "href": href,
+        }
+    ]
+    # No feed file, no link; none in the offline bundle (hreflang off).
+    assert _add_feed_link("<head></head>", _Page("people/y.md", url, "y"), config) == (
+        "<head></head>"
+    )
+    config["extra"]["sijill"]["hreflang"] = False  # type: ignore[index]
+    assert "atom" not in _add_feed_link("<head></head>", page, config)
+
+
+def _links_in(text: str) -> _Links:
+    parser = _Links()
+    parser.feed(text)
+    return parser
