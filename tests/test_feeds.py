@@ -437,3 +437,23 @@ def _links_in(text: str) -> _Links:
     parser = _Links()
     parser.feed(text)
     return parser
+
+
+@pytest.mark.parametrize(
+    ("links", "page", "start", "expected"),
+    [
+        (Links("en"), "visits/v.md", "feeds/people/x.xml", "../../visits/v/"),
+        (Links("en"), "index.md", "feeds/visits.xml", "../"),
+        # The offline bundle without a site_url: its pages are files.
+        (Links("ar", "", False), "people/x.md", "cards/people/x.html", "../../people/x.html"),
+        (Links("ar", "", False), "index.md", "feeds/visits.xml", "../index.html"),
+        (
+            Links("ar", "https://e.org", False),
+            "people/x.md",
+            "cards/people/x.html",
+            "https://e.org/ar/people/x/",
+        ),
+    ],
+)
+def test_links_of_feeds_and_cards(links: Links, page: str, start: str, expected: str) -> None:
+    assert links.page(page, start) == expected

@@ -79,13 +79,15 @@ def _card_path(page: str) -> str:
     return path
 
 
-def feed_files(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
+def feed_files(
+    dataset: Dataset, site_url: str = "", directory_urls: bool = True
+) -> dict[str, dict[str, str]]:
     """Every feed and card, per language code, by its path in that language's docs tree. The
     languages are made side by side (forked) when the data is large enough to be worth it."""
     rel = resolve(dataset)
 
     def one_language(lang: str) -> dict[str, str]:
-        links = Links(lang, site_url)
+        links = Links(lang, site_url, directory_urls)
         newest = rel.timeline[-1] if rel.timeline else None
         feeds = FeedWriter(dataset, lang, links, newest)
         made = {feed.path: feeds.write(feed) for feed in _feeds(dataset, rel, lang)}

@@ -1,6 +1,7 @@
 """Where a feed or a card points: absolute URLs on `site_url` when the site says where it is
 published (a feed reader or another site's iframe has no other way back), else links relative
-to the file itself, in the published site's form (`people/x/`).
+to the file itself, in the form the pages are published in (`people/x/`, or `people/x.html`
+in the offline bundle).
 
 The offline bundle is generated from the same data with the same `site_url`, so its feeds and
 cards point at the published site: they are for following and embedding it, not the copy.
@@ -21,6 +22,7 @@ class Links:
 
     lang: str
     site_url: str = ""
+    directory_urls: bool = True
 
     @functools.cached_property
     def urls(self) -> SiteUrls | None:
@@ -30,6 +32,8 @@ class Links:
         """The URL of a docs page (`visits/x.md`) from the file at docs path `start`."""
         if self.urls is not None:
             return self.urls.page(self.lang, page)
+        if not self.directory_urls:  # people/x.md -> people/x.html
+            return _relative(page.removesuffix(".md") + ".html", posixpath.dirname(start))
         return _relative(published_path(page), posixpath.dirname(start))
 
     def file(self, path: str, start: str) -> str:
