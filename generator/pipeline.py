@@ -102,7 +102,9 @@ def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckRe
     fails, BuildBusy when another bundle is being made; nothing is written to `out_dir` then,
     and its staging folder is removed however it ends.
     """
-    offline = dataclasses.replace(project, build_dir=project.build_dir / "bundle")
+    offline = dataclasses.replace(
+        project, build_dir=project.build_dir / "bundle", directory_urls=False
+    )
     with sigterm_as_interrupt(), build_lock(offline.build_dir, "bundle") as lock:
         with failing_as("clean up after an interrupted bundle build"):
             clean_leftovers(offline.build_dir, progress, legacy="site")
@@ -219,7 +221,7 @@ def prepare(
         generated = generate(
             result.dataset,
             project.content_dir,
-            _extra_pages(result.dataset, site_url),
+            _extra_pages(result.dataset, site_url, project.directory_urls),
             write_to=targets,
         )
         if generated.problems:
@@ -228,7 +230,7 @@ def prepare(
     else:
         extra_pages = incremental.extra_pages if previous is not None else None
         if extra_pages is None:
-            extra_pages = _extra_pages(result.dataset, site_url)
+            extra_pages = _extra_pages(result.dataset, site_url, project.directory_urls)
         generated = generate(
             result.dataset,
             project.content_dir,
@@ -245,7 +247,7 @@ def prepare(
             written += len(report.written)
         incremental.done(generated, written, dates, extra_pages)
         if previous is not None:
-            fresh = _extra_pages(result.dataset, site_url)
+            fresh = _extra_pages(result.dataset, site_url, project.directory_urls)
             written += incremental.refresh_extra_pages(fresh, targets)
     timings["generate"] = time.perf_counter() - started
     progress(
@@ -255,20 +257,25 @@ def prepare(
     return result
 
 
-def _extra_pages(dataset: Dataset, site_url: str = "") -> dict[str, dict[str, str]]:
+def _extra_pages(
+    dataset: Dataset, site_url: str = "", directory_urls: bool = True
+) -> dict[str, dict[str, str]]:
     """Each language's pages made from all the data rather than from templates: the data
     format reference, the data downloads (the same files in every language) and the page
-    that documents them."""
+    that documents them, and the Atom feeds and embeddable cards (`generator.feeds`)."""
     from generator.data.reference import render_reference
     from generator.downloads.datapage import PAGE, render_data_page
     from generator.downloads.export import data_files
+    from generator.feeds.files import feed_files
 
     downloads = data_files(dataset, site_url)
+    feeds = feed_files(dataset, site_url, directory_urls)
     return {
         lang.code: {
             "reference/data-format.md": render_reference(lang.code),
             PAGE: render_data_page(dataset, lang.code),
             **downloads,
+            **feeds[lang.code],
         }
         for lang in LANGUAGES
     }

@@ -26,6 +26,9 @@ class Project:
     build_dir: Path
     site_dir: Path
     config_file: Path
+    # False for the offline bundle (`people/x.html`): files published as they are, such as the
+    # embeddable cards, link to pages in that form when there is no site_url to link to.
+    directory_urls: bool = True
 
     @classmethod
     def at(

@@ -283,3 +283,18 @@ def test_the_pictures_show_and_their_marks_lead_to_the_visits(
             tab.wait_for_url(re.compile(r".*/visits/2025-10-naqvi-iran/$"))
         finally:
             context.close()
+
+
+@pytest.mark.parametrize("path", ["ar/people/ali-larijani/", "en/relations/ir-pk/", "en/"])
+def test_a_page_with_a_feed_asks_for_nothing_missing(page: Page, base_url: str, path: str) -> None:
+    """Material's script fetches sitemap.xml beside every `<link rel="alternate">`, the feed's
+    too (generator/feeds/files.py): none of the feed's is missing. (Those beside the hreflang
+    links, `<page>/sitemap.xml`, are: Material's, as before the feeds.)"""
+    missing: list[str] = []
+    page.on("response", lambda r: missing.append(r.url) if r.status >= 400 else None)
+    fetched: list[str] = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(f"{base_url}/{path}", wait_until="networkidle")
+    assert page.locator('link[rel=alternate][type="application/atom+xml"]').count() == 1
+    assert any("/feeds/" in url and url.endswith("/sitemap.xml") for url in fetched), fetched
+    assert [url for url in missing if "/feeds/" in url] == []

@@ -26,6 +26,7 @@ FLOORS: dict[str, int] = {
     "render": 3,
     "pictures": 3,  # drawn for the pages: render calls them, they read its helpers
     "downloads": 4,
+    "feeds": 4,
     "review": 4,
     "extract": 4,
     "write": 5,

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree
 
+import feedparser
 import markdown
 import pytest
 import yaml
@@ -277,9 +278,27 @@ def scan_site(site: Path) -> list[str]:
     for where, doc in _search_documents(site):
         found += live_markup(f"<h1>{doc['title']}</h1>{doc['text']}", where)
     for path in sorted(site.rglob("*.xml")):
-        ElementTree.parse(path)  # a payload cannot break the sitemap
-        assert "data-xss" not in path.read_text(encoding="utf-8")
+        root = ElementTree.parse(path).getroot()  # a payload cannot break the sitemap or a feed
+        if root.tag == f"{_ATOM}feed":
+            # A feed carries the payloads as text: no element but Atom's own.
+            found += [
+                f"{path.relative_to(site)}: <{element.tag}>"
+                for element in root.iter()
+                if element.tag not in _ATOM_ELEMENTS
+            ]
+        else:
+            assert "data-xss" not in path.read_text(encoding="utf-8")
     return found
+
+
+_ATOM = "{http://www.w3.org/2005/Atom}"
+_ATOM_ELEMENTS = {
+    f"{_ATOM}{name}"
+    for name in [
+        *("feed", "title", "link", "id", "updated", "author", "name"),
+        *("entry", "published", "summary"),
+    ]
+}
 
 
 def _csv_cells(site: Path) -> Iterator[tuple[str, str]]:
@@ -363,6 +382,28 @@ def test_payloads_show_as_text(site: Path) -> None:
     assert "[x](javascript:" in source
     table = _visible_text(site / "en" / "organizations" / "index.html")
     assert "a | sijillPipe | b" in " ".join(table.split())
+
+
+def test_feeds_and_cards_carry_the_payloads_as_text(site: Path) -> None:
+    """Each payload in a name is in its person's feed title and card as the text it is."""
+    for lang in LANGUAGE_CODES:
+        feeds = sorted(set((site / lang / "feeds").rglob("*.xml")) - set(site.rglob("sitemap.xml")))
+        assert feeds
+        for path in feeds:
+            parsed = feedparser.parse(path.read_bytes())
+            assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        titles = {
+            feedparser.parse(path.read_bytes()).feed.title
+            for path in (site / lang / "feeds" / "people").glob("inj-*.xml")
+        }
+        shown = {
+            " ".join(_visible_text(path).split())
+            for path in (site / lang / "cards" / "people").glob("inj-*.html")
+        }
+        for payload in PAYLOADS:
+            flat = " ".join(payload.split())
+            assert any(title.startswith(payload) for title in titles), (lang, payload)
+            assert any(flat in text for text in shown), (lang, payload)
 
 
 def test_downloads_are_safe_and_true(site: Path) -> None:
@@ -459,12 +500,20 @@ def browser() -> Iterator[Browser]:
 
 
 def _pages_showing_payloads(site: Path) -> list[str]:
-    """Every page of both languages whose HTML holds a payload's text."""
-    return sorted(
+    """Every page of both languages whose HTML holds a payload's text, and every embeddable
+    card that does."""
+    pages = [
         path.relative_to(site).parent.as_posix() + "/"
         for path in site.rglob("index.html")
         if "data-xss" in path.read_text(encoding="utf-8") and path.parent != site
-    )
+    ]
+    cards = [
+        path.relative_to(site).as_posix()
+        for path in site.glob("*/cards/*/*.html")
+        if "data-xss" in path.read_text(encoding="utf-8")
+    ]
+    assert cards
+    return sorted(pages + cards)
 
 
 def test_no_injected_script_runs_in_chromium(site: Path, served: str, browser: Browser) -> None:

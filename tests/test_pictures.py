@@ -45,9 +45,10 @@ def ticks(svg: ET.Element) -> list[tuple[float, str]]:
 
 
 def named(svg: ET.Element) -> None:
-    """role="img", and the ids it is labelled by are its own title and description."""
-    assert svg.get("role") == "img"
-    title_id, desc_id = svg.get("aria-labelledby", "").split()
+    """A graphic named and described by its own title and description. (Not role="img":
+    an image's children are hidden from assistive technology, and these are links.)"""
+    assert svg.get("role") == "graphics-document"
+    title_id, desc_id = svg.get("aria-labelledby"), svg.get("aria-describedby")
     title, desc = svg.find(f"{SVG}title"), svg.find(f"{SVG}desc")
     assert title is not None and title.get("id") == title_id and title.text
     assert desc is not None and desc.get("id") == desc_id and desc.text

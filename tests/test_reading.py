@@ -181,7 +181,7 @@ LATIN_ALLOWED = {
     "https", "CLDR", "Wikidata", "people", "visits", "attendees", "memberships", "quotes",
     "Person", "Organization", "Source", "Visit", "DeclaredState", "Text", "OtherName",
     "Membership", "Identifier", "Link", "Attendee", "Place", "Meeting", "Outcome", "Amount",
-    "Quote", "UTF-", "Excel", "RFC", "Tab", "CRLF", "git", "alpha-",
+    "Quote", "UTF-", "Excel", "RFC", "Tab", "CRLF", "git", "alpha-", "Atom",
 }  # fmt: skip
 
 

@@ -2,4 +2,5 @@
 (`popolo`) and read back (`popolo_read`), the CSV tables (`tables`) with cells a spreadsheet
 cannot run (`cells`), and the Data page that documents them (`datapage`).
 
-Imports: `data`, `model`, `render`, `languages`."""
+Imports: `data`, `model`, `render`, `languages`, and `feeds` (its neighbour) for what the Data
+page says of the feeds."""

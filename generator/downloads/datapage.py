@@ -1,4 +1,5 @@
-"""The Data page (`data.md`) of each language: the downloads, and what every column holds.
+"""The Data page (`data.md`) of each language: the downloads, what every column holds, and the
+feeds and cards (`generator.feeds`).
 
 Rendered from the declaration of the files (`generator.downloads.tables`), so the page cannot
 drift from what the files contain: a new column is documented by the same change that adds it.
@@ -12,8 +13,10 @@ import re
 from generator.data.dataset import Dataset
 from generator.downloads.export import DATA_DIR, JSON_FILE
 from generator.downloads.tables import TABLES, row_count
+from generator.feeds.atom import LATEST
 from generator.languages import i18n, language
 from generator.render.environment import front_matter, isolate_numbers
+from generator.render.urls import SITE_FEED
 
 PAGE = "data.md"
 
@@ -71,4 +74,9 @@ def render_data_page(dataset: Dataset, lang: str) -> str:
             lines.append(f"| {_isolate_code(headers, lang)} | {description} |")
     lines += ["", f"## {words('json_heading')}", ""]
     lines += [f"- {_isolate_code(note, lang)}" for note in _notes(lang, "data_page_json_note")]
+    lines += ["", f"## {words('feeds_heading')}", ""]
+    count = isolate_numbers(i18n.format_number(LATEST, lang), lang)
+    feeds = i18n.label(lang, "data_page_feeds_line", path=SITE_FEED, count=count)
+    lines.append(f"- {_isolate_code(feeds, lang)}")
+    lines += [f"- {_isolate_code(note, lang)}" for note in _notes(lang, "data_page_feeds_note")]
     return "\n".join(lines) + "\n"

@@ -26,9 +26,15 @@ from generator.mkdocs.configs import base_config
 from generator.project import Project
 
 # Files of a language's site that mean nothing from file://: a 404 page is served by a web
-# server, sitemaps are for crawlers, source maps for debugging Material (two thirds of its
-# JavaScript's weight).
-_NOT_OFFLINE = ("404.html", "sitemap.xml", "sitemap.xml.gz", "assets/**/*.map")
+# server, sitemaps are for crawlers (and Material's script, beside the feeds: generator/feeds),
+# source maps for debugging Material (two thirds of its JavaScript's weight).
+_NOT_OFFLINE = (
+    "404.html",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "feeds/**/sitemap.xml",
+    "assets/**/*.map",
+)
 
 
 def bundle_name(project: Project) -> str:

@@ -104,6 +104,10 @@ def language_config(
                 "lang": lang.code,
                 "permalink_title": label(lang.code, "permalink_title"),
                 "search_label": label(lang.code, "search_label"),
+                "feed_title": label(lang.code, "follow_head_title"),
+                "site_feed_title": label(
+                    lang.code, "feed_title_site", site=label(lang.code, "site_name")
+                ),
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -22,7 +23,7 @@ from generator.mkdocs.heads import head_tags
 from generator.mkdocs.rawlinks import resolve_md_links
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
-from generator.render.urls import SiteUrls
+from generator.render.urls import SITE_FEED, SiteUrls, feed_of
 
 
 def _settings(config: Any) -> dict[str, Any]:
@@ -195,7 +196,7 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
     if _STATE.active_tab is not None:
         _STATE.active_tab.active = False
         _STATE.active_tab = None
-    output = _add_head(_add_dir(output, config), page, config)
+    output = _add_feed_link(_add_head(_add_dir(output, config), page, config), page, config)
     pagememory.release(page)
     return output
 
@@ -232,6 +233,36 @@ def _add_head(output: str, page: Any, config: Any) -> str:
     head, end, body = output.partition("</head>")
     head = _MATERIAL_ALTERNATE.sub("", _MATERIAL_HEAD.sub("", head))
     return f"{head}  {tags}\n  {end}{body}"
+
+
+def _add_feed_link(output: str, page: Any, config: Any) -> str:
+    """`<link rel="alternate" type="application/atom+xml">` to the page's Atom feed, when the
+    generator made one (generator/feeds): on the site's own URL when it has one (what a
+    reader subscribes to), else relative to the page. Not in the offline bundle (no
+    `hreflang` there either): Material's script fetches sitemap.xml beside every alternate
+    link, which from file:// would be the published site's; its pages keep the visible link."""
+    settings = _settings(config)
+    feed = feed_of(page.file.src_uri)
+    if feed is None or not settings.get("hreflang", True):
+        return output
+    if not (Path(config["docs_dir"]) / feed).is_file():
+        return output
+    if settings.get("urls"):
+        href = settings["urls"]["languages"][settings["lang"]] + feed
+    else:
+        here = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        href = posixpath.relpath(feed, here or ".")
+    if feed == SITE_FEED:
+        title = str(settings.get("site_feed_title") or "")
+    else:
+        label = str(settings.get("feed_title") or "{title}")
+        title = label.replace("{title}", html.unescape(page.title or ""))
+    tag = (
+        f'<link rel="alternate" type="application/atom+xml" '
+        f'title="{escape_attribute(title)}" href="{escape_attribute(href)}">'
+    )
+    head, end, body = output.partition("</head>")
+    return f"{head}  {tag}\n  {end}{body}" if end else output
 
 
 def on_post_build(config: Any) -> None:

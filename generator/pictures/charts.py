@@ -3,7 +3,9 @@ above the line, another below), lanes of dated marks (a relation's exchange) and
 (the busiest relations). No script draws them: the browser shows the SVG as it is, from the
 site, the offline bundle or print. This module draws; `generator.pictures.visits` says what.
 
-Each picture is a figure: the SVG (`role="img"`, its title and description) and an HTML
+Each picture is a figure: the SVG (its title and description, `aria-labelledby` and
+`aria-describedby`; the role `graphics-document`, not `img`, whose children are hidden from
+assistive technology and may not be links: axe's "nested-interactive") and an HTML
 caption that names it and says what each colour is, so words in the page's language are laid
 out by the browser's text engine, not placed by us. The SVG holds marks, numbers, month and
 country names. On an Arabic page time runs from right to left and bars grow leftwards. Every
@@ -73,7 +75,8 @@ def _figure(frame: Frame, body: Markup, height: int, legend: Sequence[Series]) -
     )
     return Markup(
         '<figure class="sijill-chart">\n'
-        '<svg viewBox="0 0 {w} {h}" role="img" aria-labelledby="{i}-t {i}-d" '
+        '<svg viewBox="0 0 {w} {h}" role="graphics-document" aria-labelledby="{i}-t" '
+        'aria-describedby="{i}-d" '
         'xmlns="http://www.w3.org/2000/svg">'
         '<title id="{i}-t">{t}</title><desc id="{i}-d">{d}</desc>{body}</svg>\n'
         "<figcaption><strong>{t}</strong> {swatches}</figcaption>\n</figure>"

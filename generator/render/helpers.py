@@ -26,6 +26,7 @@ from generator.render import visit_rows
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.facts import fact_groups
 from generator.render.mdtext import Md, escape_block, escape_html, escape_inline, link_target
+from generator.render.urls import card_of, feed_of
 
 T = TypeVar("T")
 
@@ -361,6 +362,16 @@ class PageHelpers:
         return [(index + 1, source_id) for index, source_id in enumerate(self.citations)]
 
     # --- page furniture ---------------------------------------------------------------------
+
+    def follow(self) -> Markup:
+        """The visible link to the page's Atom feed (generator/feeds), or nothing."""
+        feed = feed_of(self.path)
+        return self.link(self.t("follow_link"), feed) if feed else Markup("")
+
+    def embed(self) -> Markup:
+        """The link to the page's embeddable card (generator/feeds/cards.py), or nothing."""
+        card = card_of(self.path)
+        return self.link(self.t("embed_link"), card) if card else Markup("")
 
     def last_updated(self, kind: str, entity_id: str) -> Markup:
         """'Last updated: 25 November 2025' from git history; nothing outside git."""

@@ -44,6 +44,32 @@ def published_path(src_uri: str) -> str:
     return stem + "/"
 
 
+# The Atom feed of every visit, linked from the home page and the timeline.
+SITE_FEED = "feeds/visits.xml"
+_FEED_PAGE = re.compile(r"(people|countries|relations)/([a-z0-9-]+)\.md")
+_CARD_PAGE = re.compile(r"(people|visits)/([a-z0-9-]+)\.md")
+
+
+def feed_of(src_uri: str) -> str | None:
+    """The docs path of a page's Atom feed (generator/feeds/atom.py), or None: the home page and
+    the timeline follow every visit, a person's, country's or relation's page its own. Here,
+    not in `feeds`, because the MkDocs hook links each page's head to it without the data."""
+    if src_uri in ("index.md", "visits/index.md"):
+        return SITE_FEED
+    match = _FEED_PAGE.fullmatch(src_uri)
+    if match is None or match.group(2) == "index":
+        return None
+    return f"feeds/{match.group(1)}/{match.group(2)}.xml"
+
+
+def card_of(src_uri: str) -> str | None:
+    """The docs path of a person's or visit's embeddable card (generator/feeds/cards.py)."""
+    match = _CARD_PAGE.fullmatch(src_uri)
+    if match is None or match.group(2) == "index":
+        return None
+    return f"cards/{match.group(1)}/{match.group(2)}.html"
+
+
 def entity_of(src_uri: str) -> tuple[str, str] | None:
     """(kind, id) when the page shows one person or visit, else None."""
     match = re.fullmatch(r"(people|visits)/([a-z0-9-]+)\.md", src_uri)
