@@ -125,3 +125,16 @@ def test_a_long_people_index_lists_countries_with_their_counts(
     index = render_pages(result.dataset, "en")["people/index.md"]
     assert "| [Iran](../countries/ir.md) | 4 |" in index
     assert "people/ali-larijani.md" not in index  # each country's page lists its people
+
+
+def test_older_years_on_one_page_each_keep_their_own_name(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Two older years sharing a page were both listed under that page's name ("2018, 2018").
+    monkeypatch.chdir(tmp_path)
+    _earlier_trips(data_copy, "2018-03-01", "2017-07-01", "2021-05-01")
+    monkeypatch.setattr(year_pages, "PAGE_ROWS", 2)
+    result = check(data_copy)
+    assert result.dataset is not None
+    person = render_pages(result.dataset, "en")["people/ali-larijani.md"]
+    assert "[2018](ali-larijani/2018.md)\u00a0(1), [2017](ali-larijani/2018.md)\u00a0(1)" in person

@@ -104,7 +104,9 @@ def year_jumps(
         for year, visits in groups
     ] + [
         Md("[{}]({})\u00a0({})").format(
-            part_label(h, path), link_target(h.href(path)), h.number_text(count)
+            part_label(h, path) if "-" in posixpath.basename(path) else h.number_text(year),
+            link_target(h.href(path)),
+            h.number_text(count),
         )
         for year, count, path in older
     ]
