@@ -57,6 +57,7 @@ class Frame:
     title: str
     description: str
     rtl: bool
+    captioned: bool = True  # its title shown above the legend; not under a heading that says it
 
 
 def _x(frame: Frame, fraction: float) -> float:
@@ -79,7 +80,7 @@ def _figure(frame: Frame, body: Markup, height: int, legend: Sequence[Series]) -
         'aria-describedby="{i}-d" '
         'xmlns="http://www.w3.org/2000/svg">'
         '<title id="{i}-t">{t}</title><desc id="{i}-d">{d}</desc>{body}</svg>\n'
-        "<figcaption><strong>{t}</strong> {swatches}</figcaption>\n</figure>"
+        "<figcaption>{shown}{swatches}</figcaption>\n</figure>"
     ).format(
         w=WIDTH,
         h=height,
@@ -87,6 +88,7 @@ def _figure(frame: Frame, body: Markup, height: int, legend: Sequence[Series]) -
         t=frame.title,
         d=frame.description,
         body=body,
+        shown=Markup("<strong>{}</strong> ").format(frame.title) if frame.captioned else "",
         swatches=swatches,
     )
 
@@ -127,7 +129,7 @@ def year_bars(
     span = last - first + 1
     half = 64 if down else 110
     base = 28 + half
-    height = base + (half if down else 0) + 24
+    height = base + (half if down else 0) + 34  # room for the years, large on a phone
     highest = max([1, *(m.count for s in (up, down) if s for m in s.marks)])
     bar = round(max(1.0, min((WIDTH - 2 * MARGIN) / span * 0.7, 26.0)), 1)
     shapes = []
@@ -145,7 +147,7 @@ def year_bars(
         MARGIN, WIDTH - MARGIN, base, base
     )
     labels = [((year - first + 0.5) / span, str(year)) for year in range(first, last + 1)]
-    body = Markup("").join(shapes) + axis + _scale(frame, scale) + _ticks(frame, labels, height - 6)
+    body = Markup("").join(shapes) + axis + _scale(frame, scale) + _ticks(frame, labels, height - 8)
     return _figure(frame, body, height, [s for s in (up, down) if s and s.label])
 
 
@@ -175,7 +177,7 @@ def lanes(frame: Frame, lanes: Sequence[Series], labels: Sequence[tuple[float, s
             css = series.css if mark.exact else f"{series.css} sijill-approx"
             shape = Markup('<circle class="{}" cx="{}" cy="{}" r="{}"/>').format(css, x, y, radius)
             shapes.append(_link(mark, shape))
-    body = Markup("").join(shapes) + _ticks(frame, labels, height - 6)
+    body = Markup("").join(shapes) + _ticks(frame, labels, height - 8)
     return _figure(frame, body, height, lanes)
 
 

@@ -9,6 +9,7 @@ the visit's page. So the picture adds a view, never a fact the page does not hav
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import math
 from collections import Counter
@@ -104,6 +105,7 @@ def years_made_and_received(
             last=str(last),
         ),
         rtl=h.language.direction == "rtl",
+        captioned=False,  # under its heading
     )
     most = max(mark.count for s in series for mark in s.marks)
     scale = h.t("chart_most", count=i18n.format_number(most, h.lang))
@@ -216,7 +218,9 @@ def busiest(h: PageHelpers, relations: dict[tuple[str, str], list[Visit]]) -> Ma
         )
         for index, (((a, b), visits), name) in enumerate(zip(ranked, names, strict=True))
     ]
-    frame = _frame(h, "busiest", "chart_busiest", count=str(len(ranked)))
+    frame = dataclasses.replace(
+        _frame(h, "busiest", "chart_busiest", count=str(len(ranked))), captioned=False
+    )
     most = marks[0].count
     return ranked_bars(
         frame,

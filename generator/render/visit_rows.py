@@ -50,7 +50,13 @@ def person_visit_row(h: PageHelpers, visit: Visit, person_id: str, side: str) ->
     the visitors of one hosted)."""
     own, others = (visit.visitors, visit.hosts) if side == "made" else (visit.hosts, visit.visitors)
     role = next((a.role for a in own if a.person == person_id), None)
-    cells = _cells(h, visit, route=True)
+    # No "visit" column: its title would repeat the person's name and the route on every row
+    # of hundreds; the dates lead to the visit's page instead.
+    dates = h.dates(visit.start_date, visit.end_date)
+    cells: list[Markup] = [
+        Md("[{}]({})").format(dates, link_target(h.href(f"visits/{visit.id}.md")))
+    ]
+    cells += _cells(h, visit, route=True)[2:]
     cells.append(h.shown(role))
     understood = visit.to_country if side == "made" else visit.from_country
     cells.append(h.attendees([a for a in others if a.person != person_id], understood))
