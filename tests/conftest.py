@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SHIPPED_DATA = ROOT / "site_data"
+CHROMIUM = "/usr/bin/chromium"  # Debian's: playwright drives it, no browser download
 
 
 @pytest.fixture
@@ -55,3 +58,27 @@ def offline_bundle(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result, target = build_bundle(project, lambda line: None, out / "dist")
     assert result.ok and target is not None, [str(d) for d in result.diagnostics]
     return target
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for what a reader sees (the offline tests launch their own, with
+    file access rules of their own)."""
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run `make system-deps` (Debian chromium)"
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield launched
+        launched.close()

@@ -8,7 +8,6 @@ from __future__ import annotations
 import posixpath
 import re
 import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,7 +15,7 @@ from xml.etree import ElementTree
 import feedparser
 import pytest
 import yaml
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 
 from generator.data.check import check
 from generator.data.dataset import Dataset
@@ -328,18 +327,6 @@ def test_hostile_names_and_summaries_arrive_as_text(tmp_path: Path) -> None:
 
 
 # --- Chromium --------------------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path("/usr/bin/chromium").exists(), "Chromium is missing: run `make system-deps`"
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium",
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield launched
-        launched.close()
 
 
 @pytest.mark.browser

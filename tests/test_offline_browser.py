@@ -15,7 +15,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
-from tests.test_browser import CHROMIUM, search_hrefs
+from tests.conftest import CHROMIUM
+from tests.test_browser import search_hrefs
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
