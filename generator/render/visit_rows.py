@@ -3,6 +3,7 @@ the years to jump to; and on a person's page, the title they held then and whom 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
@@ -76,11 +77,18 @@ def exchange_cell(h: PageHelpers, visits: list[Visit], origin: str, destination:
 
 def visit_count(h: PageHelpers, count: int) -> Markup:
     """'12 visits', the noun as the number takes it (CLDR plurals: Arabic has four)."""
-    form = Locale.parse(h.language.locale).plural_form(count)
+    return _visit_count(h.lang, h.language.locale, count)
+
+
+# Every list, year and bar says its count: ten thousand times a build, and CLDR's plural
+# rule and number format are each a Babel call.
+@functools.lru_cache(maxsize=1 << 14)
+def _visit_count(lang: str, locale: str, count: int) -> Markup:
+    form = Locale.parse(locale).plural_form(count)
     key = f"visit_count_{form}"
-    number = i18n.format_number(count, h.lang)  # "3,996", not "3996"
-    text = h.t(key if key in i18n.catalog(h.lang) else "visit_count", count=number)
-    return isolate_numbers(text, h.lang)
+    number = i18n.format_number(count, lang)  # "3,996", not "3996"
+    text = i18n.label(lang, key if key in i18n.catalog(lang) else "visit_count", count=number)
+    return isolate_numbers(text, lang)
 
 
 def part_label(h: PageHelpers, path: str) -> Markup:
