@@ -24,6 +24,7 @@ FLOORS: dict[str, int] = {
     "data": 1,
     "model": 2,
     "render": 3,
+    "pictures": 3,
     "downloads": 4,
     "review": 4,
     "extract": 4,
