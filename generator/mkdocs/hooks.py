@@ -20,7 +20,7 @@ from generator.mkdocs import pagememory
 from generator.mkdocs.heads import head_tags
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
-from generator.render.urls import SiteUrls
+from generator.render.urls import SiteUrls, resolve_doc_links
 
 
 def _settings(config: Any) -> dict[str, Any]:
@@ -78,7 +78,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     title = _settings(config).get("permalink_title")
     if title and title != "Permanent link":
         html = html.replace(_PERMALINK_TITLE, f'title="{escape_attribute(title)}"')
+    html = resolve_doc_links(html, lambda path: _url_of(path, page, files))
     return pagememory.pack(page, html)
+
+
+def _url_of(path: str, page: Any, files: Any) -> str | None:
+    """A docs file's URL relative to `page`, as MkDocs publishes both (None: no such file)."""
+    file = files.get_file_from_path(path)
+    return None if file is None else str(file.url_relative_to(page.file))
 
 
 def _search_entries(config: Any) -> list[dict[str, Any]] | None:

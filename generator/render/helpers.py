@@ -20,6 +20,7 @@ from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Qu
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations, years
+from generator.pictures import worldmap
 from generator.render import visit_rows
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.facts import fact_groups
@@ -263,6 +264,9 @@ class PageHelpers:
 
     def exchange_cell(self, visits: list[Visit], origin: str, destination: str) -> Markup:
         return visit_rows.exchange_cell(self, visits, origin, destination)
+
+    def world_map(self, kind: str, key: str) -> Markup:
+        return worldmap.world_map(self, kind, key)  # generator/pictures/worldmap.py
 
     def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
         return years(visits)
