@@ -108,7 +108,11 @@ def world_map(h: PageHelpers, kind: str, key: str) -> Markup:
             f"countries/{code.lower()}.md",
             _shade(counts[code], steps),
             Markup(shapes[code]),
-            h.t("map_tooltip", country=h.country_name(code), visits=_visits(h, counts[code])),
+            h.t(
+                "map_tooltip",
+                country=h.country_name(code),
+                visits=_visits(h.lang, h.language.locale, counts[code]),
+            ),
         )
         for code in sorted(counts)
         if code in shapes and code != home
@@ -139,7 +143,7 @@ def world_map(h: PageHelpers, kind: str, key: str) -> Markup:
         Md("\n").join(marks),
         _legend(h, steps, max(counts.values()), home if home in shapes else None, kind),
     )
-    listed = h.join([Md("{} ({})").format(h.country(c), h.count(counts[c])) for c in order])
+    listed = h.join([Md("{} ({})").format(h.country(c), _count(h.lang, counts[c])) for c in order])
     text = Md("{} {}").format(h.t(f"map_{kind}_list"), listed)
     missing = [c for c in order if c not in shapes]
     if missing:
@@ -148,12 +152,25 @@ def world_map(h: PageHelpers, kind: str, key: str) -> Markup:
     return Md("## {}\n\n{}\n\n{}\n").format(title, figure, text)
 
 
-def _visits(h: PageHelpers, count: int) -> str:
+# Babel formats a number in about 0.1 ms: a busy site's maps show the same few counts
+# thousands of times.
+@functools.lru_cache(maxsize=4096)
+def _visits(lang: str, locale: str, count: int) -> str:
     """'3 visits' as plain text for a tooltip, the noun as the number takes it."""
-    form = Locale.parse(h.language.locale).plural_form(count)
-    key = f"visit_count_{form}"
-    number = i18n.format_number(count, h.lang)
-    return h.t(key if key in i18n.catalog(h.lang) else "visit_count", count=number)
+    key = f"visit_count_{Locale.parse(locale).plural_form(count)}"
+    number = _number(lang, count)
+    return i18n.label(lang, key if key in i18n.catalog(lang) else "visit_count", count=number)
+
+
+@functools.lru_cache(maxsize=4096)
+def _number(lang: str, count: int) -> str:
+    return i18n.format_number(count, lang)
+
+
+@functools.lru_cache(maxsize=4096)
+def _count(lang: str, count: int) -> Markup:
+    """A count as the page's language writes it, isolated in right-to-left text."""
+    return isolate_numbers(_number(lang, count), lang)
 
 
 def _steps(most: int) -> list[int]:
@@ -178,9 +195,9 @@ def _legend(h: PageHelpers, steps: list[int], most: int, home: str | None, kind:
     for i, low in enumerate(steps):
         high = steps[i + 1] - 1 if i + 1 < len(steps) else most
         if high == low:
-            shown = h.count(low)
+            shown = _count(h.lang, low)
         else:
-            first, last = (i18n.format_number(n, h.lang) for n in (low, high))
+            first, last = (_number(h.lang, n) for n in (low, high))
             shown = isolate_numbers(h.t("map_range", low=first, high=last), h.lang)
         items.append(
             Md('<li><span class="sijill-map-key sijill-map-{}"></span>{}</li>').format(
