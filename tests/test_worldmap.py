@@ -104,8 +104,9 @@ def test_larijanis_map_shades_pakistan_and_links_its_page(
     assert base.read_bytes() == worldmap.base_svg()
     # The overlay: the same box, a title and a description it is labelled by.
     (svg,) = figure.svg
-    assert svg["viewbox"] == "0 0 1000 442" and svg["role"] == "img"
-    assert svg["aria-labelledby"] == "sijill-map-title sijill-map-desc"
+    assert svg["viewbox"] == "0 0 1000 442" and svg["role"] == "group"
+    assert svg["aria-labelledby"] == "sijill-map-title"
+    assert svg["aria-describedby"] == "sijill-map-desc"
     assert 'id="sijill-map-title"' in html and '<desc id="sijill-map-desc">' in html
     assert figure.titles[0] == title
     # Pakistan, shaded and linked to its page (which exists); Iran, his country, marked.

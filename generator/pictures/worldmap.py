@@ -13,7 +13,10 @@ Links and the base map's address are written as `sijill-doc:<docs path>`; the Mk
 the site, `.html` files in the bundle), and fails the build on a path that is not there.
 
 Every fact of the map is also text under it: the countries with their counts, linked, and
-those the map cannot show (former states, countries too small for its scale).
+those the map cannot show (former states, countries too small for its scale). The SVG is a
+group named by its <title> and described by its <desc>, not role="img": an image may hold no
+links (axe-core's nested-interactive, serious). Its links are out of the tab order, since the
+same links follow in the text; a screen reader still reads them, each named by its tooltip.
 """
 
 from __future__ import annotations
@@ -126,9 +129,9 @@ def world_map(h: PageHelpers, kind: str, key: str) -> Markup:
         )
     figure = Md(
         '<figure class="sijill-map">\n<div class="sijill-map__box">'
-        '<img src="{}{}" alt="" width="{}" height="{}" loading="lazy">'
-        '<svg class="sijill-map__marks" viewBox="0 0 {} {}" role="img" '
-        'aria-labelledby="sijill-map-title sijill-map-desc">'
+        '<img src="{}{}" alt="" width="{}" height="{}">'
+        '<svg class="sijill-map__marks" viewBox="0 0 {} {}" role="group" '
+        'aria-labelledby="sijill-map-title" aria-describedby="sijill-map-desc">'
         '<title id="sijill-map-title">{}</title><desc id="sijill-map-desc">{}</desc>\n{}\n'
         "</svg></div>\n{}\n</figure>"
     ).format(
