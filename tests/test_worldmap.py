@@ -5,6 +5,7 @@ beside it, former states listed by name, and no script."""
 
 from __future__ import annotations
 
+import json
 import re
 import zipfile
 from html.parser import HTMLParser
@@ -216,3 +217,30 @@ def test_the_offline_bundle_shows_the_base_map(offline_bundle: Path) -> None:
             target = page.rsplit("/", 2)[0] + "/assets/sijill/world-map.svg"
             assert target in names and bundle.read(target) == worldmap.base_svg()
             assert "../countries/pk.html" in _map_of(html).links
+
+
+HOSTILE = '<script>alert(1)</script>"><img src=x onerror=alert(2)>[x](javascript:alert(3))'
+
+
+def test_a_hostile_state_name_is_text_beside_the_map_never_in_it(
+    data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A state declared in the data (site_data/former_states.yml) names itself: the one name on
+    # the map's page that does not come from CLDR. It is not drawn (no geometry), and where it
+    # is written, beside the map, it is escaped; the SVG's titles are CLDR's names only.
+    monkeypatch.chdir(tmp_path)
+    name = json.dumps(HOSTILE)
+    states = f"XH:\n  name: {{en: {name}, ar: {name}}}\n  start_year: 1795\n  end_year: 1893\n"
+    write(data_copy, "former_states.yml", states + "  successors: [US]\n")
+    visit = edit(edit(VISIT, "id: x", "id: hawaii"), "to_country: PK", "to_country: XH")
+    write(data_copy, "visits/hawaii.yml", edit(visit, '"2025-11-25"', '"1881"'))
+    result = check(data_copy)
+    assert result.ok and isinstance(result.dataset, Dataset), result.diagnostics
+    for lang in ("en", "ar"):
+        page = render_pages(result.dataset, lang)["people/ali-larijani.md"]
+        figure = page.split('<figure class="sijill-map">')[1].split("</figure>")[0]
+        assert "script" not in figure and "alert" not in figure
+        beside = page.split("</figure>")[1].split("\n## ")[0]
+        assert beside.count("alert(1)") == 2  # in the list and under "not on the map"
+        for live in ("<script", "<img", '">', "](javascript"):
+            assert live not in beside, (lang, live)
