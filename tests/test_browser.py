@@ -278,3 +278,49 @@ def test_a_page_with_a_feed_asks_for_nothing_missing(page: Page, base_url: str, 
     assert page.locator('link[rel=alternate][type="application/atom+xml"]').count() == 1
     assert any("/feeds/" in url and url.endswith("/sitemap.xml") for url in fetched), fetched
     assert [url for url in missing if "/feeds/" in url] == []
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_the_world_maps_overlay_lies_on_the_base_map(
+    browser: Browser, base_url: str, lang: str, width: int
+) -> None:
+    # The shaded countries (inline SVG) exactly over the shared base map (<img>), which
+    # loaded; nothing sideways at a phone's width; each map kept as an artifact to look at.
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    tab = context.new_page()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        for path, name in (("people/ali-larijani/", "person"), ("countries/ir/", "country")):
+            tab.goto(f"{base_url}/{lang}/{path}")
+            figure = tab.locator("figure.sijill-map")
+            figure.scroll_into_view_if_needed()
+            boxes = tab.evaluate(
+                """() => {
+                    const img = document.querySelector('.sijill-map img');
+                    const svg = document.querySelector('.sijill-map svg');
+                    const round = (b) => [b.x, b.y, b.width, b.height].map(Math.round);
+                    return {
+                        img: round(img.getBoundingClientRect()),
+                        svg: round(svg.getBoundingClientRect()),
+                        loaded: img.complete && img.naturalWidth > 0,
+                        overflow: document.documentElement.scrollWidth
+                            - document.documentElement.clientWidth,
+                        shaded: svg.querySelectorAll('a path').length,
+                    };
+                }"""
+            )
+            assert boxes["loaded"], (lang, path)
+            assert boxes["img"] == boxes["svg"], (lang, path, boxes)
+            assert boxes["img"][2] > min(width - 60, 600) * 0.5, boxes  # not a thumbnail
+            assert boxes["overflow"] == 0 and boxes["shaded"] == 1, boxes
+            # Pakistan's shape leads to Pakistan's page: the country Larijani visited, and
+            # Iran's counterpart.
+            figure.locator("svg a path").first.click(force=True)
+            tab.wait_for_url(f"**/{lang}/countries/pk/")
+            tab.go_back()
+            figure.screenshot(path=str(ARTIFACTS / f"{lang}-map-{name}-{width}.png"))
+            if width == 1366:  # and in Material's dark scheme
+                tab.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+                figure.screenshot(path=str(ARTIFACTS / f"{lang}-map-{name}-{width}-slate.png"))
+    finally:
+        context.close()

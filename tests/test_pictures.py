@@ -20,8 +20,10 @@ SVG = "{http://www.w3.org/2000/svg}"
 
 
 def figures(markdown: str) -> list[ET.Element]:
-    """The pictures of a generated page, parsed as XML: each must be well formed."""
-    return [ET.fromstring(svg) for svg in re.findall(r"<svg .*?</svg>", markdown, re.DOTALL)]
+    """The charts of a generated page (the world map: test_worldmap), parsed as XML: each
+    must be well formed."""
+    found = re.findall(r'<figure class="sijill-chart"[^>]*>\s*(<svg .*?</svg>)', markdown, re.S)
+    return [ET.fromstring(svg) for svg in found]
 
 
 def marks(svg: ET.Element) -> list[tuple[str, str, float, str]]:
@@ -72,8 +74,8 @@ def test_a_relation_shows_its_exchange_a_lane_each_way(data_copy: Path) -> None:
         found = marks(svg)
         there = {href for css, href, _, _ in found if css == "sijill-up"}
         back = {href for css, href, _, _ in found if css == "sijill-down"}
-        assert "../visits/2025-11-larijani-pakistan.md" in there
-        assert back == {"../visits/2025-10-naqvi-iran.md"}
+        assert "sijill-doc:visits/2025-11-larijani-pakistan.md" in there
+        assert back == {"sijill-doc:visits/2025-10-naqvi-iran.md"}
         x = {href.split("/")[-1]: x for _, href, x, _ in found}
         august, november = x["2025-08-pezeshkian-pakistan.md"], x["2025-11-larijani-pakistan.md"]
         labels = ticks(svg)
@@ -105,7 +107,7 @@ def test_people_and_countries_show_visits_per_year_linked_to_their_tables(
         home = pages[lang]["index.md"]
         (years,) = figures(home)  # one relation: no ranking of relations
         # The timeline's years are on its own page, not the home page's.
-        assert [href for _, href, _, _ in marks(years)] == ["visits/index.md#year-2025"]
+        assert [href for _, href, _, _ in marks(years)] == ["sijill-doc:visits/index.md#year-2025"]
 
 
 def _visit(data: Path, visit_id: str, date: str, origin: str, destination: str) -> None:
@@ -129,7 +131,10 @@ def test_the_home_page_ranks_the_busiest_relations(data_copy: Path) -> None:
         years, busiest = figures(pages[lang]["index.md"])
         named(busiest)
         ranked = [(href, tip) for _, href, _, tip in marks(busiest)]
-        assert [href for href, _ in ranked] == ["relations/ir-pk.md", "relations/cn-pk.md"]
+        assert [href for href, _ in ranked] == [
+            "sijill-doc:relations/ir-pk.md",
+            "sijill-doc:relations/cn-pk.md",
+        ]
         one = "1 visit" if lang == "en" else "زيارة واحدة"
         assert "4" in ranked[0][1] and ranked[1][1].endswith(one), ranked
         assert {x for _, _, x, _ in marks(years)}, "2024 and 2025 each have a bar"
@@ -144,15 +149,16 @@ def test_a_busy_relation_draws_a_mark_per_year_not_hundreds(data_copy: Path) -> 
     found = marks(svg)
     back = [m for m in found if m[0] == "sijill-down"]
     assert len(back) == 21  # 2000-2019 and 2025, one mark each
-    assert all(not href.startswith("../visits/") for _, href, _, _ in back)
+    assert all("visits/" not in href for _, href, _, _ in back)
     assert len(found) < 40
 
 
 def test_built_pictures_link_to_built_pages(shipped_site: Path, offline_bundle: Path) -> None:
-    # MkDocs rewrites Markdown's links, not raw HTML's: the hooks turn the pictures' .md links
-    # into the built pages' addresses, directories on the site, .html files in the bundle.
+    # MkDocs rewrites Markdown's links, not raw HTML's: the hooks turn the pictures'
+    # `sijill-doc:` links into the built pages' addresses, folders on the site, .html files in
+    # the bundle.
     html = page(shipped_site, "ar", "relations/ir-pk")
-    chart = html.index('<figure class="sijill-chart">')  # Material's icons are SVGs too
+    chart = html.index('<figure class="sijill-chart"')  # Material's icons are SVGs too
     svg = html[chart : html.index("</svg>", chart)]
     hrefs = re.findall(r'<a href="([^"]+)"', svg)
     assert "../../visits/2025-11-larijani-pakistan/" in hrefs
@@ -162,7 +168,7 @@ def test_built_pictures_link_to_built_pages(shipped_site: Path, offline_bundle: 
     with zipfile.ZipFile(offline_bundle) as bundle:
         name = next(n for n in bundle.namelist() if n.endswith("ar/relations/ir-pk.html"))
         text = bundle.read(name).decode("utf-8")
-    chart = text.index('<figure class="sijill-chart">')
+    chart = text.index('<figure class="sijill-chart"')
     svg = text[chart : text.index("</svg>", chart)]
     assert '<a href="../visits/2025-11-larijani-pakistan.html">' in svg
-    assert ".md" not in svg
+    assert "sijill-doc:" not in svg

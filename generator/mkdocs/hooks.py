@@ -20,10 +20,9 @@ from generator.languages import LANGUAGES, language
 from generator.mkdocs import pagememory
 from generator.mkdocs.celllabels import label_cells
 from generator.mkdocs.heads import head_tags
-from generator.mkdocs.rawlinks import resolve_md_links
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
-from generator.render.urls import SITE_FEED, SiteUrls, feed_of
+from generator.render.urls import SITE_FEED, SiteUrls, feed_of, resolve_doc_links
 
 
 def _settings(config: Any) -> dict[str, Any]:
@@ -81,7 +80,14 @@ def on_page_content(html: str, page: Any, config: Any, files: Any) -> str:
     title = _settings(config).get("permalink_title")
     if title and title != "Permanent link":
         html = html.replace(_PERMALINK_TITLE, f'title="{escape_attribute(title)}"')
-    return pagememory.pack(page, label_cells(resolve_md_links(html, page, files)))
+    html = resolve_doc_links(html, lambda path: _url_of(path, page, files))
+    return pagememory.pack(page, label_cells(html))
+
+
+def _url_of(path: str, page: Any, files: Any) -> str | None:
+    """A docs file's URL relative to `page`, as MkDocs publishes both (None: no such file)."""
+    file = files.get_file_from_path(path)
+    return None if file is None else str(file.url_relative_to(page.file))
 
 
 def _search_entries(config: Any) -> list[dict[str, Any]] | None:

@@ -11,9 +11,9 @@ out by the browser's text engine, not placed by us. The SVG holds marks, numbers
 country names. On an Arabic page time runs from right to left and bars grow leftwards. Every
 mark links to what it counts and carries its facts in a tooltip (`<title>`).
 
-Links are written to Markdown files (`../visits/x.md`), like those of the Markdown around
-them; MkDocs leaves raw HTML alone, so the hooks turn them into the built pages' addresses
-(`generator/mkdocs/hooks.py`, with MkDocs' own `File.url_relative_to`).
+Links are written as `sijill-doc:<docs path>` (`generator.render.urls.DOC_LINK`): MkDocs
+leaves raw HTML alone, so the hooks turn them into the built pages' addresses, with MkDocs'
+own `File.url_relative_to` (folders on the site, `.html` files in the bundle).
 """
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def _figure(frame: Frame, body: Markup, height: int, legend: Sequence[Series]) -
         for series in legend
     )
     return Markup(
-        '<figure class="sijill-chart">\n'
+        '<figure class="sijill-chart" data-search-exclude>\n'
         '<svg viewBox="0 0 {w} {h}" role="graphics-document" aria-labelledby="{i}-t" '
         'aria-describedby="{i}-d" '
         'xmlns="http://www.w3.org/2000/svg">'

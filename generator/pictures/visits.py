@@ -23,6 +23,7 @@ from generator.data.schema import PartialDate, Visit
 from generator.languages import i18n
 from generator.model.year_pages import VisitList
 from generator.pictures.charts import Frame, Mark, Series, lanes, ranked_bars, year_bars
+from generator.render.urls import DOC_LINK
 
 if TYPE_CHECKING:
     from generator.render.helpers import PageHelpers
@@ -55,11 +56,11 @@ def _year_series(
     words for its colour."""
     label = "" if alone else _plain(h.list_heading(visit_list.heading))
     counted = Counter(visit.start_date.year for visit in visit_list.visits)
-    here = h.href(shown_on) if shown_on else ""
+    here = DOC_LINK + shown_on if shown_on else ""
     where = {year: f"{here}#{visit_list.anchor}-{year}" for year in counted}
     for year, count, page in visit_list.older:
         counted[year] = count
-        where[year] = h.href(page)
+        where[year] = DOC_LINK + page
     marks = [
         Mark(
             at=year,
@@ -178,7 +179,7 @@ def _exchange_marks(
             Mark(
                 at=(_when(v.start_date) - start) / span,
                 count=1,
-                href=h.href(f"visits/{v.id}.md"),
+                href=f"{DOC_LINK}visits/{v.id}.md",
                 tooltip=h.t(
                     "chart_visit_tip",
                     when=i18n.format_date_range(v.start_date, v.end_date, h.lang),
@@ -188,7 +189,7 @@ def _exchange_marks(
             )
             for v in visits
         ]
-    pages = {year: h.href(page) for year, _, page in visit_list.older}
+    pages = {year: DOC_LINK + page for year, _, page in visit_list.older}
     by_year = Counter(v.start_date.year for v in visits)
     return [
         Mark(
@@ -211,7 +212,7 @@ def busiest(h: PageHelpers, relations: dict[tuple[str, str], list[Visit]]) -> Ma
         Mark(
             at=index,
             count=len(visits),
-            href=h.href(h.relation_path(a, b)),
+            href=DOC_LINK + h.relation_path(a, b),
             tooltip=h.t(
                 "chart_relation_tip", relation=name, visits=_plain(h.visit_count(len(visits)))
             ),

@@ -20,8 +20,6 @@ from generator.data.schema import Amount, Attendee, PartialDate, PartialText, Qu
 from generator.languages import Language, i18n, language, other_languages
 from generator.model import titles
 from generator.model.resolve import Fact, Relations, years
-from generator.model.year_pages import VisitList
-from generator.pictures import visits as pictures
 from generator.render import visit_rows
 from generator.render.environment import Memo, front_matter, isolate_escaped, isolate_numbers
 from generator.render.facts import fact_groups
@@ -269,17 +267,6 @@ class PageHelpers:
 
     def exchange_cell(self, visits: list[Visit], origin: str, destination: str) -> Markup:
         return visit_rows.exchange_cell(self, visits, origin, destination)
-
-    # --- pictures (generator/pictures/visits.py) ---------------------------------------------
-
-    def chart_years(self, lists: list[VisitList], key: str = "years", on: str = "") -> Markup:
-        return pictures.years_made_and_received(self, lists, key, on)
-
-    def chart_exchange(self, a: str, b: str, visits: list[Visit], shown: VisitList) -> Markup:
-        return pictures.exchange(self, a, b, visits, shown)
-
-    def chart_busiest(self, relations: dict[tuple[str, str], list[Visit]]) -> Markup:
-        return pictures.busiest(self, relations)
 
     def visit_years(self, visits: list[Visit]) -> list[tuple[int, list[Visit]]]:
         return years(visits)

@@ -19,6 +19,7 @@ from markupsafe import Markup
 from generator.data.dataset import Dataset
 from generator.model.pages import PlannedPage
 from generator.model.resolve import Relations
+from generator.pictures.page import PagePictures
 from generator.render.deps import Read, RecordingDataset, RecordingRelations
 from generator.render.environment import Memo, make_environment
 from generator.render.helpers import PageHelpers
@@ -99,7 +100,10 @@ class RenderSession:
         helpers = self.helpers(page.path)
         context = page.context(helpers)
         text = self._template(page.template).render(
-            h=helpers, source_file=page.source_file or f"templates/{page.template}", **context
+            h=helpers,
+            pictures=PagePictures(helpers),
+            source_file=page.source_file or f"templates/{page.template}",
+            **context,
         )
         reads = frozenset(self._reads[0]) if self.record else None
         # Templates leave blank runs where optional sections are absent; keep the files tidy.

@@ -9,8 +9,9 @@ own files end in `.html`: a canonical URL names the page on the web, not a copy 
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from html import escape as html_escape
 from typing import Any
 
 from generator.languages import LANGUAGES
@@ -104,3 +105,27 @@ def with_urls(value: Any, urls: SiteUrls) -> Any:
     if isinstance(value, dict):
         return {key: with_urls(item, urls) for key, item in value.items()}
     return value
+
+
+# Links in raw HTML (the world map's, generator/pictures/worldmap.py) are not rewritten by
+# MkDocs as Markdown links are: they name a docs path after this prefix, and the hook makes it
+# the page's relative URL, which differs between the site (folders) and the bundle (.html).
+# Only the generator writes it: text from the data has its quotes escaped.
+DOC_LINK = "sijill-doc:"
+_DOC_LINK = re.compile(r'(href|src)="sijill-doc:([^"#]*)(#[^"]*)?"')
+
+
+def resolve_doc_links(html: str, url_of: Callable[[str], str | None]) -> str:
+    """Each `sijill-doc:` link of a page's HTML as `url_of` gives it (the URL relative to the
+    page); ValueError names a docs path that `url_of` does not know."""
+    if DOC_LINK not in html:
+        return html
+
+    def resolved(match: re.Match[str]) -> str:
+        url = url_of(match.group(2))
+        if url is None:
+            raise ValueError(f"a link to {match.group(2)}, which is not in the docs")
+        fragment = match.group(3) or ""  # an anchor on that page, e.g. a year's table
+        return f'{match.group(1)}="{html_escape(url + fragment, quote=True)}"'
+
+    return _DOC_LINK.sub(resolved, html)

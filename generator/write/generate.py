@@ -25,6 +25,7 @@ from generator.languages.collation import load_collations
 from generator.model.pages import HOME_MARKER, PlannedPage, home_part, plan
 from generator.model.resolve import Relations, resolve
 from generator.parallel import map_forked
+from generator.pictures import worldmap
 from generator.render.deps import Read, affected_pages
 from generator.render.session import RenderSession
 from generator.write.writer import Claims, PathClash, TreeWriter, sync_tree
@@ -143,11 +144,15 @@ def hand_written(content_dir: Path, lang: str) -> dict[str, Path]:
 
 
 def assets() -> dict[str, bytes]:
-    return {
+    """generator/assets/** under `assets/sijill/`, and the base world map made from the
+    committed geometry (generator/pictures/worldmap.py)."""
+    files = {
         f"{ASSET_PREFIX}/{path.relative_to(ASSET_DIR).as_posix()}": path.read_bytes()
         for path in sorted(ASSET_DIR.rglob("*"))
         if path.is_file()
     }
+    files[worldmap.BASE_MAP] = worldmap.base_svg()
+    return files
 
 
 # The pages made from all the data rather than from templates (see `site._extra_pages`):
@@ -295,7 +300,8 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
         for path, text in extra.items():
             yield path, text.encode("utf-8"), "the generator's pages made from all the data"
         for path, content in shared_assets.items():
-            yield path, content, f"generator/{ASSET_DIR.name}/{path.removeprefix(ASSET_PREFIX)}"
+            origin = f"generator/{ASSET_DIR.name}/{path.removeprefix(ASSET_PREFIX)}"
+            yield path, content, worldmap.ORIGIN if path == worldmap.BASE_MAP else origin
         for path, source in manual.items():
             yield path, _hand_written(session, path, source), source.as_posix()
 
