@@ -280,6 +280,7 @@ def test_a_page_with_a_feed_asks_for_nothing_missing(page: Page, base_url: str, 
     assert [url for url in missing if "/feeds/" in url] == []
 
 
+@pytest.mark.parametrize("lang", ["ar", "en"])
 @pytest.mark.parametrize("width", [1366, 390])
 def test_the_world_maps_overlay_lies_on_the_base_map(
     browser: Browser, base_url: str, lang: str, width: int
