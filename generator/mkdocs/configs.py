@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from generator.languages import LANGUAGES, Language
-from generator.languages.i18n import label
+from generator.languages.i18n import catalog, label
+from generator.mkdocs.pagefind import RANKING
 from generator.project import Project
 from generator.render.urls import SiteUrls
 
@@ -96,7 +97,8 @@ def language_config(
         "plugins": plugins,
         "hooks": [os.path.relpath(Path(__file__).with_name("hooks.py"), build)],
         "extra_css": ["assets/sijill/sijill.css"],
-        "extra_javascript": ["assets/sijill/search-normalise.js"],
+        # The query normalisation is lunr's (the bundle's); Pagefind does its own.
+        "extra_javascript": ["assets/sijill/search-normalise.js"] if offline else [],
         "extra": {
             **extra_offline,
             "sijill": {
@@ -108,6 +110,13 @@ def language_config(
                 "site_feed_title": label(
                     lang.code, "feed_title_site", site=label(lang.code, "site_name")
                 ),
+                # Pagefind's filters and kinds of page, and whether its UI replaces lunr's.
+                "search_labels": {
+                    key: label(lang.code, key)
+                    for key in sorted(catalog(lang.code))
+                    if key.startswith(("search_filter_", "search_kind_"))
+                },
+                "pagefind": False if offline else {"ranking": json.dumps(RANKING)},
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")
