@@ -24,7 +24,9 @@ from __future__ import annotations
 import json
 import os
 import re
+import signal
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,6 +34,7 @@ from typing import Any
 
 from markupsafe import Markup, escape
 
+from generator.parallel import ending_with_us
 from generator.project import BuildError
 
 # Heading weight (Pagefind's default for h1 is 7) and names' weight (as a heading).
@@ -130,17 +133,23 @@ def index_site(site_dir: Path, lang: str) -> IndexRun:
         "--silent",
     ]
     started = time.perf_counter()
-    process = subprocess.Popen(
-        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env={**os.environ}
-    )
-    assert process.stdout is not None
-    output = process.stdout.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    process.returncode = os.waitstatus_to_exitcode(status)
-    seconds = time.perf_counter() - started
-    if process.returncode != 0:
-        text = output.decode("utf-8", errors="replace").strip()
-        raise BuildError(f"pagefind ({lang}) failed with status {process.returncode}:\n{text}")
+    with tempfile.TemporaryFile() as log:
+        # Ends with us, like the MkDocs builds; waited for with wait4 for its peak memory.
+        process = subprocess.Popen(
+            command, stdout=log, stderr=subprocess.STDOUT, preexec_fn=ending_with_us(signal.SIGKILL)
+        )
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        except BaseException:
+            process.kill()
+            process.wait()
+            raise
+        process.returncode = os.waitstatus_to_exitcode(status)
+        seconds = time.perf_counter() - started
+        if process.returncode != 0:
+            log.seek(0)
+            text = log.read().decode("utf-8", errors="replace").strip()
+            raise BuildError(f"pagefind ({lang}) failed with status {process.returncode}:\n{text}")
     files = [path for path in out.rglob("*") if path.is_file()]
     return IndexRun(
         seconds=seconds,
