@@ -394,3 +394,25 @@ def test_the_search_box_is_keyboard_accessible_and_right_to_left(page: Page, bas
     assert focused, "Tab leaves the box for nothing"
     page.keyboard.press("Escape")
     assert not page.evaluate("document.getElementById('__search').checked")
+
+
+def test_a_misspelt_name_offers_the_closest_names(page: Page, base_url: str) -> None:
+    # Pagefind matches words and their beginnings, not misspellings: nothing is found, and
+    # the names the beginning of the word finds are offered.
+    page.goto(f"{base_url}/en/")
+    box = page.locator("#sijill-search input")
+    box.click()
+    box.fill("Larijni")
+    offered = page.locator(".sijill-suggest a", has_text="Ali Larijani")
+    offered.wait_for(timeout=15_000)
+    assert page.locator(".pagefind-ui__result").count() == 0
+    assert offered.get_attribute("href") == "/en/people/ali-larijani/"
+
+
+def test_an_arabic_misspelling_the_stemmer_takes_finds_the_person(
+    page: Page, base_url: str
+) -> None:
+    # Without the alef, with a Persian yeh: Pagefind's Arabic stemmer still finds the name.
+    page.goto(f"{base_url}/ar/")
+    found = [path for path, _, _ in pagefind_results(page, "لاريجنی")]
+    assert found[0] == "/ar/people/ali-larijani/", found

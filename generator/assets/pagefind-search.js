@@ -19,6 +19,7 @@
       excerptLength: 24,
       ranking: JSON.parse(element.getAttribute("data-ranking") || "{}"),
     });
+    suggestions(element);
     var toggle = document.getElementById("__search");
     var input = function () {
       return element.querySelector("input");
@@ -44,6 +45,57 @@
         if (toggle.checked && input()) input().focus();
       });
     }
+  }
+  /*
+   * Pagefind matches words and their beginnings, never a misspelling: when a query finds
+   * nothing, the closest names are those of the people and countries (the pages with a
+   * "names" field) that the beginning of each word finds ("Larijni" -> "Lari" -> Ali Larijani).
+   */
+  function suggestions(element) {
+    var box = element.parentNode.querySelector(".sijill-suggest");
+    var list = box && box.querySelector("span");
+    if (!list) return;
+    var bundle = new URL(element.getAttribute("data-bundle"), document.baseURI).href;
+    var pagefind = null;
+    var latest = 0;
+    async function suggest(query) {
+      var asked = ++latest;
+      box.hidden = true;
+      list.textContent = "";
+      var words = query.trim().split(/\s+/).filter(function (word) { return word.length >= 4; });
+      if (!words.length) return;
+      pagefind = pagefind || (await import(bundle + "pagefind.js"));
+      var found = await pagefind.search(query);
+      if (asked !== latest || found.results.length) return;
+      var seen = {};
+      var names = [];
+      for (var i = 0; i < words.length; i++) {
+        var start = words[i].slice(0, Math.max(3, Math.ceil(words[i].length / 2)));
+        var near = await pagefind.search(start);
+        for (var j = 0; j < near.results.length && j < 10; j++) {
+          var data = await near.results[j].data();
+          if (data.meta.names && !seen[data.url]) {
+            seen[data.url] = true;
+            names.push(data);
+          }
+        }
+      }
+      if (asked !== latest || !names.length) return;
+      names.slice(0, 5).forEach(function (data, index) {
+        if (index) list.appendChild(document.createTextNode(" · "));
+        var link = document.createElement("a");
+        link.href = data.url;
+        link.textContent = data.meta.title;
+        list.appendChild(link);
+      });
+      box.hidden = false;
+    }
+    var timer = null;
+    element.addEventListener("input", function (event) {
+      clearTimeout(timer);
+      var query = event.target.value;
+      timer = setTimeout(function () { suggest(query); }, 400);
+    });
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", start);

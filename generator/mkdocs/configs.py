@@ -116,7 +116,12 @@ def language_config(
                     for key in sorted(catalog(lang.code))
                     if key.startswith(("search_filter_", "search_kind_"))
                 },
-                "pagefind": False if offline else {"ranking": json.dumps(RANKING)},
+                "pagefind": False
+                if offline
+                else {
+                    "ranking": json.dumps(RANKING),
+                    "suggest": label(lang.code, "search_closest_names"),
+                },
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")
