@@ -369,6 +369,12 @@ def test_the_obvious_page_comes_first(
     assert found[0] == first, found
 
 
+def test_alef_wasla_in_a_query_is_a_plain_alef(page: Page, base_url: str) -> None:
+    page.goto(f"{base_url}/ar/")
+    found = [path for path, _, _ in pagefind_results(page, "ٱلثنائية")]
+    assert "/ar/people/ali-larijani/" in found, found
+
+
 def test_arabic_is_found_without_hamza_and_shown_as_written(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/ar/")
     results = pagefind_results(page, "اسلام اباد")

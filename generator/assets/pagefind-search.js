@@ -18,6 +18,11 @@
       resetStyles: false,
       excerptLength: 24,
       ranking: JSON.parse(element.getAttribute("data-ranking") || "{}"),
+      // Pagefind's Arabic stemmer folds أ إ آ into ا but not alef wasla ٱ (as
+      // generator/languages/arabic.py does): the query's only, the results are as written.
+      processTerm: function (term) {
+        return term.replace(/\u0671/g, "\u0627");
+      },
     });
     suggestions(element);
     var toggle = document.getElementById("__search");
