@@ -422,3 +422,26 @@ def test_an_arabic_misspelling_the_stemmer_takes_finds_the_person(
     page.goto(f"{base_url}/ar/")
     found = [path for path, _, _ in pagefind_results(page, "لاريجنی")]
     assert found[0] == "/ar/people/ali-larijani/", found
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "filter_name", "kind"),
+    [("en", "Larijani", "Kind of page", "Person"), ("ar", "لاريجاني", "نوع الصفحة", "شخص")],
+)
+def test_the_kind_filter_keeps_one_kind_of_page(
+    page: Page, base_url: str, lang: str, query: str, filter_name: str, kind: str
+) -> None:
+    page.goto(f"{base_url}/{lang}/")
+    everything = [path for path, _, _ in pagefind_results(page, query)]
+    assert any("/sources/" in path for path in everything), everything
+    page.locator(".pagefind-ui__filter-name", has_text=filter_name).click()
+    page.locator(".pagefind-ui__filter-label", has_text=kind).first.click()
+    page.wait_for_function(
+        "() => { const links = [...document.querySelectorAll('.pagefind-ui__result-link')];"
+        " return links.length > 0 && links.every(a => a.pathname.includes('/people/')); }",
+        timeout=15_000,
+    )
+    found = page.locator(".pagefind-ui__result-link").evaluate_all(
+        "els => els.map(e => e.pathname)"
+    )
+    assert found and found[0] == f"/{lang}/people/ali-larijani/", found

@@ -24,11 +24,14 @@
         return term.replace(/\u0671/g, "\u0627");
       },
     });
-    suggestions(element);
-    var toggle = document.getElementById("__search");
     var input = function () {
       return element.querySelector("input");
     };
+    // Pagefind's box has a title and a placeholder only: screen readers need a name.
+    var named = input();
+    if (named) named.setAttribute("aria-label", element.getAttribute("data-label") || "");
+    suggestions(element);
+    var toggle = document.getElementById("__search");
     element.addEventListener("focusin", function () {
       if (toggle) toggle.checked = true;
     });

@@ -62,6 +62,9 @@ def language_config(
     offline: bool = False,
 ) -> str:
     """The per-language MkDocs config: what differs from the shared mkdocs.yml."""
+    # The published site searches with Pagefind, whose index is made after the build
+    # (`mkdocs.pagefind`); the offline bundle and the live preview keep lunr's.
+    pagefind = not offline and alternate_base is None
     base = base_config(project)
     site_url = str(base.get("site_url") or "").rstrip("/")
     build = project.build_dir.resolve()
@@ -97,8 +100,8 @@ def language_config(
         "plugins": plugins,
         "hooks": [os.path.relpath(Path(__file__).with_name("hooks.py"), build)],
         "extra_css": ["assets/sijill/sijill.css"],
-        # The query normalisation is lunr's (the bundle's); Pagefind does its own.
-        "extra_javascript": ["assets/sijill/search-normalise.js"] if offline else [],
+        # The query normalisation is lunr's (the bundle's, the preview's); Pagefind does its own.
+        "extra_javascript": [] if pagefind else ["assets/sijill/search-normalise.js"],
         "extra": {
             **extra_offline,
             "sijill": {
@@ -116,12 +119,12 @@ def language_config(
                     for key in sorted(catalog(lang.code))
                     if key.startswith(("search_filter_", "search_kind_"))
                 },
-                "pagefind": False
-                if offline
-                else {
+                "pagefind": {
                     "ranking": json.dumps(RANKING),
                     "suggest": label(lang.code, "search_closest_names"),
-                },
+                }
+                if pagefind
+                else False,
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")
