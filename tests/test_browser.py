@@ -126,7 +126,7 @@ def search_hrefs(page: Page, query: str) -> list[str]:
 def pagefind_results(page: Page, query: str) -> list[tuple[str, str, str]]:
     """Type `query` into the published site's search box (Pagefind's UI) and return its
     results as shown: each one's page path, title and excerpt."""
-    box = page.locator("#sijill-search input")
+    box = page.locator("#sijill-search .pagefind-ui__search-input")
     box.click()
     box.fill(query)
     message = page.locator(".pagefind-ui__message")
@@ -389,7 +389,7 @@ def test_arabic_is_found_without_hamza_and_shown_as_written(page: Page, base_url
 def test_the_search_box_is_keyboard_accessible_and_right_to_left(page: Page, base_url: str) -> None:
     page.goto(f"{base_url}/ar/people/ali-larijani/")
     page.keyboard.press("/")
-    box = page.locator("#sijill-search input")
+    box = page.locator("#sijill-search .pagefind-ui__search-input")
     assert box.evaluate("e => e === document.activeElement")
     assert page.locator(".pagefind-ui").evaluate("e => getComputedStyle(e).direction") == "rtl"
     page.keyboard.type("لاريجاني")
@@ -406,7 +406,7 @@ def test_a_misspelt_name_offers_the_closest_names(page: Page, base_url: str) -> 
     # Pagefind matches words and their beginnings, not misspellings: nothing is found, and
     # the names the beginning of the word finds are offered.
     page.goto(f"{base_url}/en/")
-    box = page.locator("#sijill-search input")
+    box = page.locator("#sijill-search .pagefind-ui__search-input")
     box.click()
     box.fill("Larijni")
     offered = page.locator(".sijill-suggest a", has_text="Ali Larijani")

@@ -541,7 +541,7 @@ def test_no_injected_script_runs_in_chromium(site: Path, served: str, browser: B
     # Search results are drawn from the index as HTML (Pagefind's UI on the published site).
     for lang, query in (("en", "sijillText"), ("ar", "sijillText")):
         page.goto(f"{served}/{lang}/", wait_until="load")
-        box = page.locator("#sijill-search input")
+        box = page.locator("#sijill-search .pagefind-ui__search-input")
         box.click()
         box.fill(query)
         page.locator(".pagefind-ui__result").first.wait_for(timeout=15_000)

@@ -25,7 +25,7 @@
       },
     });
     var input = function () {
-      return element.querySelector("input");
+      return element.querySelector(".pagefind-ui__search-input");
     };
     // Pagefind's box has a title and a placeholder only: screen readers need a name.
     var named = input();
