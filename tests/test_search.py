@@ -27,6 +27,7 @@ def test_the_article_is_indexed_and_the_names_weigh_without_being_shown() -> Non
     search = {
         "kind": "person",
         "names": ["<script>x</script>", "علي"],
+        "folded": ["اسلام اباد"],
         "years": [2025],
         "countries": ["Iran, Islamic Republic of"],
     }
@@ -41,7 +42,12 @@ def test_the_article_is_indexed_and_the_names_weigh_without_being_shown() -> Non
     assert '<span data-pagefind-filter="Year">2025</span>' in marked
     # A value with a comma is an element's text, never inside the attribute.
     assert '<span data-pagefind-filter="Country">Iran, Islamic Republic of</span>' in marked
-    assert '<span data-pagefind-meta="names">&lt;script&gt;x&lt;/script&gt; · علي</span>' in marked
+    assert (
+        '<span data-pagefind-meta="names">&lt;script&gt;x&lt;/script&gt; · علي · اسلام اباد</span>'
+        in marked
+    )
+    # A folded form is searched in the names field, never in the text an excerpt shows.
+    assert marked.count("اسلام اباد") == 1
     assert "<script>x" not in marked
     # The other names: indexed with a heading's weight, hidden from the page.
     assert re.search(r'<div hidden data-pagefind-weight="7">[^<]*علي</div>\n</article>', marked)
@@ -53,3 +59,18 @@ def test_the_article_is_indexed_and_the_names_weigh_without_being_shown() -> Non
 def test_a_page_without_an_article_is_left_as_it_is() -> None:
     html = "<html><body><p>redirect</p></body></html>"
     assert mark_page(html, "t", None, LABELS) == html
+
+
+def test_a_name_with_hamza_is_searched_folded_too() -> None:
+    from generator.data.check import check
+    from generator.render.search import search_facts
+    from tests.conftest import SHIPPED_DATA
+
+    dataset = check(SHIPPED_DATA).dataset
+    assert dataset is not None
+    facts = search_facts(dataset, "ar", "people/reza-amiri-moghadam.md")
+    assert facts is not None and facts["kind"] == "person"
+    assert any("أميري" in name for name in facts["names"]), facts
+    assert any("اميري" in name for name in facts["folded"]), facts
+    assert not any("أ" in name for name in facts["folded"]), facts
+    assert search_facts(dataset, "ar", "people/index.md") is None

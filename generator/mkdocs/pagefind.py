@@ -6,8 +6,9 @@ Two parts:
 - `mark_page`, called by the MkDocs hook on every page: Pagefind's markup. The article is the
   indexed body (`data-pagefind-body`: the header, navigation, breadcrumbs and footer are left
   out); its heading weighs most; a hidden block at the article's end holds the entity's other
-  names (the page's `sijill_search`, made by `generator/render/search.py`), weighted like a
-  heading; the kind of page, its years and countries are filters; the title is the page's as
+  names as written (the page's `sijill_search`, made by `generator/render/search.py`),
+  weighted like a heading (their folded forms are in the names field only: an excerpt never
+  shows them); the kind of page, its years and countries are filters; the title is the page's as
   written. Table headers, permalink marks and the "last updated" line are not indexed, so
   excerpts are the page's sentences. Pages without an article (redirects, cards) are not
   indexed.
@@ -84,9 +85,10 @@ def mark_page(
         for name, value in filters:
             facts += Markup('<span data-pagefind-filter="{}">{}</span>').format(name, value)
         names = list(search["names"])
-        if names and search["kind"] in NAMES_META:
+        searched = names + list(search.get("folded", ()))
+        if searched and search["kind"] in NAMES_META:
             facts += Markup('<span data-pagefind-meta="{}">{}</span>').format(
-                NAMES_META[search["kind"]], " · ".join(names)
+                NAMES_META[search["kind"]], " · ".join(searched)
             )
     block = Markup("<div hidden data-pagefind-ignore>{}</div>").format(facts)
     if names:

@@ -5,9 +5,10 @@ Pagefind's markup (`generator/mkdocs/pagefind.py`), so the MkDocs layer needs no
 
 Names are the ones the page is found by: the entity's name in the other languages, a person's
 other names in every script, an organization's abbreviation. An Arabic name whose matching
-form (`languages.arabic.normalise` with `letters`: ة as ه, ى as ي, hamza and madda on alef
-dropped) differs from the name as written is given in that form too, so a reader who types
-either finds it; these forms are indexed, never shown as a title.
+form (`languages.arabic.normalise` with `letters`: ة as ه, ى as ي, ٱ and hamza and madda on
+alef as ا) differs from the name as written has that form in `folded`: the hook puts it in a
+metadata field only (searched, never shown), not in the page's text, where an excerpt could
+show it.
 """
 
 from __future__ import annotations
@@ -33,15 +34,11 @@ _ENTITY_PAGE = re.compile(
 )
 
 
-def _names(found: list[str | None]) -> list[str]:
-    names: list[str] = []
-    for name in found:
-        if not name:
-            continue
-        for form in (name, arabic.normalise(name, letters=True)):
-            if form not in names:
-                names.append(form)
-    return names
+def _names(found: list[str | None]) -> tuple[list[str], list[str]]:
+    """The names as written, once each, and their folded forms that differ from them."""
+    names = list(dict.fromkeys(name for name in found if name))
+    folded = [arabic.normalise(name, letters=True) for name in names]
+    return names, [form for form in dict.fromkeys(folded) if form not in names]
 
 
 def search_facts(dataset: Dataset, lang: str, path: str) -> dict[str, Any] | None:
@@ -79,9 +76,11 @@ def search_facts(dataset: Dataset, lang: str, path: str) -> dict[str, Any] | Non
     elif folder == "relations":
         countries = [code.upper() for code in ident.split("-")]
     country_names = sorted({i18n.country_name(code, lang) for code in countries})
+    written, folded = _names(names)
     return {
         "kind": KIND_OF_FOLDER[folder],
-        "names": _names(names),
+        "names": written,
+        "folded": folded,
         "years": sorted(set(years)),
         "countries": country_names,
     }
