@@ -132,8 +132,13 @@ def pagefind_results(page: Page, query: str) -> list[tuple[str, str, str]]:
     message = page.locator(".pagefind-ui__message")
     # The message names the query once its results are shown ("32 results for …").
     message.filter(has_text=query).wait_for(timeout=15_000)
-    links = page.locator(".pagefind-ui__result-link")
-    links.first.wait_for(timeout=15_000)
+    # Each result is drawn empty, then filled once its page's fragment has loaded.
+    page.wait_for_function(
+        "() => { const results = [...document.querySelectorAll('.pagefind-ui__result')];"
+        " return results.length > 0"
+        " && results.every(e => e.querySelector('.pagefind-ui__result-link')); }",
+        timeout=15_000,
+    )
     found: list[tuple[str, str, str]] = page.locator(".pagefind-ui__result").evaluate_all(
         "els => els.map(e => [e.querySelector('.pagefind-ui__result-link').href,"
         " e.querySelector('.pagefind-ui__result-link').textContent,"
