@@ -5,7 +5,9 @@
 3. write      each language's docs tree, rendered page by page (`write.generate`), and the
               redirects of former ids; `prepare` does 1-3, in a process of its own for a build.
 4. MkDocs     one strict `mkdocs build` per language, side by side (`mkdocs.builds`), into a
-              staging folder of this build's own (`mkdocs.lock`).
+              staging folder of this build's own (`mkdocs.lock`); then, for the published
+              site, Pagefind's search index of each language, one after the other
+              (`mkdocs.pagefind`; the offline bundle keeps Material's lunr search).
 5. root files the language chooser, the bilingual 404 page, the sitemap (`mkdocs.root`).
 6. links      every internal link and anchor checked (`mkdocs.linkcheck`), when asked.
 7. publish    the staging folder put in the place of the site in one step (`mkdocs.publish`).
@@ -35,6 +37,7 @@ from generator.mkdocs.bundle import bundle_name, drop_online_files, write_zip
 from generator.mkdocs.configs import base_config, site_urls, write_configs
 from generator.mkdocs.linkcheck import broken_links, check_site_links
 from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging
+from generator.mkdocs.pagefind import index_site
 from generator.mkdocs.publish import check_can_publish, publish, recover_interrupted_publish
 from generator.mkdocs.root import language_chooser, write_root_files
 from generator.parallel import ForkedProcessDied, can_fork, sigterm_as_interrupt, start_forked
@@ -76,6 +79,8 @@ def build(
                 run_mkdocs(
                     configs, progress, strict=strict, epoch=epoch, timings=timings, lock=lock
                 )
+            with failing_as("index the site for search"):  # 4b
+                index_search(staging, progress, timings)
             urls = site_urls(project)
             with failing_as("write the site's root pages"):  # 5
                 write_root_files(project, staging, urls)
@@ -302,6 +307,22 @@ def _write_redirects(project: Project, dataset: Dataset) -> None:
     text = json.dumps(redirects, indent=1, sort_keys=True) + "\n"
     if not path.is_file() or path.read_text(encoding="utf-8") != text:
         path.write_text(text, encoding="utf-8")
+
+
+# --- 4b: the search index -------------------------------------------------------------------------
+
+
+def index_search(staging: Path, progress: Progress, timings: dict[str, float] | None) -> None:
+    """Pagefind over each language's built pages, one language at a time (`mkdocs.pagefind`):
+    the indexer's memory grows with the pages of one run."""
+    for lang in LANGUAGES:
+        run = index_site(staging / lang.code, lang.code)
+        if timings is not None:
+            timings[f"pagefind_{lang.code}"] = run.seconds
+        progress(
+            f"indexed the {lang.code} site for search in {run.seconds:.1f} s "
+            f"({run.files} files, {run.size / 1e6:.1f} MB, peak {run.peak_rss / 1e6:.0f} MB)"
+        )
 
 
 # --- 4: the MkDocs builds' clock ------------------------------------------------------------------

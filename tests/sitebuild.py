@@ -34,3 +34,16 @@ def build_site(data_dir: Path, out: Path, site_url: str | None = None) -> Path:
 
 def page(site: Path, lang: str, path: str) -> str:
     return (site / lang / path / "index.html").read_text(encoding="utf-8")
+
+
+# Pagefind's filter files are named by the hash of their bytes, which hold the same entries in
+# an order that changes from run to run (and so does the metadata file that names them).
+_REORDERED = re.compile(
+    r"(^|/)pagefind/(filter/\w+?_|pagefind\.\w+?_)[0-9a-f]+(\.pf_filter|\.pf_meta)$"
+)
+
+
+def stable_name(name: str) -> str:
+    """A site file's path with the run-dependent hash of Pagefind's filter and metadata files
+    masked (`…/pagefind/filter/ar_*.pf_filter`)."""
+    return _REORDERED.sub(r"\1pagefind/\2*\3", name)

@@ -25,6 +25,7 @@ from generator.pipeline import build
 from generator.pipeline import bundle as build_bundle
 from generator.project import BuildBusy, Project, PublishError
 from tests.conftest import ROOT, SHIPPED_DATA
+from tests.sitebuild import stable_name
 
 pytestmark = [
     pytest.mark.slow,
@@ -62,11 +63,17 @@ def _run(
 
 
 def _files(site: Path) -> list[str]:
-    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+    return sorted(
+        stable_name(path.relative_to(site).as_posix()) for path in site.rglob("*") if path.is_file()
+    )
 
 
 def _tree(site: Path) -> dict[str, bytes]:
-    return {name: (site / name).read_bytes() for name in _files(site)}
+    return {
+        path.relative_to(site).as_posix(): path.read_bytes()
+        for path in sorted(site.rglob("*"))
+        if path.is_file()
+    }
 
 
 def _leftovers(out: Path) -> list[str]:

@@ -563,6 +563,10 @@ def run(
         }
         figures |= {
             "mkdocs_s": {lang.code: round(timings[lang.code], 3) for lang in LANGUAGES},
+            # The published site's search index, one language after the other (issue 16).
+            "pagefind_s": {
+                lang.code: round(timings.get(f"pagefind_{lang.code}", 0.0), 3) for lang in LANGUAGES
+            },
             "baseline_language": slowest,
             "baseline_s": {code: round(seconds, 3) for code, seconds in baselines.items()},
             "baseline_peak_rss_mb": baseline_rss,

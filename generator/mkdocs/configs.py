@@ -13,7 +13,8 @@ from typing import Any
 import yaml
 
 from generator.languages import LANGUAGES, Language
-from generator.languages.i18n import label
+from generator.languages.i18n import catalog, label
+from generator.mkdocs.pagefind import RANKING
 from generator.project import Project
 from generator.render.urls import SiteUrls
 
@@ -61,6 +62,9 @@ def language_config(
     offline: bool = False,
 ) -> str:
     """The per-language MkDocs config: what differs from the shared mkdocs.yml."""
+    # The published site searches with Pagefind, whose index is made after the build
+    # (`mkdocs.pagefind`); the offline bundle and the live preview keep lunr's.
+    pagefind = not offline and alternate_base is None
     base = base_config(project)
     site_url = str(base.get("site_url") or "").rstrip("/")
     build = project.build_dir.resolve()
@@ -96,7 +100,8 @@ def language_config(
         "plugins": plugins,
         "hooks": [os.path.relpath(Path(__file__).with_name("hooks.py"), build)],
         "extra_css": ["assets/sijill/sijill.css"],
-        "extra_javascript": ["assets/sijill/search-normalise.js"],
+        # The query normalisation is lunr's (the bundle's, the preview's); Pagefind does its own.
+        "extra_javascript": [] if pagefind else ["assets/sijill/search-normalise.js"],
         "extra": {
             **extra_offline,
             "sijill": {
@@ -108,6 +113,18 @@ def language_config(
                 "site_feed_title": label(
                     lang.code, "feed_title_site", site=label(lang.code, "site_name")
                 ),
+                # Pagefind's filters and kinds of page, and whether its UI replaces lunr's.
+                "search_labels": {
+                    key: label(lang.code, key)
+                    for key in sorted(catalog(lang.code))
+                    if key.startswith(("search_filter_", "search_kind_"))
+                },
+                "pagefind": {
+                    "ranking": json.dumps(RANKING),
+                    "suggest": label(lang.code, "search_closest_names"),
+                }
+                if pagefind
+                else False,
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")

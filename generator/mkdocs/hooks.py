@@ -20,6 +20,7 @@ from generator.languages import LANGUAGES, language
 from generator.mkdocs import pagememory
 from generator.mkdocs.celllabels import label_cells
 from generator.mkdocs.heads import head_tags
+from generator.mkdocs.pagefind import mark_page, page_search
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
 from generator.render.urls import SITE_FEED, SiteUrls, feed_of, resolve_doc_links
@@ -126,12 +127,16 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     context["sijill_section"] = tab
     # Runs after the search plugin has indexed the page (hooks come after plugins).
     entries = _search_entries(config)
-    if entries is not None and _STATE.spool is not None:
+    settings = _settings(config)
+    if entries is not None and settings.get("pagefind"):
+        # The published site searches with Pagefind: lunr's index stays empty (its plugin
+        # stays on, for Material's search box, which our partial replaces).
+        del entries[:]
+    elif entries is not None and _STATE.spool is not None:
         _STATE.spool.take(entries)
     elif entries is not None:
         normalise_entries(entries, start=_STATE.normalised)
         _STATE.normalised = len(entries)
-    settings = _settings(config)
     # The switcher leads to the same page in the other language: both trees share paths.
     config["extra"]["alternate"] = [
         {"name": alt["name"], "lang": alt["lang"], "link": alt["root"] + page.url}
@@ -203,6 +208,10 @@ def on_post_page(output: str, page: Any, config: Any) -> str:
         _STATE.active_tab.active = False
         _STATE.active_tab = None
     output = _add_feed_link(_add_head(_add_dir(output, config), page, config), page, config)
+    settings = _settings(config)
+    if settings.get("search_labels"):  # Pagefind's markup (generator/mkdocs/pagefind.py)
+        title = html.unescape(page.title or "")
+        output = mark_page(output, title, page_search(page.meta), settings["search_labels"])
     pagememory.release(page)
     return output
 
@@ -276,10 +285,13 @@ def on_post_build(config: Any) -> None:
     # offline plugin copies it into search_index.js. Both languages are normalised: English
     # pages carry Arabic names too.
     spool = _STATE.spool
+    settings = _settings(config)
+    if settings.get("pagefind"):  # Pagefind's index replaces lunr's (generator/mkdocs/pagefind.py)
+        (Path(config["site_dir"]) / "search" / "search_index.json").unlink(missing_ok=True)
+        spool = _STATE.spool = None
     if spool is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
         spool.write(Path(config["site_dir"]))
         _STATE.spool = None
-    settings = _settings(config)
     redirects_file = Path(settings.get("redirects_file", ""))
     if redirects_file.is_file():
         redirects = json.loads(redirects_file.read_text(encoding="utf-8"))

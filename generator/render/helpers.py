@@ -7,7 +7,6 @@ for the environment that prints everything else escaped).
 from __future__ import annotations
 
 import functools
-import json
 import posixpath
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -375,15 +374,11 @@ class PageHelpers:
 
     def front_matter(self, title: str, source_file: str | None, **extra: Any) -> Markup:
         # seo builds on these helpers (titles, names): imported here, not at the top.
-        from generator.render.seo import entity_head
+        from generator.render.seo import page_meta
 
         values: dict[str, Any] = {"title": str(escape_html(title))}
         # The file "edit this page" opens; "" for a listing made from many (no file to edit).
         values["sijill_source"] = source_file or ""
-        head = entity_head(self.dataset, self.lang, self.path)
-        if head is not None:
-            # One JSON string, not a YAML mapping: MkDocs keeps each page's meta until the
-            # build ends, and a string is far smaller than the objects it would parse into.
-            values["sijill_head"] = json.dumps(head, ensure_ascii=False, sort_keys=True)
+        values.update(page_meta(self.dataset, self.lang, self.path))
         values.update(extra)
         return front_matter(values)

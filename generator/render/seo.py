@@ -7,12 +7,14 @@ layer (`mkdocs.heads`), which needs no data.
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from generator.data.dataset import Dataset
 from generator.data.schema import VISIT_SCHEMA_ORG_TYPES, Person, Place, Visit
 from generator.languages import LANGUAGES, i18n
 from generator.model import titles
+from generator.render.search import search_facts
 from generator.render.urls import PORTABLE_URLS, SiteUrls, entity_of
 
 # Longer descriptions are cut at a word: previews show about this much.
@@ -169,3 +171,19 @@ def entity_head(dataset: Dataset, lang: str, path: str) -> dict[str, Any] | None
             "json_ld": visit_json_ld(dataset, visit, lang, PORTABLE_URLS),
         }
     return None
+
+
+def page_meta(dataset: Dataset, lang: str, path: str) -> dict[str, str]:
+    """The front matter the MkDocs hook reads: the head's tags (`sijill_head`) and what search
+    is told (`sijill_search`, generator/render/search.py), as one JSON string each, not a YAML
+    mapping: MkDocs keeps each page's meta until the build ends, and a string is far smaller
+    than the objects it would parse into."""
+    found = {
+        "sijill_head": entity_head(dataset, lang, path),
+        "sijill_search": search_facts(dataset, lang, path),
+    }
+    return {
+        key: json.dumps(value, ensure_ascii=False, sort_keys=True)
+        for key, value in found.items()
+        if value is not None
+    }
