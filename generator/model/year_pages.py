@@ -21,9 +21,10 @@ from generator.data.schema import PartialDate, Visit
 from generator.model.resolve import years
 
 # Rows in one part: an Arabic row is about 12 elements (a date in <time> and <bdi>s, three
-# links), 16 on a person's page (the title then, whom they met), so two lists of a page stay
-# near 5,000 of the 6,000 elements, and under 250 KB.
-PAGE_ROWS = 160
+# links), 16 on a person's page (the title then, whom they met), so two lists stay near 4,500
+# of a page's 6,000 elements, leaving the rest to its pictures (a chart, a world map: up to
+# 500) and its other sections. At 160 rows the busiest synthetic person's page reached 5,971.
+PAGE_ROWS = 140
 
 Groups = list[tuple[int, list[Visit]]]  # (year, its visits), newest first
 
