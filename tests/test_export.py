@@ -158,11 +158,16 @@ EXTRA_FILES = {
 }
 
 
-def test_every_optional_field_reads_back(data_copy: Path) -> None:
+def write_extra_files(data_dir: Path) -> None:
+    """EXTRA_FILES written into a copy of the data."""
     for path, data in EXTRA_FILES.items():
-        (data_copy / path).write_text(
+        (data_dir / path).write_text(
             yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
         )
+
+
+def test_every_optional_field_reads_back(data_copy: Path) -> None:
+    write_extra_files(data_copy)
     dataset = _checked(data_copy)
     document = json.loads(popolo_json(dataset, SITE_URL))
     _assert_same_entities(read_popolo(document, dataset.root), dataset)

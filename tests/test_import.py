@@ -16,7 +16,7 @@ from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
 from generator.downloads.export import DATA_DIR, JSON_FILE, data_files
 from tests.conftest import SHIPPED_DATA
-from tests.test_export import EXTRA_FILES
+from tests.test_export import EXTRA_FILES, write_extra_files
 
 
 def _checked(data_dir: Path) -> Dataset:
@@ -87,10 +87,7 @@ def test_importing_again_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFi
 def test_every_optional_field_imports_back(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for path, data in EXTRA_FILES.items():
-        (data_copy / path).write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+    write_extra_files(data_copy)
     original = _checked(data_copy)
     target = tmp_path / "imported"
     code, out, _ = _import(_export(original, tmp_path), target, capsys)

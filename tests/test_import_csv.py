@@ -22,7 +22,7 @@ from generator.languages import LANGUAGE_CODES
 from generator.model.titles import made_visit_title
 from generator.review.csv_import import plain_cell
 from tests.conftest import SHIPPED_DATA
-from tests.test_export import EXTRA_FILES
+from tests.test_export import write_extra_files
 
 # What the CSVs do not carry, as the model dumps it when absent.
 NOT_CARRIED: dict[str, dict[str, list[object]]] = {
@@ -122,10 +122,7 @@ def test_the_csv_downloads_import_back_as_the_data(
 def test_every_optional_column_imports_back(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for path, data in EXTRA_FILES.items():
-        (data_copy / path).write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+    write_extra_files(data_copy)
     _round_trip(data_copy, tmp_path, capsys)
     # The source a summary is quoted from, read from its column of people.csv and visits.csv.
     for kind, entity_id in (("people", "test-person"), ("visits", "2024-test-trip")):
@@ -136,10 +133,7 @@ def test_every_optional_column_imports_back(
 def test_without_attendees_csv_visitors_and_hosts_are_the_ids(
     data_copy: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    for path, data in EXTRA_FILES.items():
-        (data_copy / path).write_text(
-            yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8"
-        )
+    write_extra_files(data_copy)
     folder = _export_csv(_checked(data_copy), tmp_path / "csv")
     (folder / "attendees.csv").unlink()
     target = _target(tmp_path / "empty", data_copy)

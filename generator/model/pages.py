@@ -57,10 +57,10 @@ def plan(dataset: Dataset, relations: Relations) -> list[PlannedPage]:
     pages.extend(
         _year_pages(
             "timeline",
-            "visits/index.md",
             lambda h: h.t("visits_index_title"),
             _timeline_lists,
             relations,
+            entity_page="visits/index.md",  # the timeline's first part is the visits index
         )
     )
     pages.extend(_person_pages(dataset, relations))
@@ -196,7 +196,6 @@ def _person_pages(dataset: Dataset, relations: Relations) -> Iterator[PlannedPag
         )
         yield from _year_pages(
             f"people/{person_id}",
-            f"people/{person_id}.md",
             functools.partial(_person_name, person_id=person_id),
             functools.partial(_person_lists, person_id=person_id),
             relations,
@@ -238,15 +237,19 @@ def _relation_lists(rel: Relations, a: str, b: str) -> list[tuple[str, str, list
 
 def _year_pages(
     stem: str,
-    entity_page: str,
     name: Callable[[PageHelpers], str],
     lists: Callable[[Relations], list[tuple[str, str, list[Visit]]]],
     relations: Relations,
     person_id: str | None = None,
     exchange: tuple[str, str] | None = None,
+    entity_page: str | None = None,
 ) -> Iterator[PlannedPage]:
-    """A page for each later part of an entity's long lists (`generator.model.year_pages`)."""
-    for part_label in later_labels(lists(relations)):
+    """A page for each later part of an entity's long lists (`generator.model.year_pages`);
+    the entity's own page is `<stem>.md` unless `entity_page` says otherwise."""
+    labels = later_labels(lists(relations))
+    # Every page of the entity's lists, for each to lead to the others.
+    parts = [part_page(stem, label) for label in labels]
+    for part_label in labels:
 
         def context(h: PageHelpers, part_label: str = part_label) -> dict[str, Any]:
             shown, (start, end) = later_part(lists(h.relations), part_label)
@@ -257,13 +260,12 @@ def _year_pages(
             )
             return {
                 "title": h.t("year_page_title", name=name(h), year=when),
-                "entity_page": entity_page,
+                "entity_page": entity_page or f"{stem}.md",
                 "entity_name": name(h),
                 "lists": shown,
                 "person_id": person_id,  # a person's: the title then, the other side
                 "exchange": exchange,  # a relation's two countries: a row per year
-                # Every page of the entity's lists, to go from one to the next.
-                "parts": [part_page(stem, other) for other in later_labels(lists(h.relations))],
+                "parts": parts,
                 "this_part": part_page(stem, part_label),
             }
 
@@ -323,7 +325,6 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
         yield PlannedPage(f"countries/{code.lower()}.md", "country.md.j2", context)
         yield from _year_pages(
             f"countries/{code.lower()}",
-            f"countries/{code.lower()}.md",
             functools.partial(_country_name, code=code),
             functools.partial(_country_lists, code=code),
             rel,
@@ -346,7 +347,6 @@ def _country_pages(rel: Relations) -> Iterator[PlannedPage]:
         yield PlannedPage(f"{stem}.md", "relation.md.j2", relation_context)
         yield from _year_pages(
             stem,
-            f"{stem}.md",
             functools.partial(_relation_title, a=a, b=b),
             functools.partial(_relation_lists, a=a, b=b),
             rel,

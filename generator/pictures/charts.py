@@ -61,9 +61,9 @@ class Frame:
     captioned: bool = True  # its title shown above the legend; not under a heading that says it
 
 
-def _x(frame: Frame, fraction: float) -> float:
+def _x(rtl: bool, fraction: float) -> float:
     """A point across the plot, 0 the start (the oldest) and 1 the end; mirrored in RTL."""
-    along = 1 - fraction if frame.rtl else fraction
+    along = 1 - fraction if rtl else fraction
     return round(MARGIN + along * (WIDTH - 2 * MARGIN), 1)
 
 
@@ -111,12 +111,11 @@ def _ticks(frame: Frame, labels: Sequence[tuple[float, str]], y: float) -> Marku
 # Hundreds of pictures share an axis (the same years, the same months): made once each.
 @functools.lru_cache(maxsize=4096)
 def _axis_labels(rtl: bool, labels: tuple[tuple[float, str], ...], y: float) -> Markup:
-    frame = Frame("", "", "", rtl)
     step = max(1, math.ceil(len(labels) / 14))
     phone = step * max(1, math.ceil(len(labels) / step / 6))
     return Markup("").join(
         Markup('<text x="{}" y="{}" text-anchor="middle"{}>{}</text>').format(
-            _x(frame, fraction),
+            _x(rtl, fraction),
             y,
             Markup("") if index % phone == 0 else Markup(' class="sijill-minor"'),
             text,
@@ -129,7 +128,7 @@ def _axis_labels(rtl: bool, labels: tuple[tuple[float, str], ...], y: float) -> 
 def _scale(frame: Frame, text: str) -> Markup:
     """The largest count, at the top of the start side: the bars' scale in words."""
     return Markup('<text class="sijill-scale" x="{}" y="18" text-anchor="start">{}</text>').format(
-        _x(frame, 0), text
+        _x(frame.rtl, 0), text
     )
 
 
@@ -150,7 +149,7 @@ def year_bars(
             continue
         for mark in series.marks:
             tall = max(1.5, round(half * mark.count / highest, 1))
-            left = round(_x(frame, (mark.at - first + 0.5) / span) - bar / 2, 1)
+            left = round(_x(frame.rtl, (mark.at - first + 0.5) / span) - bar / 2, 1)
             y = round(base - tall, 1) if above else base
             shapes.append(_BAR % (mark.href, mark.tooltip, series.css, left, y, bar, tall))
     axis = Markup('<line class="sijill-axis" x1="{}" x2="{}" y1="{}" y2="{}"/>').format(
@@ -178,7 +177,7 @@ def lanes(frame: Frame, lanes: Sequence[Series], labels: Sequence[tuple[float, s
         )
         taken: dict[float, int] = {}
         for mark in series.marks:
-            x = _x(frame, mark.at)
+            x = _x(frame.rtl, mark.at)
             spot = round(x / 6)
             above = taken.get(spot, 0)
             taken[spot] = above + 1
@@ -206,7 +205,7 @@ def ranked_bars(frame: Frame, series: Series, names: Sequence[str], scale: str) 
         x = WIDTH - start - long if frame.rtl else start
         shapes.append(
             Markup('<text class="sijill-name" x="{}" y="{}" text-anchor="start">{}</text>').format(
-                _x(frame, 0), y + 14, name
+                _x(frame.rtl, 0), y + 14, name
             )
         )
         shapes.append(

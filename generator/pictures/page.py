@@ -21,9 +21,10 @@ if TYPE_CHECKING:
 class PagePictures:
     h: PageHelpers
 
-    def years(self, lists: list[VisitList], key: str = "years", on: str = "") -> Markup:
-        """Visits per year, made above the line and received below (`visits`)."""
-        return visits.years_made_and_received(self.h, lists, key, on)
+    def years(self, lists: list[VisitList], on: str = "") -> Markup:
+        """Visits per year, made above the line and received below (`visits`); `on`: the
+        page the lists' tables are on, when not this one (the home page's timeline)."""
+        return visits.years_made_and_received(self.h, lists, on)
 
     def exchange(self, a: str, b: str, shown: list[Visit], first: VisitList) -> Markup:
         """A relation's visits over time, a lane each way (`visits`)."""

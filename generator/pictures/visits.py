@@ -9,7 +9,6 @@ the visit's page. So the picture adds a view, never a fact the page does not hav
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import math
 from collections import Counter
@@ -39,12 +38,22 @@ def _plain(markup: Markup) -> str:
     return markup.striptags()
 
 
-def _frame(h: PageHelpers, key: str, title_key: str, **values: str) -> Frame:
+def _frame(
+    h: PageHelpers,
+    key: str,
+    title_key: str,
+    description_key: str | None = None,
+    captioned: bool = True,
+    **values: str,
+) -> Frame:
+    """The picture's words (its description's key is the title's + "_description" unless
+    given) and the page's direction."""
     return Frame(
         key=key,
         title=h.t(title_key, **values),
-        description=h.t(f"{title_key}_description", **values),
+        description=h.t(description_key or f"{title_key}_description", **values),
         rtl=h.language.direction == "rtl",
+        captioned=captioned,
     )
 
 
@@ -81,7 +90,7 @@ def _year_tip(h: PageHelpers, year: int, count: int, label: str) -> str:
 
 
 def years_made_and_received(
-    h: PageHelpers, visit_lists: Sequence[VisitList], key: str, shown_on: str = ""
+    h: PageHelpers, visit_lists: Sequence[VisitList], shown_on: str = ""
 ) -> Markup:
     """A person's or a country's visits per year: the first list above the line (made), the
     second below (hosted, received); one list alone (the timeline, `shown_on` its page)
@@ -96,17 +105,15 @@ def years_made_and_received(
         return Markup("")
     first, last = int(min(years)), int(max(years))
     total = sum(mark.count for s in series for mark in s.marks)
-    frame = Frame(
-        key=key,
-        title=h.t("chart_years"),
-        description=h.t(
-            "chart_years_description" if first < last else "chart_years_description_one",
-            visits=_plain(h.visit_count(total)),
-            first=str(first),
-            last=str(last),
-        ),
-        rtl=h.language.direction == "rtl",
+    frame = _frame(
+        h,
+        "years",
+        "chart_years",
+        "chart_years_description" if first < last else "chart_years_description_one",
         captioned=False,  # under its heading
+        visits=_plain(h.visit_count(total)),
+        first=str(first),
+        last=str(last),
     )
     most = max(mark.count for s in series for mark in s.marks)
     scale = h.t("chart_most", count=i18n.format_number(most, h.lang))
@@ -219,9 +226,7 @@ def busiest(h: PageHelpers, relations: dict[tuple[str, str], list[Visit]]) -> Ma
         )
         for index, (((a, b), visits), name) in enumerate(zip(ranked, names, strict=True))
     ]
-    frame = dataclasses.replace(
-        _frame(h, "busiest", "chart_busiest", count=str(len(ranked))), captioned=False
-    )
+    frame = _frame(h, "busiest", "chart_busiest", captioned=False, count=str(len(ranked)))
     most = marks[0].count
     return ranked_bars(
         frame,

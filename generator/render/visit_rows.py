@@ -21,8 +21,12 @@ if TYPE_CHECKING:  # the helpers call this module; it uses theirs
 
 
 def _cells(h: PageHelpers, visit: Visit, route: bool) -> list[Markup]:
-    cells = [h.dates(visit.start_date, visit.end_date), h.visit(visit)]
-    cells += [h.route(visit)] if route else []
+    return [h.dates(visit.start_date, visit.end_date), h.visit(visit), *_where(h, visit, route)]
+
+
+def _where(h: PageHelpers, visit: Visit, route: bool) -> list[Markup]:
+    """The route (when shown), the places and the type of visit."""
+    cells = [h.route(visit)] if route else []
     cells.append(places(h, visit))
     cells.append(Md("{}").format(h.t("classification_" + visit.classification)))
     return cells
@@ -54,10 +58,7 @@ def person_visit_row(h: PageHelpers, visit: Visit, person_id: str, side: str) ->
     # No "visit" column: its title would repeat the person's name and the route on every row
     # of hundreds; the dates lead to the visit's page instead.
     dates = h.dates(visit.start_date, visit.end_date)
-    cells: list[Markup] = [
-        Md("[{}]({})").format(dates, link_target(h.href(f"visits/{visit.id}.md")))
-    ]
-    cells += _cells(h, visit, route=True)[2:]
+    cells = [h.link(dates, f"visits/{visit.id}.md"), *_where(h, visit, route=True)]
     cells.append(h.shown(role))
     understood = visit.to_country if side == "made" else visit.from_country
     cells.append(h.attendees([a for a in others if a.person != person_id], understood))
@@ -91,15 +92,16 @@ def _visit_count(lang: str, locale: str, count: int) -> Markup:
     return isolate_numbers(text, lang)
 
 
-def part_label(h: PageHelpers, path: str) -> Markup:
-    """The name of a later part's page (`people/x/2019.md`: "2019"); a part of a year, named
-    by its newest month, "March 2025 and before": the same year may also be on the page,
-    in its later months, and the reader must tell the two apart."""
+def part_label(h: PageHelpers, path: str, year: int | None = None) -> Markup:
+    """The name of a later part's page (`people/x/2019.md`: "2019", or `year`, one of the
+    years that page holds); a part of a year, named by its newest month, "March 2025 and
+    before": the same year may also be on the page, in its later months, and the reader must
+    tell the two apart."""
     label = posixpath.splitext(posixpath.basename(path))[0]
-    year, _, month = label.partition("-")
+    first, _, month = label.partition("-")
     if not month:
-        return h.number_text(int(year))
-    newest = i18n.format_partial_date(PartialDate(int(year), int(month)), h.lang)
+        return h.number_text(year if year is not None else int(first))
+    newest = i18n.format_partial_date(PartialDate(int(first), int(month)), h.lang)
     return isolate_numbers(h.t("months_until", month=newest), h.lang)
 
 
@@ -118,7 +120,7 @@ def year_jumps(
         for year, visits in groups
     ] + [
         Md("[{}]({})\u00a0({})").format(
-            part_label(h, path) if "-" in posixpath.basename(path) else h.number_text(year),
+            part_label(h, path, year),
             link_target(h.href(path)),
             h.number_text(count),
         )
