@@ -159,7 +159,7 @@ def exchange(h: PageHelpers, a: str, b: str, visits: list[Visit], visit_list: Vi
             (v for v in visits if v.from_country == origin and v.to_country == destination),
             key=lambda v: (v.start_date.earliest(), v.id),
         )
-        marks = _exchange_marks(h, mine, start, end, visit_list, label)
+        marks = _exchange_marks(h, mine, (start, end), visit_list, label, len(visits) > MAX_MARKS)
         lanes_.append(Series(_CSS[index], label, marks))
     frame = _frame(
         h,
@@ -175,13 +175,16 @@ def exchange(h: PageHelpers, a: str, b: str, visits: list[Visit], visit_list: Vi
 def _exchange_marks(
     h: PageHelpers,
     visits: list[Visit],
-    start: float,
-    end: float,
+    span_of: tuple[float, float],
     visit_list: VisitList,
     label: str,
+    by_years: bool,
 ) -> list[Mark]:
+    """One lane's marks: a dot per visit, or (`by_years`: the relation has too many to draw
+    one by one) one per year, leading to that year's row."""
+    start, end = span_of
     span = end - start
-    if len(visit_list.visits) + sum(c for _, c, _ in visit_list.older) <= MAX_MARKS:
+    if not by_years:
         return [
             Mark(
                 at=(_when(v.start_date) - start) / span,
