@@ -39,6 +39,32 @@ def test_english_names_sort_whatever_their_case_and_accents() -> None:
     assert sorted(names, key=lambda name: sort_key(name, "en")) == ["apple", "éric", "Eve", "Zed"]
 
 
+def test_names_in_the_pages_own_script_sort_first() -> None:
+    # The DUCET puts every Latin letter before the Arabic ones: an Arabic list of people began
+    # with the names not yet translated.
+    names = ["Zed Smith", "علي", "Adam", "أحمد"]
+    assert sorted(names, key=lambda name: sort_key(name, "ar")) == [
+        "أحمد",
+        "علي",
+        "Adam",
+        "Zed Smith",
+    ]
+    assert sorted(names, key=lambda name: sort_key(name, "en")) == [
+        "Adam",
+        "Zed Smith",
+        "أحمد",
+        "علي",
+    ]
+
+
+def test_a_visit_count_has_the_languages_grouping() -> None:
+    # "3996 visits" on a busy country's page.
+    from generator.render.visit_rows import _visit_count
+
+    assert _visit_count("en", "en_GB", 3996) == "3,996 visits"
+    assert _visit_count("ar", "ar", 3996).striptags() == "3,996 زيارة"
+
+
 def test_search_settings_are_the_languages() -> None:
     assert language("en").search.plugin_config() == {"lang": "en"}
     arabic = language("ar").search.plugin_config()

@@ -14,6 +14,7 @@ import pytest
 
 from generator.data.check import check
 from generator.model.pages import home_part
+from generator.model.resolve import resolve
 from generator.render.environment import isolate_numbers
 from generator.render.mdtext import escape_inline
 from generator.write.generate import render_pages
@@ -352,3 +353,18 @@ def test_every_table_row_has_as_many_cells_as_its_header(data_copy: Path) -> Non
                         uneven.append(f"{lang}/{path}")
                     widths = set()
     assert not uneven, sorted(set(uneven))
+
+
+def test_a_visits_visitors_and_hosts_met(data_copy: Path) -> None:
+    # A person with 351 trips, hosts named on most, read "People met: none recorded": only
+    # meetings counted.
+    write(
+        data_copy,
+        "visits/x.yml",
+        edit(VISIT_FILE, "from_country:", "hosts:\n  - mohsin-naqvi\nfrom_country:"),
+    )
+    result = check(data_copy)
+    assert result.dataset is not None, [str(d) for d in result.diagnostics]
+    rel = resolve(result.dataset)
+    assert "mohsin-naqvi" in rel.people_met["ali-larijani"]
+    assert "ali-larijani" in rel.people_met["mohsin-naqvi"]
