@@ -7,7 +7,7 @@
 4. MkDocs     one strict `mkdocs build` per language, side by side (`mkdocs.builds`), into a
               staging folder of this build's own (`mkdocs.lock`); then, for the published
               site, Pagefind's search index of each language, one after the other
-              (`mkdocs.pagefind`; the offline bundle keeps Material's lunr search).
+              (`mkdocs.pagefind`); for the offline bundle, its own index (`generator.search`).
 5. root files the language chooser, the bilingual 404 page, the sitemap (`mkdocs.root`).
 6. links      every internal link and anchor checked (`mkdocs.linkcheck`), when asked.
 7. publish    the staging folder put in the place of the site in one step (`mkdocs.publish`).
@@ -43,6 +43,7 @@ from generator.mkdocs.root import language_chooser, write_root_files
 from generator.parallel import ForkedProcessDied, can_fork, sigterm_as_interrupt, start_forked
 from generator.project import BuildError, Progress, Project, failing_as
 from generator.review.git import commit_epoch, last_changed
+from generator.search.build import index_language
 from generator.write.generate import Incremental, generate
 from generator.write.writer import sync_tree
 
@@ -139,6 +140,13 @@ def _bundle_in(
         epoch = build_epoch(project)
     with failing_as("run MkDocs"):  # 4
         run_mkdocs(configs, progress, epoch=epoch, lock=lock)
+    with failing_as("index the offline search"):  # 4b
+        for lang in LANGUAGES:
+            made = index_language(staging / lang.code)
+            progress(
+                f"indexed the {lang.code} bundle for search in {made.seconds:.1f} s "
+                f"({made.pages} pages, {made.files} files, {made.size / 1e6:.1f} MB)"
+            )
     with failing_as("make the site readable from file://"):  # 5, 6
         drop_online_files(staging)
         (staging / "index.html").write_text(language_chooser(index="index.html"), encoding="utf-8")

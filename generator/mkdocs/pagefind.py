@@ -16,8 +16,8 @@ Two parts:
   wheel's binary (no Node, no download): one language per run, because the indexer's memory
   grows with the pages of a run.
 
-The offline bundle keeps Material's lunr search: Pagefind's ES modules and WebAssembly do not
-load from file://. Its markup is harmless there (data attributes).
+The offline bundle has an index of its own (`generator.search`), read from this same markup:
+Pagefind's ES modules and WebAssembly do not load from file://.
 """
 
 from __future__ import annotations
@@ -37,20 +37,7 @@ from markupsafe import Markup, escape
 
 from generator.parallel import ending_with_us
 from generator.project import BuildError
-
-# Heading weight (Pagefind's default for h1 is 7) and names' weight (as a heading).
-TITLE_WEIGHT = "10"
-NAMES_WEIGHT = "7"
-
-# The metadata field that holds a page's names, by kind of page, and how much a query that
-# matches it lifts the page (Pagefind's `ranking.metaWeights`, given to its UI through the
-# search box's `data-ranking`): a person's or a country's own names most, then a visit's title
-# (a person and a country together). The title's match counts little: a source's title names
-# everyone it is about. Organizations have no such field: their names hold a country's
-# ("Senate of Pakistan", «وزارة الخارجية الباكستانية») and put them above the country; their
-# names weigh in their page's text (the hidden block, as a heading) instead.
-NAMES_META = {"person": "names", "country": "names", "visit": "visit"}
-RANKING = {"metaWeights": {"title": 1, "names": 20, "visit": 10}}
+from generator.search.ranking import NAMES_META, NAMES_WEIGHT, TITLE_WEIGHT
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _H1 = re.compile(r"<h1\b")
