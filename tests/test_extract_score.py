@@ -94,7 +94,7 @@ def test_a_hand_scored_article(gold: Path) -> None:
     hosts = board.hosts_of("all")
     assert (hosts.drafted, hosts.listed) == (2, 2)
     assert board.score("ar", "visits").expected == 0
-    assert "| visits | 1.00 / 1.00 | 0.25 / 1.00 | 0.25 / 1.00 | 1 / 4 / 1 |" in table(board)
+    assert "| visits | – / – | 0.25 / 1.00 | 0.25 / 1.00 | 1 / 4 / 1 |" in table(board)
 
 
 def test_every_problem_of_the_answers_is_named(gold: Path) -> None:

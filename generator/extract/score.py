@@ -27,7 +27,15 @@ from typing import Any
 from generator.data.check import check
 from generator.data.dataset import Dataset
 from generator.extract import Extraction, extract
-from generator.extract.gold import GOLD_DIR, LANGS, PARTS, GoldAmount, GoldArticle, load_part
+from generator.extract.gold import (
+    GOLD_DIR,
+    LANGS,
+    ORIGINS,
+    PARTS,
+    GoldAmount,
+    GoldArticle,
+    load_part,
+)
 from generator.extract.model import PersonRef
 from generator.extract.normalize import key, normalize
 from generator.extract.text import Span
@@ -233,11 +241,16 @@ def load_dataset(site_data: Path = SITE_DATA) -> Dataset:
     return result.dataset
 
 
-def measure(part: str, dataset: Dataset, root: Path = GOLD_DIR) -> Scoreboard:
-    """The extractor's scores on one part of the gold set."""
-    board = Scoreboard(part)
+def measure(
+    part: str, dataset: Dataset, root: Path = GOLD_DIR, origin: str | None = None
+) -> Scoreboard:
+    """The extractor's scores on one part of the gold set (its `real` or `written` articles
+    alone with `origin`)."""
+    board = Scoreboard(part if origin is None else f"{part}, {origin} articles")
     known = set(dataset.people)
     for article in load_part(part, root):
+        if origin is not None and article.origin != origin:
+            continue
         result = extract(
             article.text,
             dataset=dataset,
@@ -249,8 +262,14 @@ def measure(part: str, dataset: Dataset, root: Path = GOLD_DIR) -> Scoreboard:
     return board
 
 
+def _ratio(value: float, out_of: int) -> str:
+    """A figure of the table; a dash where it divides by nothing (nothing found, or nothing to
+    find), which the table would otherwise show as a perfect 1.00."""
+    return f"{value:.2f}" if out_of else "–"
+
+
 def table(board: Scoreboard) -> str:
-    """A Markdown table: precision and recall per kind for each language and both."""
+    """A Markdown table: precision and recall per kind for each language and both (P / R)."""
     langs = (*LANGS, "all")
     count = ", ".join(f"{board.articles[lang]} {lang}" for lang in LANGS)
     head = ["kind", *(f"{lang} P / R" for lang in langs), "all: right / found / gold"]
@@ -264,7 +283,10 @@ def table(board: Scoreboard) -> str:
         cells = [kind]
         for lang in langs:
             score = board.score(lang, kind)
-            cells.append(f"{score.precision:.2f} / {score.recall:.2f}")
+            cells.append(
+                f"{_ratio(score.precision, score.predicted)} / "
+                f"{_ratio(score.recall, score.expected)}"
+            )
         total = board.score("all", kind)
         cells.append(f"{total.matched} / {total.predicted} / {total.expected}")
         lines.append("| " + " | ".join(cells) + " |")
@@ -289,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
         description="Precision and recall of `generator extract` on the gold set.",
     )
     parser.add_argument("--part", choices=(*PARTS, "all"), default="all")
+    parser.add_argument("--origin", choices=ORIGINS, help="score real or written articles alone")
     parser.add_argument("--gold", type=Path, default=GOLD_DIR, help="the gold set's folder")
     parser.add_argument("--data", type=Path, default=SITE_DATA, help="site_data/ (known people)")
     parser.add_argument(
@@ -300,7 +323,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     dataset = load_dataset(args.data)
     for part in PARTS if args.part == "all" else (args.part,):
-        board = measure(part, dataset, args.gold)
+        board = measure(part, dataset, args.gold, args.origin)
         print(table(board), end="\n\n")
         if args.misses and part == "dev":
             print(misses(board), end="\n\n")
