@@ -32,9 +32,10 @@ from generator.data.check import CheckResult, check
 from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
 from generator.languages import LANGUAGES
+from generator.mkdocs.address import site_address
 from generator.mkdocs.builds import FALLBACK_EPOCH, run_mkdocs
 from generator.mkdocs.bundle import bundle_name, drop_online_files, write_zip
-from generator.mkdocs.configs import base_config, site_urls, write_configs
+from generator.mkdocs.configs import site_urls, write_configs
 from generator.mkdocs.linkcheck import broken_links, check_site_links
 from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging
 from generator.mkdocs.pagefind import index_site
@@ -66,6 +67,7 @@ def build(
             recover_interrupted_publish(project.site_dir, progress)
             clean_leftovers(project.build_dir, progress)
         check_can_publish(project.site_dir)
+        site_address(project)  # a missing or malformed address stops here, before any work
         with failing_as("check the data and generate the pages"):
             result = prepare_apart(project, progress, timings=timings)  # 1-3
         if not result.ok:
@@ -88,7 +90,7 @@ def build(
             if check_links:  # 6
                 started = time.perf_counter()
                 with failing_as("check the links"):
-                    check_site_links(staging, urls.root if urls else "")
+                    check_site_links(staging, urls.root)
                 progress(f"checked the links in {time.perf_counter() - started:.1f} s")
             with failing_as(f"publish to {project.site_dir}"):  # 7
                 publish(staging, project.site_dir)
@@ -114,6 +116,7 @@ def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckRe
     with sigterm_as_interrupt(), build_lock(offline.build_dir, "bundle") as lock:
         with failing_as("clean up after an interrupted bundle build"):
             clean_leftovers(offline.build_dir, progress, legacy="site")
+        site_address(project)  # its feeds and cards link to the published site
         with failing_as("check the data and generate the pages"):
             result = prepare_apart(offline, progress)  # 1-3
         if not result.ok:
@@ -217,7 +220,7 @@ def prepare(
         return result
     progress(f"checked {sum(result.counts.values())} files in {timings['check']:.1f} s")
     started = time.perf_counter()
-    site_url = str(base_config(project).get("site_url") or "")
+    site_url = site_address(project).url
     previous = incremental.generated if incremental else None
     targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
     if incremental is not None and previous is not None:

@@ -14,6 +14,7 @@ import yaml
 
 from generator.languages import LANGUAGES, Language
 from generator.languages.i18n import catalog, label
+from generator.mkdocs.address import site_address
 from generator.project import Project
 from generator.render.urls import SiteUrls
 from generator.search.ranking import RANKING
@@ -65,8 +66,8 @@ def language_config(
     # scripts (`generator.search`, made after the build too); the live preview keeps lunr's.
     pagefind = not offline and alternate_base is None
     lunr = not pagefind and not offline
-    base = base_config(project)
-    site_url = str(base.get("site_url") or "").rstrip("/")
+    address = site_address(project)
+    site_url = address.url.rstrip("/")
     build = project.build_dir.resolve()
     # The search settings are the language's (generator/languages: lunr's language, pipeline
     # and word separator).
@@ -139,12 +140,14 @@ def language_config(
                 },
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
+                # "Edit this page": {edit_base}{the page's file in the repository}.
+                "edit_base": address.edit_base,
                 "redirects_file": str(project.redirects_file.resolve()),
             },
         },
     }
-    if site_url:
-        config["site_url"] = f"{site_url}/{lang.code}/"
+    # The preview serves each language at the root of a port of its own (`alternate_base`).
+    config["site_url"] = (alternate_base or {}).get(lang.code, f"{site_url}/{lang.code}/")
     header = "# Written by `python -m generator build`; edit mkdocs.yml instead.\n"
     return header + json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -166,7 +169,7 @@ def _head_settings(
     if alternate_base:  # the live preview: each language on its own port
         roots = dict(alternate_base)
         settings["urls"] = {"root": roots[LANGUAGES[0].code], "languages": roots}
-    elif site_url:
+    else:
         settings["urls"] = {
             "root": f"{site_url}/",
             "languages": {other.code: f"{site_url}/{other.code}/" for other in LANGUAGES},
@@ -186,7 +189,6 @@ def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, 
     return configs
 
 
-def site_urls(project: Project) -> SiteUrls | None:
-    """Where the site is published (`site_url` of mkdocs.yml), if it says."""
-    site_url = str(base_config(project).get("site_url") or "")
-    return SiteUrls.from_site_url(site_url) if site_url else None
+def site_urls(project: Project) -> SiteUrls:
+    """Where the site and each language are published (`address.site_address`)."""
+    return SiteUrls.from_site_url(site_address(project).url)

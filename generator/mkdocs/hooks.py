@@ -146,7 +146,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # "Edit this page" opens what the page is made from: its YAML file, or the hand-written
     # Markdown under content/<lang>/; a generated listing (sijill_source "") has no file.
     source = page.meta.get("sijill_source", f"{settings['content_dir']}/{page.file.src_uri}")
-    edit_base = (config["extra"].get("sijill_repository") or {}).get("edit_base")
+    edit_base = settings.get("edit_base")
     page.edit_url = f"{edit_base}{source}" if edit_base and source else None
     return context
 
