@@ -89,20 +89,6 @@ def page(browser: Browser, base_url: str) -> Iterator[Page]:
     assert dialogs == [], f"a script opened a dialog: {dialogs}"
 
 
-def search_hrefs(page: Page, query: str) -> list[str]:
-    """Type `query` into Material's search box (the offline bundle's: the published site
-    searches with Pagefind, `pagefind_hrefs`) and return the results' links as shown."""
-    box = page.locator("input[data-md-component='search-query']")
-    box.click()
-    box.fill(query)
-    # Typing Arabic fires no keyup in Playwright; End does, and Material runs the query.
-    box.press("End")
-    results = page.locator(".md-search-result__item a")
-    results.first.wait_for(timeout=15_000)
-    hrefs: list[str] = results.evaluate_all("els => els.map(e => e.href)")
-    return hrefs
-
-
 def pagefind_results(page: Page, query: str) -> list[tuple[str, str, str]]:
     """Type `query` into the published site's search box (Pagefind's UI) and return its
     results as shown: each one's page path, title and excerpt."""
