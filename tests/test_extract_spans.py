@@ -17,7 +17,6 @@ from generator.data.schema import PartialDate
 from generator.extract.dates import _FUTURE_CONTEXT, _Future
 from generator.extract.model import DateFound, Evidence, PersonRef, VisitMention
 from generator.extract.normalize import normalize
-from generator.extract.people import _title_end, _title_step
 from generator.extract.places import Place, Places
 from generator.extract.text import (
     Document,
@@ -27,6 +26,7 @@ from generator.extract.text import (
     _sentences,
     keep_longest,
 )
+from generator.extract.titles import _title_end, _title_step
 from generator.extract.visits import (
     _Cluster,
     _merge_anaphoric,

@@ -1,0 +1,316 @@
+"""Titles and the names after them: "وزير الداخلية الباكستاني محسن نقوي", "Foreign Minister
+Hakan Fidan", "Hakan Fidan, Turkey's foreign minister,".
+
+Arabic has no capital letters, so an Arabic name is read as the two to four words after the
+title (more with a joiner: «محمد بن سلمان آل سعود»), stopping at punctuation, a word that is
+never a name (`lexicon.AR_NOT_NAMES`: function words, verbs, event nouns, also with a clitic:
+«بزيارة»), a place, a date word or another title. A title continues through the nouns of an
+idafa and a country named in it («رئيس وزراء جمهورية باكستان الإسلامية»). The word lists are
+in `generator.extract.lexicon`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from generator.extract.lexicon import (
+    AR_ALEF_MAQSURA_STOPS,
+    AR_NAME_JOINERS,
+    AR_NAME_SECOND_PARTS,
+    AR_NOT_NAMES,
+    AR_TITLE_HEADS,
+    AR_TITLE_NOUNS,
+    EN_NAME_JOINERS,
+    EN_NOT_NAMES,
+    EN_TITLE_HEADS,
+    EN_TITLE_MODIFIERS,
+    EN_TITLE_WORDS,
+    MONTHS_AND_DAYS,
+)
+from generator.extract.normalize import key, strip_article, written_with_alef_maqsura
+from generator.extract.places import Places
+from generator.extract.text import Document, Span, SpanIndex, Token
+
+_EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
+# Used with .match(text, position): a name's last word before punctuation.
+_PUNCTUATION_END = re.compile(r"\s*[،,.;؛:!?؟»”\")(]")
+
+
+def is_ar_head(token: Token) -> bool:
+    return any(form in AR_TITLE_HEADS for form in token.forms)
+
+
+def _gap(document: Document, left: Token, right: Token) -> str:
+    return document.text[left.span.end : right.span.start]
+
+
+def _at_place(token: Token, place_spans: SpanIndex[Span]) -> bool:
+    return place_spans.overlaps_any(token.span)
+
+
+def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> int | None:
+    """Where a title that has reached token `end` goes on to, or None when it ends there."""
+    tokens = document.tokens
+    if end >= len(tokens):
+        return None
+    token, gap = tokens[end], _gap(document, tokens[end - 1], tokens[end])
+    if gap.strip():
+        return None
+    article_word = _has_article(token) and key(token.norm) not in MONTHS_AND_DAYS
+    if article_word or is_ar_head(token) or key(token.norm) in AR_TITLE_NOUNS:
+        return end + 1
+    previous = tokens[end - 1]
+    # An idafa names a country: «رئيس وزراء باكستان», «سفير إيران لدى …».
+    if (
+        _at_place(token, place_spans)
+        and not _has_article(previous)
+        and (is_ar_head(previous) or key(previous.norm) in AR_TITLE_NOUNS)
+    ):
+        end += 1
+        while end < len(tokens) and _at_place(tokens[end], place_spans):
+            end += 1
+        return end
+    if (
+        token.norm in ("لدي", "في")
+        and end + 1 < len(tokens)
+        and _at_place(tokens[end + 1], place_spans)
+    ):
+        end += 2
+        while end < len(tokens) and _at_place(tokens[end], place_spans):
+            end += 1
+        return end
+    return None
+
+
+def _title_end(
+    document: Document, start: int, place_spans: SpanIndex[Span], ends: dict[int, int]
+) -> int:
+    """Where a title that has reached token `start` ends. Each step depends on the token
+    reached alone, so the end is remembered for every token passed (`ends`): a long run of
+    title words ("الوزير الوزير …") is walked once, not once from each of its heads."""
+    passed = []
+    end = start
+    while end not in ends:
+        step = _title_step(document, end, place_spans)
+        if step is None:
+            ends[end] = end
+            break
+        passed.append(end)
+        end = step
+    for token in passed:
+        ends[token] = ends[end]
+    return ends[end]
+
+
+def arabic_title_name(
+    document: Document, index: int, place_spans: SpanIndex[Span], walks: Walks
+) -> tuple[Span, Span, int] | None:
+    tokens = document.tokens
+    end = _title_end(document, index + 1, place_spans, walks.titles)  # title: tokens[index:end]
+    if end not in walks.names:
+        walks.names[end] = _arabic_name_end(document, end, place_spans)
+    name_end = walks.names[end]
+    if name_end is None:
+        return None
+    head = tokens[index]
+    prefix = min(prefix for form, prefix in head.forms.items() if form in AR_TITLE_HEADS)
+    if _has_article(head):
+        prefix = 0  # "الرئيس": the article belongs to the title
+    start = document.normalized.span(head.norm_start + prefix, head.norm_end)[0]
+    title = Span(start, tokens[end - 1].span.end)
+    name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
+    return title, name, name_end
+
+
+@dataclass
+class Walks:
+    """What the Arabic titles of one article have found, by token: each title word of a run
+    is a head whose title ends where the others' do, and has the same name after it (or none),
+    so each is worked out once (`_title_end`, `_arabic_name_end`)."""
+
+    titles: dict[int, int] = field(default_factory=dict)  # token reached -> title's end
+    names: dict[int, int | None] = field(default_factory=dict)  # title's end -> name's end
+
+
+def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span]) -> int | None:
+    """Where the name that starts at token `end` ends, or None: two to three words, a fourth
+    when it is a family name with the article before punctuation («… السوداني،»), and one
+    more for each joiner («عبد اللطيف رشيد», «محمد بن سلمان آل سعود»), up to five."""
+    tokens = document.tokens
+    if end >= len(tokens):
+        return None
+    gap = _gap(document, tokens[end - 1], tokens[end])
+    if gap.strip() not in ("", "،", ","):
+        return None
+    name_end, limit, joined = end, 3, False
+    while name_end < len(tokens):
+        token, count = tokens[name_end], name_end - end
+        if count and _gap(document, tokens[name_end - 1], token).strip():
+            break
+        if joined:  # the word a joiner binds belongs to the name, article or not
+            if not token.arabic or _at_place(token, place_spans) or is_ar_head(token):
+                break
+            name_end, joined = name_end + 1, False
+            continue
+        if not _ar_name_word(document, token, place_spans):
+            break
+        word = key(token.norm)
+        if word in AR_NAME_JOINERS and count < 4:
+            name_end, joined, limit = name_end + 1, True, min(limit + 1, 5)
+            continue
+        second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
+        if _has_article(token) and not second_part:  # a family name such as "السوداني"
+            if count < 2 or not _PUNCTUATION_END.match(document.text, token.span.end):
+                break
+            name_end += 1
+            break
+        if count == limit:
+            break
+        name_end += 1
+    if joined:
+        name_end -= 1  # a joiner with nothing after it is no part of the name
+    return None if name_end - end < 2 else name_end
+
+
+def _has_article(token: Token) -> bool:
+    return token.norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(token.norm) > 3
+
+
+# The stop words that the folding of ى to ي makes a name («على» and «علي»): stops only as
+# written with ى.
+_MAQSURA_STOPS = {key(word) for word in AR_ALEF_MAQSURA_STOPS}
+
+
+def _ar_name_word(document: Document, token: Token, place_spans: SpanIndex[Span]) -> bool:
+    normalized = token.norm
+    if not token.arabic or _at_place(token, place_spans) or is_ar_head(token):
+        return False
+    if len(normalized) >= 5 and normalized.startswith(("سي", "ست", "سن")):
+        return False  # a verb in the future tense: "سيتوجه", "ستزور"
+    # The word, or the word without a clitic («بزيارة», «وخلال», «لمأدبة»), is never a name. A
+    # clitic is read off a short word only after «و»: «فيصل» is a name, not «ف» + «يصل».
+    for form, prefix in token.forms.items():
+        if prefix and len(form) < 4 and normalized[:prefix] != "و":
+            continue
+        if key(form) in _MAQSURA_STOPS:  # «على» and «وعلى», but not «علي» (Ali)
+            return not written_with_alef_maqsura(document.slice(token.span))
+        if key(form) in AR_NOT_NAMES or key(form) in MONTHS_AND_DAYS:
+            return False
+    return True
+
+
+def english_title_name(
+    document: Document, index: int, place_spans: SpanIndex[Span], places: Places
+) -> tuple[Span, Span, int] | None:
+    """ "(Pakistan's) (Deputy) Prime Minister Shehbaz Sharif", "foreign office spokeswoman
+    Shafqat Ali Khan", "his Turkish counterpart Numan Kurtulmus": a head word (any case), the
+    title words before it, then two to four capitalised name words."""
+    tokens = document.tokens
+    if tokens[index].norm not in EN_TITLE_HEADS:
+        return None
+    end = index + 1
+    if end >= len(tokens) or _gap(document, tokens[index], tokens[end]).strip() not in ("", ","):
+        return None
+    name_end = _english_name_end(document, end, place_spans)
+    if name_end - end < 2:
+        return None
+    start = index
+    while start >= 1 and _gap(document, tokens[start - 1], tokens[start]).strip(" -") == "":
+        previous = tokens[start - 1]
+        if previous.arabic or previous.norm not in _EN_TITLE_PARTS:
+            break
+        start -= 1
+    if (
+        start >= 1
+        and tokens[start - 1].upper
+        and places.country_of_adjective(tokens[start - 1].norm)
+    ):
+        start -= 1  # "Iranian Foreign Minister"
+    elif start >= 2 and tokens[start - 1].norm == "s" and tokens[start - 2].upper:
+        start -= 2  # "Pakistan's Prime Minister"
+    title = Span(tokens[start].span.start, tokens[index].span.end)
+    name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
+    return title, name, name_end
+
+
+def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Span]) -> int:
+    """Where the capitalised name that starts at token `start` ends: up to four words, and a
+    lower-case joiner between two of them ("Mohammed bin Salman") with one more."""
+    tokens = document.tokens
+    end, limit = start, 4
+    while end < len(tokens) and end - start < limit:
+        token = tokens[end]
+        if end > start and _gap(document, tokens[end - 1], token) not in (" ", "-"):
+            break
+        if (
+            end > start
+            and token.norm in EN_NAME_JOINERS
+            and end + 1 < len(tokens)
+            and tokens[end + 1].upper
+            and _gap(document, token, tokens[end + 1]) in (" ", "-")
+        ):
+            end, limit = end + 1, 5
+            continue
+        if (
+            not token.upper
+            or token.arabic
+            or token.norm in EN_NOT_NAMES
+            or token.norm in EN_TITLE_HEADS
+            or token.norm in EN_TITLE_MODIFIERS
+            or key(token.norm) in MONTHS_AND_DAYS
+            or _at_place(token, place_spans)
+            or token.norm.isdigit()
+            or len(token.norm) == 1
+        ):
+            break
+        end += 1
+    return end
+
+
+# Used with .match(text, position), so as not to copy the rest of the text for each name.
+_APPOSITION = re.compile(r",\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
+
+
+def english_appositions(
+    document: Document, place_spans: SpanIndex[Span]
+) -> list[tuple[Span, Span, str]]:
+    """ "Hakan Fidan, Turkey's foreign minister,": a name, a comma, then a title."""
+    found = []
+    tokens = document.tokens
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.arabic or not token.upper:
+            index += 1
+            continue
+        end = _english_name_end(document, index, place_spans)
+        if end - index < 2:
+            index += 1
+            continue
+        after_name = tokens[end - 1].span.end
+        match = _APPOSITION.match(document.text, after_name)
+        if match:
+            words = list(re.finditer(r"[\w'’-]+", match.group(1)))
+            heads = [word for word in words if word.group().lower() in EN_TITLE_HEADS]
+            if heads:
+                base = match.start(1)
+                title = Span(base + words[0].start(), base + heads[0].end())
+                found.append((title, Span(token.span.start, tokens[end - 1].span.end), "en"))
+        index = end
+    return found
+
+
+def country_of_title(document: Document, title: Span, places: Places) -> str | None:
+    """The nationality a title gives: an adjective ("الباكستاني", "Iranian") or a possessive
+    country ("Pakistan's")."""
+    for token in document.tokens_in(title):
+        code = places.country_of_adjective(strip_article(token.norm))
+        if code:
+            return code
+    for match in places.matcher.find(document, within=title):
+        if match.payload.kind == "country":
+            following = document.text[match.span.end : match.span.end + 2]
+            if following in ("'s", "’s"):
+                return match.payload.country
+    return None
