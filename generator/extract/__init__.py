@@ -9,9 +9,9 @@ result as YAML drafts for review, `generator.extract.report` as a review report,
 Modules: `normalize` (matching forms with offsets, on the project's Arabic normalisation in
 `generator.languages.arabic`), `text` (tokens, sentences, quotation marks), `phrases` (gazetteer
 matching), `lexicon` (the word lists of every rule, both languages), `places`, `people` (known
-people, candidates), `titles` (a title and the name after it), `dates`, `visit_frames` (the
-wordings of a visit), `visits` (merging them), `outcomes`, `quotes`, `amounts`, `reading` (input
-checks, language), `draft`, `yamlout`, `report`, `command`.
+people, candidates), `titles` (a title and the name after it), `dates`, `visit_triggers` and
+`visit_frames` (the wordings of a visit), `visits` (merging them), `outcomes`, `quotes`,
+`amounts`, `reading` (input checks, language), `draft`, `yamlout`, `report`, `command`.
 """
 
 from __future__ import annotations
@@ -74,8 +74,9 @@ def extract(
     places = Places(dataset)
     people, candidates, mentions = find_people(document, gazetteer, places)
     countries = {person.ref.id: person.country for person in [*people, *candidates]}
+    residences = {p.ref.id: p.resides for p in [*people, *candidates] if p.resides}
     place_matches = places.matcher.find(document)
-    visits = find_visits(document, mentions, countries, place_matches, dates, dataset)
+    visits = find_visits(document, mentions, countries, residences, place_matches, dates, dataset)
     quotes = find_quotes(document, mentions, dataset)
     amounts = find_amounts(document)
     attach_outcomes(document, visits, amounts, mentions)

@@ -142,14 +142,22 @@ AR_VISIT_VERBS = frozenset({"زار", "زارت", "يزور", "تزور", "سي�
 # ambiguous, and «غادر أنقرة» names the place left, not the one visited.
 AR_ARRIVALS = _keys(
     "وصل", "وصلت", "يصل", "تصل", "وصول", "توجه", "توجهت", "يتوجه", "تتوجه", "متوجها",
-    "متوجهة", "متوجهين", "غادر", "غادرت", "يغادر", "تغادر", "سافر", "سافرت", "يسافر", "تسافر",
-    "حط", "حطت",
+    "متوجهة", "متوجهين", "سافر", "سافرت", "يسافر", "تسافر", "حط", "حطت",
 )  # fmt: skip
+# Departure verbs: the place named right after them is the one left («غادر أنقرة متوجهاً إلى
+# …»); only a place after «إلى» is visited.
+AR_DEPARTURES = _keys("غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر")
 # Hosting verbs: the subject is the host, the object (the next person) the guest.
 AR_HOST_VERBS = _keys("استقبل", "استقبلت", "يستقبل", "تستقبل", "استضاف", "استضافت", "يستضيف")
 EN_HOST_VERBS = frozenset(
     {"hosted", "hosts", "host", "hosting", "received", "receives", "welcomed", "welcomes"}
 )
+# Between a hosting verb and its object, these make the object no guest: «استقبل اتصالاً من …»,
+# "received a phone call from …".
+NOT_GUEST_WORDS = _keys(
+    "اتصالا", "اتصال", "رسالة", "مكالمة", "برقية", "call", "calls", "letter", "message", "phone",
+    "cable",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

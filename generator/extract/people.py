@@ -24,10 +24,11 @@ from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.titles import (
     Walks,
     arabic_title_name,
-    country_of_title,
     english_appositions,
     english_title_name,
     is_ar_head,
+    name_word_before,
+    title_countries,
 )
 
 
@@ -71,19 +72,33 @@ def find_people(
         found.mentions.append(evidence(document, match.span))
 
     place_spans = SpanIndex([match.span for match in places.matcher.find(document)], _itself)
-    candidates = _candidates(document, known_matches, place_spans, places, set(known))
+    residences: dict[str, str] = {}
+    candidates, aliases = _candidates(
+        document, known_matches, place_spans, places, set(known), residences
+    )
+    for person_id, country in residences.items():
+        known[person_id].resides = country
     matcher: PhraseMatcher[str] = PhraseMatcher()
     by_id = {candidate.ref.id: candidate for candidate in candidates}
+    surnames: dict[str, set[str]] = {}  # a surname -> the candidates it could name
     for candidate in candidates:
-        matcher.add(candidate.ref.name, candidate.ref.id)
         words = candidate.ref.name.split()
         if len(words) > 1 and len(key(words[-1])) >= 4:
+            surnames.setdefault(key(words[-1]), set()).add(candidate.ref.id)
+    for candidate in candidates:
+        matcher.add(candidate.ref.name, candidate.ref.id)
+        for alias in aliases.get(candidate.ref.id, ()):
+            matcher.add(alias, candidate.ref.id)
+        words = candidate.ref.name.split()
+        if len(words) > 1 and surnames.get(key(words[-1])) == {candidate.ref.id}:
             matcher.add(words[-1], candidate.ref.id)  # later mentions by surname alone
         if len(words) == 2 and words[0].isascii() and key(words[0]) not in GIVEN_NAMES:
             matcher.add(words[0], candidate.ref.id)  # family name first: "Wang Yi" -> "Wang"
     known_spans = SpanIndex(known_matches, lambda match: match.span)
     candidate_matches = [
-        match for match in matcher.find(document) if not known_spans.overlaps_any(match.span)
+        match
+        for match in matcher.find(document)
+        if not known_spans.overlaps_any(match.span) and not _other_persons(document, match)
     ]
     for match in candidate_matches:
         by_id[match.payload].mentions.append(evidence(document, match.span))
@@ -115,8 +130,19 @@ def _with_surnames(
         if len(owners) == 1:
             local.add(surname, next(iter(owners)))
     spans = SpanIndex(matches, lambda match: match.span)
-    extra = [match for match in local.find(document) if not spans.overlaps_any(match.span)]
+    extra = [
+        match
+        for match in local.find(document)
+        if not spans.overlaps_any(match.span) and not _other_persons(document, match)
+    ]
     return sorted([*matches, *extra], key=lambda match: match.span.start)
+
+
+def _other_persons(document: Document, match: PhraseMatch[str]) -> bool:
+    """A one-word mention (a surname) right after a word of another name: «نواز شريف» is not
+    «شهباز شريف», "Nawaz Sharif" is not "Shehbaz Sharif"."""
+    first, last = match.tokens
+    return last - first == 1 and name_word_before(document, first)
 
 
 def _itself(span: Span) -> Span:
@@ -132,7 +158,10 @@ def _candidates(
     place_spans: SpanIndex[Span],
     places: Places,
     known_ids: set[str],
-) -> list[PersonFound]:
+    residences: dict[str, str],
+) -> tuple[list[PersonFound], dict[str, list[str]]]:
+    """The candidates, and the other forms of each one's name. `residences` receives the
+    country a known person's title says they live in."""
     found: list[tuple[Span, Span, str]] = []  # (title span, name span, lang)
     tokens = document.tokens
     walks = Walks()
@@ -154,14 +183,29 @@ def _candidates(
     found += english_appositions(document, place_spans)
 
     people: dict[tuple[str, ...], PersonFound] = {}
+    aliases: dict[str, list[str]] = {}  # candidate id -> the other forms of its name
+    endings: dict[tuple[str, ...], PersonFound] = {}  # the last words (two or more) of a name
     arabic_number = 0
     known_spans = SpanIndex(known, lambda match: match.span)
     for title, name, lang in sorted(found, key=lambda item: item[1].start):
+        nationality, residence = title_countries(document, title, places)
+        overlapping = known_spans.inside(name)
         if known_spans.overlaps_any(name):
+            if overlapping and residence:
+                residences[known[overlapping.start].payload] = residence
             continue
         text = " ".join(document.slice(name).split())
         name_key = tuple(key(word) for word in text.split())
-        if name_key in people:
+        # One person's two names: the shorter, of two words or more, ends the longer
+        # ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif"), either way round.
+        same = endings.get(name_key) or next(
+            (people[name_key[n:]] for n in range(len(name_key) - 1) if name_key[n:] in people),
+            None,
+        )
+        if same is not None:
+            aliases.setdefault(same.ref.id, []).append(text)
+            same.country = same.country or nationality
+            same.resides = same.resides or residence
             continue
         if lang == "ar":
             arabic_number += 1
@@ -171,11 +215,15 @@ def _candidates(
             while person_id in known_ids:
                 person_id += "-new"
         ref = PersonRef(person_id, text, known=False)
-        country = country_of_title(document, title, places)
-        people[name_key] = PersonFound(ref, country, position=evidence(document, title), lang=lang)
-    return sorted(
+        people[name_key] = PersonFound(
+            ref, nationality, position=evidence(document, title), lang=lang, resides=residence
+        )
+        for n in range(1, len(name_key) - 1):
+            endings.setdefault(name_key[n:], people[name_key])
+    ordered = sorted(
         people.values(), key=lambda person: person.position.span.start if person.position else 0
     )
+    return ordered, aliases
 
 
 def _slug(text: str) -> str:

@@ -192,6 +192,12 @@ class Places:
         return None
 
 
+@cache
+def country_place(code: str) -> Place:
+    """A country as a place, named as CLDR names it."""
+    return Place(Locale("en").territories[code], Locale("ar").territories[code], "country", code)
+
+
 def _arabic_adjectives(name: str) -> list[str]:
     """Nisba forms: باكستان -> باكستاني, تركيا -> تركي, الصين -> صيني."""
     if " " in name.strip():

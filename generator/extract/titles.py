@@ -19,10 +19,12 @@ from generator.extract.lexicon import (
     AR_NAME_JOINERS,
     AR_NAME_SECOND_PARTS,
     AR_NOT_NAMES,
+    AR_RESIDENT_HEADS,
     AR_TITLE_HEADS,
     AR_TITLE_NOUNS,
     EN_NAME_JOINERS,
     EN_NOT_NAMES,
+    EN_RESIDENT_HEADS,
     EN_TITLE_HEADS,
     EN_TITLE_MODIFIERS,
     EN_TITLE_WORDS,
@@ -301,16 +303,95 @@ def english_appositions(
     return found
 
 
-def country_of_title(document: Document, title: Span, places: Places) -> str | None:
-    """The nationality a title gives: an adjective ("الباكستاني", "Iranian") or a possessive
-    country ("Pakistan's")."""
-    for token in document.tokens_in(title):
+# Where a resident's title names the country they live in: «سفير إيران لدى باكستان»,
+# "Iran's ambassador to Pakistan".
+_RESIDENCE_WORDS = {"لدي", "في", "to", "in"}
+_ENGLISH_RESIDENCE = re.compile(r"\s+(?:to|in)\s+")
+
+
+def title_countries(
+    document: Document, title: Span, places: Places
+) -> tuple[str | None, str | None]:
+    """(nationality, residence) that a title gives. The nationality: an adjective
+    ("الباكستاني", "Iranian"), a country in the title's idafa («وزير خارجية باكستان») or a
+    possessive ("Pakistan's"). The residence: the country after «لدى»/«في»/"to"/"in" in the
+    title of an ambassador, envoy or consul (`lexicon.*_RESIDENT_HEADS`)."""
+    tokens = document.tokens_in(title)
+    resident = any(
+        token.norm in EN_RESIDENT_HEADS or any(f in AR_RESIDENT_HEADS for f in token.forms)
+        for token in tokens
+    )
+    matches = places.matcher.find(document, within=title)
+    in_places = SpanIndex(matches, lambda match: match.span)
+    nationality = residence = None
+    for token in tokens:
+        if in_places.overlaps_any(token.span):
+            continue
         code = places.country_of_adjective(strip_article(token.norm))
         if code:
-            return code
-    for match in places.matcher.find(document, within=title):
-        if match.payload.kind == "country":
-            following = document.text[match.span.end : match.span.end + 2]
-            if following in ("'s", "’s"):
-                return match.payload.country
-    return None
+            nationality = code
+            break
+    for match in matches:
+        before = document.word_before(document.norm_index(match.span.start))
+        if before in _RESIDENCE_WORDS:
+            residence = residence or (match.payload.country if resident else None)
+            continue
+        if match.payload.kind != "country":
+            continue
+        possessive = document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
+        if possessive or not document.text[match.span.start].isascii():  # or an idafa
+            nationality = nationality or match.payload.country
+    after = _ENGLISH_RESIDENCE.match(document.text, title.end)
+    if resident and residence is None and after:
+        ahead = Span(after.end(), min(after.end() + 40, len(document.text)))
+        found = places.matcher.find(document, within=ahead)
+        if found and found[0].span.start == after.end():
+            residence = found[0].payload.country
+    return nationality, residence
+
+
+def in_title(document: Document, index: int) -> bool:
+    """Whether the place that starts at token `index` is named inside a title, not as a
+    destination: «رئيس وزراء باكستان», "the President of Pakistan"."""
+    tokens = document.tokens
+    if index == 0 or index >= len(tokens):
+        return False
+    previous = tokens[index - 1]
+    if _gap(document, previous, tokens[index]).strip():
+        return False
+    if previous.arabic:
+        title_word = is_ar_head(previous) or key(previous.norm) in AR_TITLE_NOUNS
+        return title_word and not _has_article(previous)
+    return (
+        previous.norm == "of"
+        and index >= 2
+        and tokens[index - 2].norm in _EN_TITLE_PARTS
+        and not _gap(document, tokens[index - 2], previous).strip()
+    )
+
+
+def name_word_before(document: Document, index: int) -> bool:
+    """Whether token `index` follows, with only a space between, a word of a name: then a
+    surname alone there is another person's («نواز شريف», "Nawaz Sharif") — not a title, a
+    verb, a function word or a word with the article."""
+    if index == 0:
+        return False
+    tokens = document.tokens
+    previous, token = tokens[index - 1], tokens[index]
+    if _gap(document, previous, token) not in (" ", "\u00a0"):
+        return False
+    if previous.arabic:
+        if _has_article(previous) or key(previous.norm) in AR_TITLE_NOUNS:
+            return False
+        return _ar_name_word(document, previous, SpanIndex([], _span))
+    return (
+        previous.upper
+        and len(previous.norm) > 1
+        and previous.norm not in _EN_TITLE_PARTS
+        and previous.norm not in EN_NOT_NAMES
+        and key(previous.norm) not in MONTHS_AND_DAYS
+    )
+
+
+def _span(span: Span) -> Span:
+    return span

@@ -1,19 +1,19 @@
-"""Visit frames: the wordings that tell of a visit, and who, where and when each one names.
+"""Visit frames: who, where and when each visit trigger (`generator.extract.visit_triggers`)
+names.
 
-A trigger word ("زيارة", "زار", "وصوله إلى", "visited", "arrived in", "trip to") opens a
-window that runs to the next trigger or the end of the sentence. In it:
+A trigger opens a window that runs to the next trigger or the end of the sentence. In it:
 
-- the place is the first place named after the trigger (else the nearest one before it);
-- the date is the first date after the trigger (else the nearest one before it);
+- the place is the first place named after the trigger (else the nearest one "in" a place
+  before it); not a place inside a title («رئيس وزراء باكستان», "President of Pakistan");
+- the date is the first date after the trigger (else the nearest one before it), not the date
+  of a saying ("…, officials said on Tuesday");
 - the visitor is the person named right after the trigger in Arabic ("زيارة الرئيس ... بزشكيان",
   "زار ... نقوي"), after "by"/"of" in English, else the person named before it. People of the
   country visited, and people who live there (an ambassador «لدى» it), are never the visitor:
   they are the hosts.
+- a hosting verb («استقبل», "hosted"; "was received by" turned round) makes its object the
+  guest and, when no place is named, its subject's country the place.
 
-Frames beyond the trigger word (`generator.extract.lexicon`): a hosting verb («استقبل», "hosted",
-"received") makes its object the guest and its subject's country the place when none is named;
-«قام … بزيارة» takes the subject before the trigger; departure verbs («غادر … متوجهاً إلى»)
-count only with «إلى» or a place after them. Words inside quotation marks are not read.
 `generator.extract.visits` merges the mentions read here into visits.
 """
 
@@ -23,36 +23,25 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import (
-    AR_ARRIVALS,
-    AR_DEMONSTRATIVES,
-    AR_VISIT_NOUNS,
-    AR_VISIT_PRONOUN_NOUNS,
-    AR_VISIT_VERBS,
-    EN_VISIT_NEEDS_PREPOSITION,
+    NOT_GUEST_WORDS,
 )
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
+from generator.extract.normalize import key
 from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
-from generator.extract.places import Place
-from generator.extract.text import Document, Span, SpanIndex, Token
+from generator.extract.places import Place, country_place
+from generator.extract.text import Document, Span, SpanIndex
+from generator.extract.titles import in_title
+from generator.extract.visit_triggers import Trigger, find_triggers
 
-_EN_TRIGGERS = re.compile(
-    r"\b(?P<word>visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|ing|al)|"
-    r"travel(?:l?ed|l?ing|s)?|landed|went)\b"
-    r"(?P<prep>\s+(?:to|in|at|by|of))?"
-)
+_BY = re.compile(r"\bby\b")
+# Used with .search(norm, 0, date): the date of a saying, not of the visit.
+_SAID_ON = re.compile(r"\b(?:said|told|announced|stated|added|reported)\s+(?:on\s+)?$")
+# Used with .search(norm, 0, trigger): "was received", "were hosted".
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 _OFFICIAL = re.compile(r"\b(official|رسميه)\b")
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    span: Span
-    token_index: int
-    visitor_after: bool  # Arabic nouns and verbs, English "visit by/of"
-    visitor_before_first: bool  # pronoun forms and English
-    anaphoric: bool
-    english: bool
 
 
 @dataclass
@@ -62,10 +51,11 @@ class Found:
 
     document: Document
     countries: dict[str, str | None]  # person id -> country
+    residences: dict[str, str]  # person id -> the country their title says they live in
     people: SpanIndex[PersonMatch]  # outside quotation marks
-    person_countries: list[str | None]  # the country of each of `people`
-    previous_other: list[int]  # the nearest person before with another country, or -1
-    next_other: list[int]  # the nearest person after with another country, or len(people)
+    person_countries: list[tuple[str | None, str | None]]  # each of `people`'s (country, home)
+    previous_other: list[int]  # the nearest person before with another pair, or -1
+    next_other: list[int]  # the nearest person after with another pair, or len(people)
     possessive: list[int]  # the people followed by "'s", by index
     places: SpanIndex[PhraseMatch[Place]]  # all of them
     usable_places: list[bool]  # outside quotation marks, not "from X", not "X's"
@@ -78,11 +68,12 @@ def index_article(
     document: Document,
     people: list[PersonMatch],
     countries: dict[str, str | None],
+    residences: dict[str, str],
     places: list[PhraseMatch[Place]],
     dates: list[DateFound],
 ) -> Found:
     usable = [match for match in people if not document.in_quote(match.span)]
-    of = [countries.get(match.ref.id) for match in usable]
+    of = [(countries.get(m.ref.id), residences.get(m.ref.id)) for m in usable]
     previous_other, next_other = [-1] * len(of), [len(of)] * len(of)
     for i in range(1, len(of)):
         previous_other[i] = i - 1 if of[i - 1] != of[i] else previous_other[i - 1]
@@ -101,6 +92,7 @@ def index_article(
             not document.in_quote(match.span)
             and after not in ("'s", "’s")
             and before not in ("من", "from")
+            and not in_title(document, document.token_at(match.span.start))
         )
         usable_places.append(usable_place)
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
@@ -109,6 +101,7 @@ def index_article(
     return Found(
         document=document,
         countries=countries,
+        residences=residences,
         people=SpanIndex(usable, lambda match: match.span),
         person_countries=of,
         previous_other=previous_other,
@@ -122,77 +115,25 @@ def index_article(
     )
 
 
-# --- triggers ---------------------------------------------------------------------------------
-
-
-def _triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> list[_Trigger]:
-    found: list[_Trigger] = []
-    tokens = document.tokens
-    for token in tokens:
-        if not token.arabic or document.in_quote(token.span):
-            continue
-        forms = set(token.forms)
-        # The future prefix: "سيزور", "ستتوجه".
-        forms |= {form[1:] for form in forms if form[:1] == "س" and form[1:2] in ("ي", "ت", "ن")}
-        if forms & (AR_VISIT_NOUNS | AR_VISIT_PRONOUN_NOUNS | AR_VISIT_VERBS):
-            pronoun = bool(forms & AR_VISIT_PRONOUN_NOUNS)
-            noun = bool(forms & (AR_VISIT_NOUNS | AR_VISIT_PRONOUN_NOUNS))
-            previous = tokens[token.index - 1].norm if token.index else ""
-            anaphoric = noun and not pronoun and (_definite(token) or previous in AR_DEMONSTRATIVES)
-            found.append(_Trigger(token.span, token.index, not pronoun, pronoun, anaphoric, False))
-        elif forms & AR_ARRIVALS and _arrival_target(document, token, places):
-            pronoun = bool(forms & AR_VISIT_PRONOUN_NOUNS)
-            found.append(_Trigger(token.span, token.index, not pronoun, pronoun, False, False))
-    norm = document.normalized
-    for match in _EN_TRIGGERS.finditer(norm.norm):
-        word, prep = match.group("word"), (match.group("prep") or "").strip()
-        start, end = norm.span(match.start("word"), match.end("word"))
-        if document.in_quote(Span(start, end)) or not document.text[start].isascii():
-            continue
-        if word in EN_VISIT_NEEDS_PREPOSITION and prep not in ("to", "in", "at"):
-            continue
-        before = norm.norm[max(match.start() - 6, 0) : match.start()].split()
-        anaphoric = word in ("visit", "trip", "tour") and bool(before) and before[-1] in (
-            "the", "this", "that"
-        ) and prep not in ("by", "of")  # fmt: skip
-        token_index = document.token_at(start)
-        found.append(_Trigger(Span(start, end), token_index, prep in ("by", "of"),
-                              True, anaphoric, True))  # fmt: skip
-    return sorted(found, key=lambda trigger: trigger.span.start)
-
-
-def _definite(token: Token) -> bool:
-    return any(prefix >= 2 and token.norm[prefix - 2 : prefix] in ("ال", "لل")
-               for form, prefix in token.forms.items() if form.startswith("زيار"))  # fmt: skip
-
-
-def _arrival_target(
-    document: Document, token: Token, places: SpanIndex[PhraseMatch[Place]]
-) -> bool:
-    """Arrival verbs need "إلى" or a place within the next eight words."""
-    following = document.tokens[token.index + 1 : token.index + 9]
-    if any(other.norm == "الي" for other in following):
-        return True
-    if not following:
-        return False
-    word = following[0].span
-    # A place that starts with the next word or holds it: only the last one to start at or
-    # before it can (places do not overlap).
-    index = places.last_starting_at_or_before(word.start)
-    if index is None:
-        return False
-    place = places.spans[index]
-    return place.start == word.start or place.contains(word)
-
-
 # --- reading one mention ----------------------------------------------------------------------
 
 
-def _read(found: Found, trigger: _Trigger, window: Span, sentence: Span) -> VisitMention:
+def _read(found: Found, trigger: Trigger, window: Span, sentence: Span) -> VisitMention:
     document = found.document
+    if trigger.departure:  # «غادر أنقرة متوجهاً إلى …»: from «إلى» on
+        to = next((t for t in document.tokens_in(window) if t.norm in ("الي", "to")), None)
+        window = Span(to.span.end, window.end) if to else Span(window.end, window.end)
     found_places = _places(found, trigger, window, sentence)
+    if trigger.host:
+        host, visitor = _host_and_guest(found, trigger, window, sentence)
+        country = found.countries.get(host.ref.id) if host else None
+        if not found_places and host is not None and country is not None:
+            found_places = [(country_place(country), evidence(document, host.span))]
     to_country = found_places[0][0].country if found_places else None
-    visitor = _visitor(found, trigger, window, sentence, to_country)
+    if trigger.host:
+        visitor = visitor if visitor and _guest(found, visitor, to_country) else None
+    else:
+        visitor = _visitor(found, trigger, window, sentence, to_country)
     date = _date(found, trigger, window, sentence)
     around = document.normalized.norm[
         document.norm_index(trigger.span.start) - 12 : document.norm_index(trigger.span.end) + 14
@@ -205,11 +146,12 @@ def _read(found: Found, trigger: _Trigger, window: Span, sentence: Span) -> Visi
         date=date,
         anaphoric=trigger.anaphoric,
         official=bool(_OFFICIAL.search(around)),
+        future=speaks_of_future(document, trigger.span),
     )
 
 
 def _places(
-    found: Found, trigger: _Trigger, window: Span, sentence: Span
+    found: Found, trigger: Trigger, window: Span, sentence: Span
 ) -> list[tuple[Place, Evidence]]:
     """The usable places in the window, else the last one "in" a place before the trigger."""
     places = found.places
@@ -229,24 +171,24 @@ def _places(
 
 
 def _visitor(
-    found: Found, trigger: _Trigger, window: Span, sentence: Span, to_country: str | None
+    found: Found, trigger: Trigger, window: Span, sentence: Span, to_country: str | None
 ) -> PersonMatch | None:
     people = found.people
 
     def guest(index: int) -> bool:
-        return to_country is None or found.person_countries[index] != to_country
+        return to_country is None or to_country not in found.person_countries[index]
 
     def first_guest(group: range) -> int | None:
         if not group or guest(group.start):
             return group.start if group else None
         other = found.next_other[group.start]  # the first of another country than the first
-        return other if other < group.stop else None
+        return other if other < group.stop and guest(other) else None
 
     def last_guest(group: range) -> int | None:
         if not group or guest(group[-1]):
             return group[-1] if group else None
         other = found.previous_other[group[-1]]
-        return other if other >= group.start else None
+        return other if other >= group.start and guest(other) else None
 
     after: list[int] = []
     for index in people.inside(window):
@@ -261,26 +203,89 @@ def _visitor(
         if match.tokens[1] >= trigger.token_index - 3:
             return match
     guest_after = next((index for index in after if guest(index)), None)
-    first_after = after[0] if after else None
-    # The first guest of each group in turn, else the first person of each group in turn.
+    if trigger.english:  # "a trip to Islamabad by the Speaker …": the agent after "by"
+        norm = found.document.normalized.norm
+        for index in people.inside(window):
+            if people.items[index].tokens[0] - trigger.token_index > 16:
+                break
+            start = found.document.norm_index(people.items[index].span.start)
+            between = norm[found.document.norm_index(window.start) : start]
+            if guest(index) and _BY.search(between):
+                return people.items[index]
+    # The first guest of each group in turn; never a person of the country visited, nor one
+    # who lives there: they are hosts.
     choices: list[int | None]
     if trigger.english and not trigger.visitor_after:
         # English is subject-first: the first person of the sentence, not the nearest.
-        choices = [first_guest(before), guest_after, before[0] if before else None, first_after]
+        choices = [first_guest(before), guest_after]
     elif trigger.visitor_before_first:
-        choices = [last_guest(before), guest_after, before[-1] if before else None, first_after]
+        choices = [last_guest(before), guest_after]
     else:
-        choices = [guest_after, last_guest(before), first_after, before[-1] if before else None]
+        choices = [guest_after, last_guest(before)]
     chosen = next((choice for choice in choices if choice is not None), None)
     return people.items[chosen] if chosen is not None else None
 
 
-def _date(found: Found, trigger: _Trigger, window: Span, sentence: Span) -> DateFound | None:
-    """The first date in the window, else the last one before the trigger in its sentence."""
-    dates = found.dates
-    after = dates.inside(window)
+def _guest(found: Found, match: PersonMatch, to_country: str | None) -> bool:
+    """Whether a person can visit `to_country`: not of it, not living there."""
+    home = (found.countries.get(match.ref.id), found.residences.get(match.ref.id))
+    return to_country is None or to_country not in home
+
+
+def _host_and_guest(
+    found: Found, trigger: Trigger, window: Span, sentence: Span
+) -> tuple[PersonMatch | None, PersonMatch | None]:
+    """A hosting verb's subject and object. English, and Arabic with the subject before the
+    verb: the person before it hosts the first one after it. Arabic verb-first («استقبل ولي
+    العهد … رئيس وزراء باكستان …»): the first person after it hosts the next one of another
+    country. No guest when a call or a letter is what was received."""
+    people, document = found.people, found.document
+    after = [
+        index
+        for index in people.inside(window)
+        if people.items[index].tokens[0] - trigger.token_index <= 20
+    ]
+    before = people.inside(Span(sentence.start, trigger.span.start))
+    host = people.items[before[-1]] if before else None
+    guest = people.items[after[0]] if after else None
+    start = document.norm_index(trigger.span.start)
+    if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start):
+        return guest, host  # "X was received by Y": Y hosts X
+    if not trigger.english and host is None and len(after) >= 2:
+        host = people.items[after[0]]
+        country = found.countries.get(host.ref.id)
+        guest = next(
+            (
+                people.items[index]
+                for index in after[1:]
+                if country is None or found.countries.get(people.items[index].ref.id) != country
+            ),
+            None,
+        )
+    elif not trigger.english and host is None:
+        guest = None  # one person after a verb-first «استقبل» is its subject, the host
+    if guest is not None:
+        between = document.tokens_in(Span(trigger.span.end, guest.span.start))
+        if any(key(form) in NOT_GUEST_WORDS for token in between for form in token.forms):
+            guest = None
+    return host, guest
+
+
+def _said_on(norm: str, position: int) -> bool:
+    return bool(_SAID_ON.search(norm, max(position - 20, 0), position))
+
+
+def _date(found: Found, trigger: Trigger, window: Span, sentence: Span) -> DateFound | None:
+    """The first date in the window, else the last one before the trigger in its sentence;
+    not the date of a saying ("…, officials said on Tuesday")."""
+    dates, norm = found.dates, found.document.normalized.norm
+    after = [
+        index
+        for index in dates.inside(window)
+        if not _said_on(norm, found.document.norm_index(dates.spans[index].start))
+    ]
     if after:
-        return dates.items[after.start]
+        return dates.items[after[0]]
     before = dates.inside(Span(sentence.start, trigger.span.start))
     return dates.items[before[-1]] if before else None
 
@@ -289,15 +294,16 @@ def read_mentions(
     document: Document,
     people: list[PersonMatch],
     countries: dict[str, str | None],
+    residences: dict[str, str],
     places: list[PhraseMatch[Place]],
     dates: list[DateFound],
 ) -> tuple[Found, list[tuple[VisitMention, Span]]]:
     """The article's index, and every mention of a visit with the window it was read from."""
-    found = index_article(document, people, countries, places, dates)
+    found = index_article(document, people, countries, residences, places, dates)
     names = SpanIndex(people, lambda match: match.span)
     triggers = [
         trigger
-        for trigger in _triggers(document, found.places)
+        for trigger in find_triggers(document, found.places)
         if not names.overlaps_any(trigger.span)  # "فيصل" is not "ف+يصل"
     ]
     mentions: list[tuple[VisitMention, Span]] = []

@@ -40,12 +40,14 @@ def find_visits(
     document: Document,
     people: list[PersonMatch],
     countries: dict[str, str | None],
+    residences: dict[str, str],
     places: list[PhraseMatch[Place]],
     dates: list[DateFound],
     dataset: Dataset | None,
 ) -> list[VisitFound]:
-    """Every visit the article describes, merged per visitor and date."""
-    found, mentions = read_mentions(document, people, countries, places, dates)
+    """Every visit the article describes, merged per visitor and date; none to the
+    visitor's own country or the one they live in (a host or a resident read as a visitor)."""
+    found, mentions = read_mentions(document, people, countries, residences, places, dates)
     return _merge(found, mentions, dataset)
 
 
@@ -66,12 +68,14 @@ class _Cluster:
     placed: bool = False  # whether a mention with places has come
     first: int = 0  # where the first and the last trigger start
     last: int = 0
+    future: bool = False  # whether a mention speaks of the future
 
     def add(self, mention: VisitMention) -> None:
         start = mention.trigger.span.start
         self.first = min(self.first, start) if self.mentions else start
         self.last = max(self.last, start) if self.mentions else start
         self.mentions.append(mention)
+        self.future = self.future or mention.future
         value = mention.date.value if mention.date else None
         if value is not None and (self.date is None or _precision(value) > _precision(self.date)):
             self.date, self.key = value, _key(value)
@@ -119,6 +123,12 @@ def _merge(
         for visitor in dict.fromkeys(visit.visitor_ids):
             known.setdefault(visitor, []).append(visit)
     visits = [_visit(found, cluster, known) for cluster in clusters]
+    visits = [
+        visit
+        for visit in visits
+        if visit.to_country is None
+        or visit.to_country not in (visit.from_country, found.residences.get(visit.visitor.id))
+    ]
     _attach_ids(visits)
     return sorted(visits, key=lambda visit: visit.mentions[0].trigger.span.start)
 
@@ -223,8 +233,11 @@ def _merge_undated(
         cuts = [bisect.bisect_left(starts, position) for starts in lists]
         before = [starts[cut - 1] for starts, cut in zip(lists, cuts, strict=True) if cut > 0]
         after = [starts[cut] for starts, cut in zip(lists, cuts, strict=True) if cut < len(starts)]
-        if before or after:
-            cluster = by_first.pop(max(before) if before else min(after))
+        nearest = by_first.get(max(before) if before else min(after)) if before or after else None
+        if nearest is not None and mention.future and not nearest.future and nearest.date:
+            nearest = None  # "will host" is not the visit of last February
+        if nearest is not None:
+            cluster = by_first.pop(nearest.first)
             for group in groups(cluster):
                 starts = firsts[group]
                 del starts[bisect.bisect_left(starts, cluster.first)]
@@ -326,7 +339,7 @@ def _people_of(found: Found, sentence: Sentence, country: str) -> list[PersonMat
         cached, refs = [], set()
         for index in found.people.inside(sentence.span):
             match = found.people.items[index]
-            if found.person_countries[index] == country and match.ref not in refs:
+            if found.person_countries[index][0] == country and match.ref not in refs:
                 refs.add(match.ref)
                 cached.append(match)
         found.hosts[(sentence.index, country)] = cached
