@@ -381,7 +381,8 @@ def name_word_before(document: Document, index: int) -> bool:
     if _gap(document, previous, token) not in (" ", "\u00a0"):
         return False
     if previous.arabic:
-        if _has_article(previous) or key(previous.norm) in AR_TITLE_NOUNS:
+        joiner = key(previous.norm) in AR_NAME_JOINERS  # «بن فرحان»: the same name
+        if joiner or _has_article(previous) or key(previous.norm) in AR_TITLE_NOUNS:
             return False
         return _ar_name_word(document, previous, SpanIndex([], _span))
     return (
@@ -389,6 +390,7 @@ def name_word_before(document: Document, index: int) -> bool:
         and len(previous.norm) > 1
         and previous.norm not in _EN_TITLE_PARTS
         and previous.norm not in EN_NOT_NAMES
+        and previous.norm not in EN_NAME_JOINERS
         and key(previous.norm) not in MONTHS_AND_DAYS
     )
 
