@@ -131,7 +131,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
 # «وقّع الجانبان على اتفاقية الدفاع». Up to six words (a name) between the verb and the noun.
 _SIGNED_ONE = (
     re.compile(
-        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,6}?"
+        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+[\"“«]?(?:[\w-]+\s+){0,6}?"
         r"(?P<noun>agreement|accord|pact|treaty|memorandum|mou)(?![^\W\d_])"
     ),
     re.compile(

@@ -21,6 +21,7 @@ from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch, PhraseMatcher
 from generator.extract.places import Places
 from generator.extract.text import Document, Span, SpanIndex
+from generator.extract.title_places import title_countries
 from generator.extract.titles import (
     Walks,
     arabic_title_name,
@@ -28,7 +29,6 @@ from generator.extract.titles import (
     english_title_name,
     is_ar_head,
     name_word_before,
-    title_countries,
 )
 
 
@@ -63,7 +63,11 @@ def find_people(
     document: Document, gazetteer: Gazetteer, places: Places
 ) -> tuple[list[PersonFound], list[PersonFound], list[PersonMatch]]:
     """Known people, candidate people, and every mention of either, in text order."""
-    known_matches = gazetteer.matcher.find(document)
+    known_matches = [
+        match
+        for match in gazetteer.matcher.find(document)
+        if not _other_persons(document, match)  # «حيدر نقوي» is not «نقوي», Mohsin Naqvi
+    ]
     known_matches = _with_surnames(document, gazetteer, known_matches)
     known: dict[str, PersonFound] = {}
     for match in known_matches:

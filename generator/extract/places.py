@@ -206,6 +206,8 @@ def _arabic_adjectives(name: str) -> list[str]:
     forms = [base + "ي"]
     if base.endswith(("ا", "ه")):
         forms.append(base[:-1] + "ي")
+    if base.endswith("يا"):  # إندونيسيا -> إندونيسي, ماليزيا -> ماليزي
+        forms.append(base[:-1])
     return forms
 
 

@@ -137,7 +137,7 @@ def _is_a_term(found: _Attributions, inner: Span, outer: Span) -> bool:
     first = document.token_at(outer.start)
     near = range(max(first - 4, 0), first)
     last = document.token_at(outer.end)
-    following = range(last, min(last + 3, len(document.tokens)))
+    following = range(last, min(last + 2, len(document.tokens)))  # "…," he said
     nearby = [document.tokens[i] for i in (*near, *following)]
     return not any(verbs.overlaps_any(token.span) for token in nearby)
 

@@ -19,22 +19,21 @@ from generator.extract.lexicon import (
     AR_NAME_JOINERS,
     AR_NAME_SECOND_PARTS,
     AR_NOT_NAMES,
-    AR_RESIDENT_HEADS,
     AR_TITLE_HEADS,
     AR_TITLE_NOUNS,
     EN_NAME_JOINERS,
     EN_NOT_NAMES,
-    EN_RESIDENT_HEADS,
     EN_TITLE_HEADS,
     EN_TITLE_MODIFIERS,
     EN_TITLE_WORDS,
     MONTHS_AND_DAYS,
 )
-from generator.extract.normalize import key, strip_article, written_with_alef_maqsura
+from generator.extract.normalize import key, written_with_alef_maqsura
 from generator.extract.places import Places
 from generator.extract.text import Document, Span, SpanIndex, Token
 
-_EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
+EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
+_PLURALS = ("ين", "ون", "ات")  # the endings of sound plurals
 # Used with .match(text, position): a name's last word before punctuation.
 _PUNCTUATION_END = re.compile(r"\s*[،,.;؛:!?؟»”\")(]")
 
@@ -59,14 +58,14 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     token, gap = tokens[end], _gap(document, tokens[end - 1], tokens[end])
     if gap.strip():
         return None
-    article_word = _has_article(token) and key(token.norm) not in MONTHS_AND_DAYS
+    article_word = has_article(document, token) and key(token.norm) not in MONTHS_AND_DAYS
     if article_word or is_ar_head(token) or key(token.norm) in AR_TITLE_NOUNS:
         return end + 1
     previous = tokens[end - 1]
     # An idafa names a country: «رئيس وزراء باكستان», «سفير إيران لدى …».
     if (
         _at_place(token, place_spans)
-        and not _has_article(previous)
+        and not has_article(document, previous)
         and (is_ar_head(previous) or key(previous.norm) in AR_TITLE_NOUNS)
     ):
         end += 1
@@ -117,7 +116,7 @@ def arabic_title_name(
         return None
     head = tokens[index]
     prefix = min(prefix for form, prefix in head.forms.items() if form in AR_TITLE_HEADS)
-    if _has_article(head):
+    if has_article(document, head):
         prefix = 0  # "الرئيس": the article belongs to the title
     start = document.normalized.span(head.norm_start + prefix, head.norm_end)[0]
     title = Span(start, tokens[end - 1].span.end)
@@ -162,7 +161,9 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
             name_end, joined, limit = name_end + 1, True, min(limit + 1, 5)
             continue
         second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
-        if _has_article(token) and not second_part:  # a family name such as "السوداني"
+        if has_article(document, token) and not second_part:  # a family name: «السوداني»
+            if token.norm.endswith(_PLURALS):
+                break  # «الصحفيين», «المسؤولون»: people, not a family
             if count < 2 or not _PUNCTUATION_END.match(document.text, token.span.end):
                 break
             name_end += 1
@@ -175,8 +176,13 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
     return None if name_end - end < 2 else name_end
 
 
-def _has_article(token: Token) -> bool:
-    return token.norm.startswith(("ال", "لل", "وال", "بال", "فال")) and len(token.norm) > 3
+def has_article(document: Document, token: Token) -> bool:
+    """Whether a word carries the article as written: «الهام» does, «إلهام» (a name) does not,
+    though both match as «الهام»."""
+    if not token.norm.startswith(("ال", "لل", "وال", "بال", "فال")) or len(token.norm) <= 3:
+        return False
+    alef = token.norm.find("ا")
+    return alef < 0 or document.text[document.normalized.origin[token.norm_start + alef]] == "ا"
 
 
 # The stop words that the folding of ى to ي makes a name («على» and «علي»): stops only as
@@ -220,7 +226,7 @@ def english_title_name(
     start = index
     while start >= 1 and _gap(document, tokens[start - 1], tokens[start]).strip(" -") == "":
         previous = tokens[start - 1]
-        if previous.arabic or previous.norm not in _EN_TITLE_PARTS:
+        if previous.arabic or previous.norm not in EN_TITLE_PARTS:
             break
         start -= 1
     if (
@@ -303,73 +309,6 @@ def english_appositions(
     return found
 
 
-# Where a resident's title names the country they live in: «سفير إيران لدى باكستان»,
-# "Iran's ambassador to Pakistan".
-_RESIDENCE_WORDS = {"لدي", "في", "to", "in"}
-_ENGLISH_RESIDENCE = re.compile(r"\s+(?:to|in)\s+")
-
-
-def title_countries(
-    document: Document, title: Span, places: Places
-) -> tuple[str | None, str | None]:
-    """(nationality, residence) that a title gives. The nationality: an adjective
-    ("الباكستاني", "Iranian"), a country in the title's idafa («وزير خارجية باكستان») or a
-    possessive ("Pakistan's"). The residence: the country after «لدى»/«في»/"to"/"in" in the
-    title of an ambassador, envoy or consul (`lexicon.*_RESIDENT_HEADS`)."""
-    tokens = document.tokens_in(title)
-    resident = any(
-        token.norm in EN_RESIDENT_HEADS or any(f in AR_RESIDENT_HEADS for f in token.forms)
-        for token in tokens
-    )
-    matches = places.matcher.find(document, within=title)
-    in_places = SpanIndex(matches, lambda match: match.span)
-    nationality = residence = None
-    for token in tokens:
-        if in_places.overlaps_any(token.span):
-            continue
-        code = places.country_of_adjective(strip_article(token.norm))
-        if code:
-            nationality = code
-            break
-    for match in matches:
-        before = document.word_before(document.norm_index(match.span.start))
-        if before in _RESIDENCE_WORDS:
-            residence = residence or (match.payload.country if resident else None)
-            continue
-        if match.payload.kind != "country":
-            continue
-        possessive = document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
-        if possessive or not document.text[match.span.start].isascii():  # or an idafa
-            nationality = nationality or match.payload.country
-    after = _ENGLISH_RESIDENCE.match(document.text, title.end)
-    if resident and residence is None and after:
-        ahead = Span(after.end(), min(after.end() + 40, len(document.text)))
-        found = places.matcher.find(document, within=ahead)
-        if found and found[0].span.start == after.end():
-            residence = found[0].payload.country
-    return nationality, residence
-
-
-def in_title(document: Document, index: int) -> bool:
-    """Whether the place that starts at token `index` is named inside a title, not as a
-    destination: «رئيس وزراء باكستان», "the President of Pakistan"."""
-    tokens = document.tokens
-    if index == 0 or index >= len(tokens):
-        return False
-    previous = tokens[index - 1]
-    if _gap(document, previous, tokens[index]).strip():
-        return False
-    if previous.arabic:
-        title_word = is_ar_head(previous) or key(previous.norm) in AR_TITLE_NOUNS
-        return title_word and not _has_article(previous)
-    return (
-        previous.norm == "of"
-        and index >= 2
-        and tokens[index - 2].norm in _EN_TITLE_PARTS
-        and not _gap(document, tokens[index - 2], previous).strip()
-    )
-
-
 def name_word_before(document: Document, index: int) -> bool:
     """Whether token `index` follows, with only a space between, a word of a name: then a
     surname alone there is another person's («نواز شريف», "Nawaz Sharif") — not a title, a
@@ -382,13 +321,15 @@ def name_word_before(document: Document, index: int) -> bool:
         return False
     if previous.arabic:
         joiner = key(previous.norm) in AR_NAME_JOINERS  # «بن فرحان»: the same name
-        if joiner or _has_article(previous) or key(previous.norm) in AR_TITLE_NOUNS:
+        if joiner or has_article(document, previous) or key(previous.norm) in AR_TITLE_NOUNS:
             return False
+        if previous.norm.startswith(("و", "ف")) and len(previous.norm) > 3:
+            return False  # «وكان نقوي», «فأكد»: a name seldom carries the conjunction
         return _ar_name_word(document, previous, SpanIndex([], _span))
     return (
         previous.upper
         and len(previous.norm) > 1
-        and previous.norm not in _EN_TITLE_PARTS
+        and previous.norm not in EN_TITLE_PARTS
         and previous.norm not in EN_NOT_NAMES
         and previous.norm not in EN_NAME_JOINERS
         and key(previous.norm) not in MONTHS_AND_DAYS

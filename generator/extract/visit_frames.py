@@ -33,7 +33,7 @@ from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place, country_place
 from generator.extract.text import Document, Span, SpanIndex
-from generator.extract.titles import in_title
+from generator.extract.title_places import in_title
 from generator.extract.visit_triggers import Trigger, find_triggers
 
 _BY = re.compile(r"\bby\b")
@@ -120,10 +120,11 @@ def index_article(
 
 def _read(found: Found, trigger: Trigger, window: Span, sentence: Span) -> VisitMention:
     document = found.document
-    if trigger.departure:  # «غادر أنقرة متوجهاً إلى …»: from «إلى» on
+    places_window = window
+    if trigger.departure:  # «غادر أنقرة متوجهاً إلى …»: places from «إلى» on
         to = next((t for t in document.tokens_in(window) if t.norm in ("الي", "to")), None)
-        window = Span(to.span.end, window.end) if to else Span(window.end, window.end)
-    found_places = _places(found, trigger, window, sentence)
+        places_window = Span(to.span.end, window.end) if to else Span(window.end, window.end)
+    found_places = _places(found, trigger, places_window, sentence)
     if trigger.host:
         host, visitor = _host_and_guest(found, trigger, window, sentence)
         country = found.countries.get(host.ref.id) if host else None
