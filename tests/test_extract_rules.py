@@ -350,3 +350,24 @@ def test_confident_values_carry_no_review_and_doubts_come_first() -> None:
     order = {"high": 0, "medium": 1, "low": 2}
     assert levels == sorted(levels, key=order.__getitem__)
     assert "TODO: the article's sentence" in files[name]
+
+
+def test_a_title_with_a_nationality_stands_for_its_holder() -> None:
+    found = read(
+        "استقبل أمير قطر الشيخ تميم بن حمد آل ثاني الرئيس الأذربيجاني إلهام علييف في الدوحة. "
+        "ومن المقرر أن يتوجه الرئيس الأذربيجاني غدا الخميس إلى مسقط.",
+        "ar",
+    )
+    assert visits(found) == {("إلهام علييف", "QA", None), ("إلهام علييف", "OM", "2025-09-18")}
+    [aliyev] = [person for person in found.candidates if person.ref.name == "إلهام علييف"]
+    assert [mention.text for mention in aliyev.mentions] == ["إلهام علييف", "الرئيس الأذربيجاني"]
+
+
+def test_a_title_then_a_comma_then_the_name() -> None:
+    found = read(
+        "Azerbaijan's ambassador to Turkey, Rashad Mammadov, met the minister in Ankara on Monday.",
+        "en",
+    )
+    [person] = found.candidates
+    assert (person.ref.name, person.country, person.resides) == ("Rashad Mammadov", "AZ", "TR")
+    assert visits(found) == set()

@@ -18,7 +18,7 @@ from generator.data.dataset import Dataset
 from generator.extract.lexicon import GIVEN_NAMES
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key
-from generator.extract.phrases import PhraseMatch, PhraseMatcher
+from generator.extract.phrases import PhraseMatch, PhraseMatcher, phrase_key
 from generator.extract.places import Places
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import title_countries
@@ -89,20 +89,34 @@ def find_people(
         words = candidate.ref.name.split()
         if len(words) > 1 and len(key(words[-1])) >= 4:
             surnames.setdefault(key(words[-1]), set()).add(candidate.ref.id)
+    # A title that names a nationality, held by one candidate, stands for them later: the
+    # visitor of «يتوجه الرئيس الإندونيسي غدا إلى الدوحة».
+    holders: dict[tuple[str, ...], set[str]] = {}
+    for candidate in candidates:
+        if candidate.position is not None and candidate.country is not None:
+            title = phrase_key(candidate.position.text)
+            if len(title) >= 2:
+                holders.setdefault(title, set()).add(candidate.ref.id)
     for candidate in candidates:
         matcher.add(candidate.ref.name, candidate.ref.id)
         for alias in aliases.get(candidate.ref.id, ()):
             matcher.add(alias, candidate.ref.id)
+        position = candidate.position
+        if position and holders.get(phrase_key(position.text)) == {candidate.ref.id}:
+            matcher.add(position.text, candidate.ref.id)
         words = candidate.ref.name.split()
         if len(words) > 1 and surnames.get(key(words[-1])) == {candidate.ref.id}:
             matcher.add(words[-1], candidate.ref.id)  # later mentions by surname alone
         if len(words) == 2 and words[0].isascii() and key(words[0]) not in GIVEN_NAMES:
             matcher.add(words[0], candidate.ref.id)  # family name first: "Wang Yi" -> "Wang"
     known_spans = SpanIndex(known_matches, lambda match: match.span)
+    matched = matcher.find(document)
     candidate_matches = [
         match
-        for match in matcher.find(document)
-        if not known_spans.overlaps_any(match.span) and not _other_persons(document, match)
+        for index, match in enumerate(matched)
+        if not known_spans.overlaps_any(match.span)
+        and not _other_persons(document, match)
+        and not _before_own_name(document, match, matched[index + 1 : index + 2])
     ]
     for match in candidate_matches:
         by_id[match.payload].mentions.append(evidence(document, match.span))
@@ -147,6 +161,17 @@ def _other_persons(document: Document, match: PhraseMatch[str]) -> bool:
     «شهباز شريف», "Nawaz Sharif" is not "Shehbaz Sharif"."""
     first, last = match.tokens
     return last - first == 1 and name_word_before(document, first)
+
+
+def _before_own_name(
+    document: Document, match: PhraseMatch[str], following: list[PhraseMatch[str]]
+) -> bool:
+    """A title right before its holder's name («الرئيس الإندونيسي برابوو سوبيانتو») is part
+    of that mention, not one of its own."""
+    return bool(following) and (
+        following[0].payload == match.payload
+        and not document.text[match.span.end : following[0].span.start].strip()
+    )
 
 
 def _itself(span: Span) -> Span:

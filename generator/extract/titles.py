@@ -218,7 +218,16 @@ def english_title_name(
     if tokens[index].norm not in EN_TITLE_HEADS:
         return None
     end = index + 1
-    if end >= len(tokens) or _gap(document, tokens[index], tokens[end]).strip() not in ("", ","):
+    head_end = index
+    if end + 1 < len(tokens) and tokens[end].norm in ("to", "in"):
+        # "Iran's ambassador to Turkey, Mohammad Hassan …": the title takes the place along.
+        after = end + 1
+        while after < len(tokens) and _at_place(tokens[after], place_spans):
+            after += 1
+        comma = after < len(tokens) and _gap(document, tokens[after - 1], tokens[after]).strip()
+        if after > end + 1 and comma == ",":
+            head_end, end = after - 1, after
+    if end >= len(tokens) or _gap(document, tokens[end - 1], tokens[end]).strip() not in ("", ","):
         return None
     name_end = _english_name_end(document, end, place_spans)
     if name_end - end < 2:
@@ -237,7 +246,7 @@ def english_title_name(
         start -= 1  # "Iranian Foreign Minister"
     elif start >= 2 and tokens[start - 1].norm == "s" and tokens[start - 2].upper:
         start -= 2  # "Pakistan's Prime Minister"
-    title = Span(tokens[start].span.start, tokens[index].span.end)
+    title = Span(tokens[start].span.start, tokens[head_end].span.end)
     name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
     return title, name, name_end
 
