@@ -360,7 +360,7 @@ def test_a_title_with_a_nationality_stands_for_its_holder() -> None:
     )
     assert visits(found) == {("إلهام علييف", "QA", None), ("إلهام علييف", "OM", "2025-09-18")}
     [aliyev] = [person for person in found.candidates if person.ref.name == "إلهام علييف"]
-    assert [mention.text for mention in aliyev.mentions] == ["إلهام علييف", "الرئيس الأذربيجاني"]
+    assert [mention.text for mention in aliyev.mentions] == ["إلهام علييف", "رئيس الأذربيجاني"]
 
 
 def test_a_title_then_a_comma_then_the_name() -> None:

@@ -57,8 +57,9 @@ class PhraseMatcher(Generic[T]):
                     end = _match_rest(document, tokens, position, words)
                     if end is None or not _cased(tokens[position:end]):
                         continue
+                    shown = _shown_prefix(document, token, prefix)
                     start = document.normalized.span(
-                        token.norm_start + prefix, token.norm_start + prefix + 1
+                        token.norm_start + shown, token.norm_start + shown + 1
                     )[0]
                     found.append(
                         PhraseMatch(
@@ -68,6 +69,16 @@ class PhraseMatcher(Generic[T]):
                         )
                     )
         return longest_first(found)
+
+
+def _shown_prefix(document: Document, token: Token, prefix: int) -> int:
+    """How much of the clitics matching took off a word to leave off the match as shown: not
+    «إل» or «أل», which only match the article («إلهام» is shown whole, «وإلهام» as «إلهام»)."""
+    if prefix >= 2 and token.norm[prefix - 2 : prefix] == "ال":
+        alef = document.normalized.origin[token.norm_start + prefix - 2]
+        if document.text[alef] != "ا":
+            return prefix - 2
+    return prefix
 
 
 def _match_rest(
