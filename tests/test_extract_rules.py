@@ -371,3 +371,33 @@ def test_a_title_then_a_comma_then_the_name() -> None:
     [person] = found.candidates
     assert (person.ref.name, person.country, person.resides) == ("Rashad Mammadov", "AZ", "TR")
     assert visits(found) == set()
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name", "country"),
+    [
+        ("التقى الوزير ونظيره الكويتي عبد الله اليحيا في الكويت.", "ar", "عبد الله اليحيا", "KW"),
+        ("وصل رئيس إقليم كردستان نيجيرفان بارزاني إلى عمان.", "ar", "نيجيرفان بارزاني", None),
+        ("التقى الوزير نظيره العماني بدر البوسعيدي في مسقط.", "ar", "بدر البوسعيدي", "OM"),
+        ("He met Minister of State for Foreign Affairs Tariq Fatemi in Islamabad.", "en",
+         "Tariq Fatemi", None),
+        ("Kazakh Foreign Minister Murat Nurtleu arrived in Baku.", "en", "Murat Nurtleu", "KZ"),
+        ("وصل وزير الخارجية الأوزبكي بختيار سعيدوف إلى إسلام آباد.", "ar", "بختيار سعيدوف", "UZ"),
+    ],
+)  # fmt: skip
+def test_counterparts_regions_nisbas_and_long_titles(
+    text: str, lang: str, name: str, country: str | None
+) -> None:
+    assert candidates(read(text, lang)) == {name: country}
+
+
+def test_an_article_word_after_one_name_word_is_a_name_only_as_a_nisba() -> None:
+    assert candidates(read("بحث الرئيس عون الأوضاع مع الوفد.", "ar")) == {}
+
+
+def test_a_surname_with_a_lower_case_joiner() -> None:
+    found = read(
+        'Basim al-Awadi, the government spokesman, spoke first. "Water is life," al-Awadi said.',
+        "en",
+    )
+    assert speakers(found) == [("Basim al-Awadi", "Water is life,")]

@@ -9,10 +9,11 @@ Overlapping matches are resolved longest first.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from generator.extract.lexicon import EN_NAME_JOINERS
 from generator.extract.normalize import key, normalize, strip_article
 from generator.extract.text import WORD, Document, Span, Token, keep_longest
 
@@ -97,8 +98,16 @@ def _match_rest(
     return end
 
 
-def _cased(tokens: Iterable[Token]) -> bool:
-    return all(token.upper or token.arabic or token.norm.isdigit() for token in tokens)
+def _cased(tokens: Sequence[Token]) -> bool:
+    """Latin words capitalised as written; a joiner before the last may be lower-case
+    ("al-Awadi", "bin Salman")."""
+    return all(
+        token.upper
+        or token.arabic
+        or token.norm.isdigit()
+        or (token.norm in EN_NAME_JOINERS and index < len(tokens) - 1)
+        for index, token in enumerate(tokens)
+    )
 
 
 def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:

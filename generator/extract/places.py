@@ -208,6 +208,8 @@ def _arabic_adjectives(name: str) -> list[str]:
         forms.append(base[:-1] + "ي")
     if base.endswith("يا"):  # إندونيسيا -> إندونيسي, ماليزيا -> ماليزي
         forms.append(base[:-1])
+    if base.endswith("ستان") and len(base) > 7:  # أوزبكستان -> أوزبكي
+        forms.append(base[:-4] + "ي")
     return forms
 
 
@@ -217,6 +219,8 @@ def _english_adjectives(name: str) -> list[str]:
         return []
     base = key(name)
     forms = [base + "i", base + "ian", base + "n", base + "ese"]
+    if base.endswith("stan") and len(base) > 8:  # Uzbekistan -> Uzbek, Kazakhstan -> Kazakh
+        forms.append(base.removesuffix("stan").removesuffix("i"))
     if base.endswith("a"):
         forms.append(base + "n")
     if base.endswith("y"):

@@ -72,6 +72,11 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
         while end < len(tokens) and _at_place(tokens[end], place_spans):
             end += 1
         return end
+    # A title noun takes its complement, a place or a proper noun: «رئيس إقليم كردستان».
+    complement = key(previous.norm) in AR_TITLE_NOUNS and not is_ar_head(previous)
+    complement = complement and not has_article(document, previous) and token.arabic
+    if complement and _ar_name_word(document, token, place_spans):
+        return end + 1
     if (
         token.norm in ("لدي", "في")
         and end + 1 < len(tokens)
@@ -162,11 +167,23 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
             continue
         second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
         if has_article(document, token) and not second_part:  # a family name: «السوداني»
-            if token.norm.endswith(_PLURALS):
+            if token.norm.endswith(_PLURALS) or count == 0:
                 break  # «الصحفيين», «المسؤولون»: people, not a family
-            if count < 2 or not _PUNCTUATION_END.match(document.text, token.span.end):
-                break
-            name_end += 1
+            # It ends the name before punctuation, or before a word that is no name when it
+            # is a nisba («بدر البوسعيدي في») or follows a compound given name alone («عبد الله
+            # اليحيا في»); a second word before punctuation only as a nisba.
+            ends = _PUNCTUATION_END.match(document.text, token.span.end) is not None
+            following = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
+            last = (
+                following is None
+                or not following.arabic
+                or not _ar_name_word(document, following, place_spans)
+            )
+            nisba = token.norm.endswith("ي")
+            compound = count == 2 and key(tokens[end].norm) in AR_NAME_JOINERS
+            second = (ends or last) and nisba
+            if second if count == 1 else ends or (last and (nisba or compound)):
+                name_end += 1
             break
         if count == limit:
             break
@@ -215,7 +232,8 @@ def english_title_name(
     Shafqat Ali Khan", "his Turkish counterpart Numan Kurtulmus": a head word (any case), the
     title words before it, then two to four capitalised name words."""
     tokens = document.tokens
-    if tokens[index].norm not in EN_TITLE_HEADS:
+    head = index if tokens[index].norm in EN_TITLE_HEADS else _head_of(document, index)
+    if head is None:
         return None
     end = index + 1
     head_end = index
@@ -232,7 +250,7 @@ def english_title_name(
     name_end = _english_name_end(document, end, place_spans)
     if name_end - end < 2:
         return None
-    start = index
+    start = head
     while start >= 1 and _gap(document, tokens[start - 1], tokens[start]).strip(" -") == "":
         previous = tokens[start - 1]
         if previous.arabic or previous.norm not in EN_TITLE_PARTS:
@@ -249,6 +267,31 @@ def english_title_name(
     title = Span(tokens[start].span.start, tokens[head_end].span.end)
     name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
     return title, name, name_end
+
+
+_OF = {"of", "for", "the"}
+
+
+def _head_of(document: Document, index: int) -> int | None:
+    """The head of a title that goes on with "of"/"for" to end at token `index`: "Minister of
+    State for Foreign Affairs", "Secretary of State", "Minister for Planning"."""
+    tokens = document.tokens
+    if tokens[index].norm not in EN_TITLE_PARTS or tokens[index].norm in EN_TITLE_HEADS:
+        return None
+    start, linked = index, False
+    while (
+        start >= 1
+        and index - start < 6
+        and not _gap(document, tokens[start - 1], tokens[start]).strip()
+    ):
+        previous = tokens[start - 1].norm
+        if previous in EN_TITLE_HEADS and linked:
+            return start - 1
+        if previous not in EN_TITLE_PARTS and previous not in _OF:
+            return None
+        linked = linked or previous in _OF
+        start -= 1
+    return None
 
 
 def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Span]) -> int:
