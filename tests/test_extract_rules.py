@@ -401,3 +401,34 @@ def test_a_surname_with_a_lower_case_joiner() -> None:
         "en",
     )
     assert speakers(found) == [("Basim al-Awadi", "Water is life,")]
+
+
+def test_a_tour_visits_each_country_it_names() -> None:
+    found = read(
+        "أعلنت الخارجية أن الوزير فؤاد حسين سيزور الرياض يوم الأحد المقبل، في جولة خليجية "
+        "تشمل الدوحة والكويت.",
+        "ar",
+    )
+    assert visits(found) == {
+        ("فؤاد حسين", "SA", "2025-09-21"),
+        ("فؤاد حسين", "QA", None),
+        ("فؤاد حسين", "KW", None),
+    }
+
+
+def test_arrived_here_is_the_datelines_place() -> None:
+    found = read(
+        "ANKARA, Sept 16 (AA) - Malaysian Foreign Minister Mohamad Hasan arrived here on "
+        "Tuesday for talks.",
+        "en",
+    )
+    assert visits(found) == {("Mohamad Hasan", "TR", "2025-09-16")}
+
+
+def test_the_guest_named_after_a_verbal_noun_is_no_new_name() -> None:
+    found = read(
+        "وصل الرئيس الأذربيجاني إلهام علييف إلى إسلام آباد، وكان في استقبال علييف لدى وصوله "
+        "إلى المطار رئيس الوزراء الباكستاني محمد شهباز شريف.",
+        "ar",
+    )
+    assert visits(found) == {("إلهام علييف", "PK", None)}

@@ -213,6 +213,8 @@ def _ar_name_word(document: Document, token: Token, place_spans: SpanIndex[Span]
         return False
     if len(normalized) >= 5 and normalized.startswith(("سي", "ست", "سن")):
         return False  # a verb in the future tense: "سيتوجه", "ستزور"
+    if any(len(form) >= 5 and form.startswith("است") for form in token.forms):
+        return False  # the tenth form: «استقبل», «استقبال», «واستعرض»
     # The word, or the word without a clitic («بزيارة», «وخلال», «لمأدبة»), is never a name. A
     # clitic is read off a short word only after «و»: «فيصل» is a name, not «ف» + «يصل».
     for form, prefix in token.forms.items():

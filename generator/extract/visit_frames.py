@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import (
@@ -41,6 +41,7 @@ _BY = re.compile(r"\bby\b")
 _SAID_ON = re.compile(r"\b(?:said|told|announced|stated|added|reported)\s+(?:on\s+)?$")
 # Used with .search(norm, 0, trigger): "was received", "were hosted".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
+_DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+?)\s*[,—–-]")
 _OFFICIAL = re.compile(r"\b(official|رسميه)\b")
 
 
@@ -62,6 +63,7 @@ class Found:
     located_places: list[int]  # usable and after "في", "in", "at", by index
     dates: SpanIndex[DateFound]  # resolved, outside quotation marks
     hosts: dict[tuple[int, str], list[PersonMatch]]  # (sentence, country) -> its people
+    dateline: tuple[Place, Evidence] | None  # "ISLAMABAD, March 12 -": where "here" is
 
 
 def index_article(
@@ -112,19 +114,37 @@ def index_article(
         located_places=located_places,
         dates=SpanIndex(resolved, lambda date: date.evidence.span),
         hosts={},
+        dateline=_dateline(document, places),
     )
+
+
+def _dateline(
+    document: Document, places: list[PhraseMatch[Place]]
+) -> tuple[Place, Evidence] | None:
+    """The place of the dateline that opens the article ("ISLAMABAD, March 12 (APP) -")."""
+    match = _DATELINE.match(document.text)
+    if match is None:
+        return None
+    for place in places:
+        if place.span.start >= match.end(1):
+            break
+        if place.span.start >= match.start(1):
+            return place.payload, evidence(document, place.span)
+    return None
 
 
 # --- reading one mention ----------------------------------------------------------------------
 
 
-def _read(found: Found, trigger: Trigger, window: Span, sentence: Span) -> VisitMention:
+def _read(found: Found, trigger: Trigger, window: Span, sentence: Span, since: int) -> VisitMention:
     document = found.document
     places_window = window
     if trigger.departure:  # «غادر أنقرة متوجهاً إلى …»: places from «إلى» on
         to = next((t for t in document.tokens_in(window) if t.norm in ("الي", "to")), None)
         places_window = Span(to.span.end, window.end) if to else Span(window.end, window.end)
     found_places = _places(found, trigger, places_window, sentence)
+    if trigger.here and not found_places and found.dateline:  # "arrived here"
+        found_places = [found.dateline]
     if trigger.host:
         host, visitor = _host_and_guest(found, trigger, window, sentence)
         country = found.countries.get(host.ref.id) if host else None
@@ -135,7 +155,7 @@ def _read(found: Found, trigger: Trigger, window: Span, sentence: Span) -> Visit
         visitor = visitor if visitor and _guest(found, visitor, to_country) else None
     else:
         visitor = _visitor(found, trigger, window, sentence, to_country)
-    date = _date(found, trigger, window, sentence)
+    date = _date(found, window, Span(since, trigger.span.start))
     around = document.normalized.norm[
         document.norm_index(trigger.span.start) - 12 : document.norm_index(trigger.span.end) + 14
     ]
@@ -276,9 +296,10 @@ def _said_on(norm: str, position: int) -> bool:
     return bool(_SAID_ON.search(norm, max(position - 20, 0), position))
 
 
-def _date(found: Found, trigger: Trigger, window: Span, sentence: Span) -> DateFound | None:
-    """The first date in the window, else the last one before the trigger in its sentence;
-    not the date of a saying ("…, officials said on Tuesday")."""
+def _date(found: Found, window: Span, before_trigger: Span) -> DateFound | None:
+    """The first date in the window, else the last one before the trigger in its sentence
+    (after any trigger before it); not the date of a saying ("…, officials said on
+    Tuesday")."""
     dates, norm = found.dates, found.document.normalized.norm
     after = [
         index
@@ -287,7 +308,7 @@ def _date(found: Found, trigger: Trigger, window: Span, sentence: Span) -> DateF
     ]
     if after:
         return dates.items[after[0]]
-    before = dates.inside(Span(sentence.start, trigger.span.start))
+    before = dates.inside(before_trigger)
     return dates.items[before[-1]] if before else None
 
 
@@ -313,6 +334,27 @@ def read_mentions(
         # Up to the next trigger (they are in text order) when it is in the same sentence.
         following = triggers[index + 1].span.start if index + 1 < len(triggers) else sentence.end
         window = Span(trigger.span.end, min(following, sentence.end))
-        mention = _read(found, trigger, window, sentence)
+        # A date before the trigger is its own only when no trigger comes before it in the
+        # sentence: the one before took the dates of its window.
+        earlier = index and triggers[index - 1].span.start >= sentence.start
+        since = trigger.span.start if earlier else sentence.start
+        mention = _read(found, trigger, window, sentence, since)
         mentions.append((mention, window))
+        if trigger.tour:  # «جولة تشمل الدوحة والكويت»: a visit to each country, undated
+            for place in _further_countries(found, window, mention):
+                mentions.append((replace(mention, places=[place], date=None), window))
     return found, mentions
+
+
+def _further_countries(
+    found: Found, window: Span, mention: VisitMention
+) -> list[tuple[Place, Evidence]]:
+    """The first place of each country a tour's window names after its first country."""
+    seen = {place.country for place, _ in mention.places}
+    further = []
+    for index in found.places.inside(window):
+        place = found.places.items[index]
+        if found.usable_places[index] and place.payload.country not in seen:
+            seen.add(place.payload.country)
+            further.append((place.payload, evidence(found.document, place.span)))
+    return further

@@ -32,8 +32,9 @@ from generator.extract.text import Document, Span, SpanIndex, Token
 _EN_TRIGGERS = re.compile(
     r"\b(?P<word>visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|ing|al)|"
     r"travel(?:l?ed|l?ing|s)?|landed|went)\b"
-    r"(?P<prep>\s+(?:to|in|at|by|of))?"
+    r"(?P<prep>\s+(?:to|in|at|by|of|here\b))?"
 )
+_AR_TOURS = {"جوله", "جولته", "جولتها"}
 _EN_HOSTS = re.compile(rf"\b(?:{'|'.join(sorted(EN_HOST_VERBS))})\b")
 
 
@@ -47,6 +48,8 @@ class Trigger:
     english: bool
     host: bool = False  # «استقبل», "hosted": the guest is the verb's object
     departure: bool = False  # «غادر»: only a place after «إلى» is visited
+    tour: bool = False  # «جولة تشمل الدوحة والكويت», "a tour of …": each country a visit
+    here: bool = False  # "arrived here": the dateline's place
 
 
 def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> list[Trigger]:
@@ -65,7 +68,10 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
             anaphoric = noun and not pronoun and (_definite(token) or previous in AR_DEMONSTRATIVES)
             # «قام الرئيس … بزيارة»: the subject of «قام», before the trigger, is the visitor.
             first = pronoun or (noun and _performed(document, token))
-            found.append(Trigger(token.span, token.index, not first, first, anaphoric, False))
+            tour = bool(forms & _AR_TOURS)
+            found.append(
+                Trigger(token.span, token.index, not first, first, anaphoric, False, tour=tour)
+            )
         elif forms & AR_HOST_VERBS:
             found.append(Trigger(token.span, token.index, True, False, False, False, host=True))
         elif forms & (AR_ARRIVALS | AR_DEPARTURES) and _arrival_target(document, token, places):
@@ -81,7 +87,7 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
         start, end = norm.span(match.start("word"), match.end("word"))
         if document.in_quote(Span(start, end)) or not document.text[start].isascii():
             continue
-        if word in EN_VISIT_NEEDS_PREPOSITION and prep not in ("to", "in", "at"):
+        if word in EN_VISIT_NEEDS_PREPOSITION and prep not in ("to", "in", "at", "here"):
             continue
         before = norm.norm[max(match.start() - 6, 0) : match.start()].split()
         anaphoric = word in ("visit", "trip", "tour") and bool(before) and before[-1] in (
@@ -89,7 +95,8 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
         ) and prep not in ("by", "of")  # fmt: skip
         token_index = document.token_at(start)
         found.append(Trigger(Span(start, end), token_index, prep in ("by", "of"),
-                              True, anaphoric, True))  # fmt: skip
+                              True, anaphoric, True, tour=word == "tour",
+                              here=prep == "here"))  # fmt: skip
     for match in _EN_HOSTS.finditer(norm.norm):
         start, end = norm.span(match.start(), match.end())
         if not document.in_quote(Span(start, end)) and document.text[start].isascii():
