@@ -432,3 +432,32 @@ def test_the_guest_named_after_a_verbal_noun_is_no_new_name() -> None:
         "ar",
     )
     assert visits(found) == {("إلهام علييف", "PK", None)}
+
+
+def test_an_unnamed_role_of_another_country_speaks_for_nobody_named() -> None:
+    found = read(
+        "Foreign Minister Amir Khan Muttaqi arrived in Delhi on Tuesday. Pakistan's Foreign "
+        'Office spokesperson said Islamabad was "closely following" the visit.',
+        "en",
+    )
+    assert speakers(found) == [(None, "closely following")]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "name"),
+    [
+        ("Saudi Arabia's Minister of Investment Khalid Al-Falih arrived in Lahore.", "en",
+         "Khalid Al-Falih"),
+        ("التقى رئيس مجلس الأمة الكويتي أحمد السعدون الذي يزور طهران الوزير.", "ar",
+         "أحمد السعدون"),
+    ],
+)  # fmt: skip
+def test_portfolios_and_a_family_name_before_a_relative_pronoun(
+    text: str, lang: str, name: str
+) -> None:
+    assert list(candidates(read(text, lang))) == [name]
+
+
+def test_a_dual_counts_two() -> None:
+    found = read("وشهد الزعيمان توقيع اتفاقية للهجرة ومذكرتي تفاهم في مجال الطاقة.", "ar")
+    assert [(a.kind, a.count) for a in found.amounts] == [("agreement", 1), ("memorandum", 2)]

@@ -142,6 +142,11 @@ _SIGNED_ONE = (
 )
 
 
+_DUAL_COUNT = re.compile(
+    r"(?<![^\W\d_])[وب]?(?P<noun>مذكرتي\s+تفاهم|مذكرتا\s+تفاهم|اتفاقيتين|اتفاقيتان)(?![^\W\d_])"
+)
+
+
 def find_amounts(document: Document) -> list[AmountFound]:
     norm = document.normalized
     money_after, money_before, ar_count, en_count = _patterns()
@@ -157,6 +162,10 @@ def find_amounts(document: Document) -> list[AmountFound]:
             amount = _count(document, span, match)
             if amount is not None:
                 found.append((span, amount))
+    for match in _DUAL_COUNT.finditer(norm.norm):  # «مذكرتي تفاهم», «اتفاقيتين»: two
+        span = Span(*norm.span(match.start("noun"), match.end("noun")))
+        kind = "memorandum" if match.group("noun").startswith("مذكر") else "agreement"
+        found.append((span, AmountFound(evidence(document, span), kind, count=2)))
     for pattern in _SIGNED_ONE:
         for match in pattern.finditer(norm.norm):
             span = Span(*norm.span(match.start("noun"), match.end("noun")))

@@ -60,6 +60,12 @@ EN_TITLE_MODIFIERS = frozenset({
     "economy", "security", "national", "supreme", "first", "chief", "acting", "former", "state",
     "planning", "communications", "health", "education", "justice", "navy", "air", "force",
     "assembly", "parliamentary", "parliament", "cabinet", "senior", "general", "crown",
+    # portfolios after "of"/"for": "Minister of Investment", "Minister for Climate Change"
+    "investment", "climate", "change", "water", "power", "railways", "industry", "industries",
+    "agriculture", "culture", "tourism", "transport", "labour", "labor", "housing",
+    "environment", "religious", "overseas", "maritime", "science", "technology", "human",
+    "rights", "aviation", "ports", "shipping", "economic", "youth", "sports", "women",
+    "development", "telecommunications", "food", "resources", "external", "internal",
 })  # fmt: skip
 # Where a title says its holder lives in another country: "ambassador to", «سفير … لدى».
 AR_RESIDENT_HEADS = _keys("سفير", "سفيرة", "مندوب", "مندوبة", "قنصل")

@@ -226,11 +226,14 @@ def _refers_back(document: Document, verb: Token) -> bool:
     """Whether a speech verb's subject stands for someone named before: "he said", "the
     spokesperson stated", "said the minister", «وأضاف المتحدث»."""
     tokens = document.tokens
-    before = tokens[verb.index - 1].norm if verb.index else ""
+    before = [token.norm for token in tokens[max(verb.index - 2, 0) : verb.index]]
     after = [token.norm for token in tokens[verb.index + 1 : verb.index + 3]]
     if not verb.arabic:
+        # A pronoun, or a role with "the": "Pakistan's spokesperson said" is someone new.
+        pronoun = before[-1:] in (["he"], ["she"], ["they"])
+        role = before[-2:-1] == ["the"] and before[-1] in EN_BACK_REFERENCES
         following = after[1] if after[:1] == ["the"] and len(after) > 1 else ""
-        return before in EN_BACK_REFERENCES or following in EN_BACK_REFERENCES
+        return pronoun or role or following in EN_BACK_REFERENCES
     return bool(after) and key(after[0]) in AR_BACK_REFERENCES
 
 

@@ -34,6 +34,7 @@ from generator.extract.text import Document, Span, SpanIndex, Token
 
 EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
 _PLURALS = ("ين", "ون", "ات")  # the endings of sound plurals
+_RELATIVES = {key(word) for word in ("الذي", "التي", "الذين")}  # «أحمد السعدون الذي …»
 # Used with .match(text, position): a name's last word before punctuation.
 _PUNCTUATION_END = re.compile(r"\s*[،,.;؛:!?؟»”\")(]")
 
@@ -167,13 +168,14 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
             continue
         second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
         if has_article(document, token) and not second_part:  # a family name: «السوداني»
-            if token.norm.endswith(_PLURALS) or count == 0:
-                break  # «الصحفيين», «المسؤولون»: people, not a family
-            # It ends the name before punctuation, or before a word that is no name when it
-            # is a nisba («بدر البوسعيدي في») or follows a compound given name alone («عبد الله
-            # اليحيا في»); a second word before punctuation only as a nisba.
-            ends = _PUNCTUATION_END.match(document.text, token.span.end) is not None
             following = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
+            relative = following is not None and key(following.norm) in _RELATIVES
+            if (token.norm.endswith(_PLURALS) and not relative) or count == 0:
+                break  # «الصحفيين», «المسؤولون»: people, not a family
+            # It ends the name before punctuation or a relative pronoun («أحمد السعدون الذي»),
+            # or before any word that is no name when it is a nisba («بدر البوسعيدي في») or
+            # follows a compound given name alone («عبد الله اليحيا في»).
+            ends = relative or _PUNCTUATION_END.match(document.text, token.span.end) is not None
             last = (
                 following is None
                 or not following.arabic
@@ -181,8 +183,7 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
             )
             nisba = token.norm.endswith("ي")
             compound = count == 2 and key(tokens[end].norm) in AR_NAME_JOINERS
-            second = (ends or last) and nisba
-            if second if count == 1 else ends or (last and (nisba or compound)):
+            if ends or (last and (nisba or compound)):
                 name_end += 1
             break
         if count == limit:
