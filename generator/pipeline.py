@@ -7,7 +7,7 @@
 4. MkDocs     one strict `mkdocs build` per language, side by side (`mkdocs.builds`), into a
               staging folder of this build's own (`mkdocs.lock`); then, for the published
               site, Pagefind's search index of each language, one after the other
-              (`mkdocs.pagefind`; the offline bundle keeps Material's lunr search).
+              (`mkdocs.pagefind`); for the offline bundle, its own index (`generator.search`).
 5. root files the language chooser, the bilingual 404 page, the sitemap (`mkdocs.root`).
 6. links      every internal link and anchor checked (`mkdocs.linkcheck`), when asked.
 7. publish    the staging folder put in the place of the site in one step (`mkdocs.publish`).
@@ -32,9 +32,10 @@ from generator.data.check import CheckResult, check
 from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
 from generator.languages import LANGUAGES
+from generator.mkdocs.address import site_address
 from generator.mkdocs.builds import FALLBACK_EPOCH, run_mkdocs
 from generator.mkdocs.bundle import bundle_name, drop_online_files, write_zip
-from generator.mkdocs.configs import base_config, site_urls, write_configs
+from generator.mkdocs.configs import site_urls, write_configs
 from generator.mkdocs.linkcheck import broken_links, check_site_links
 from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging
 from generator.mkdocs.pagefind import index_site
@@ -43,6 +44,7 @@ from generator.mkdocs.root import language_chooser, write_root_files
 from generator.parallel import ForkedProcessDied, can_fork, sigterm_as_interrupt, start_forked
 from generator.project import BuildError, Progress, Project, failing_as
 from generator.review.git import commit_epoch, last_changed
+from generator.search.build import index_language
 from generator.write.generate import Incremental, generate
 from generator.write.writer import sync_tree
 
@@ -65,6 +67,7 @@ def build(
             recover_interrupted_publish(project.site_dir, progress)
             clean_leftovers(project.build_dir, progress)
         check_can_publish(project.site_dir)
+        site_address(project)  # a missing or malformed address stops here, before any work
         with failing_as("check the data and generate the pages"):
             result = prepare_apart(project, progress, timings=timings)  # 1-3
         if not result.ok:
@@ -87,7 +90,7 @@ def build(
             if check_links:  # 6
                 started = time.perf_counter()
                 with failing_as("check the links"):
-                    check_site_links(staging, urls.root if urls else "")
+                    check_site_links(staging, urls.root)
                 progress(f"checked the links in {time.perf_counter() - started:.1f} s")
             with failing_as(f"publish to {project.site_dir}"):  # 7
                 publish(staging, project.site_dir)
@@ -113,6 +116,7 @@ def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckRe
     with sigterm_as_interrupt(), build_lock(offline.build_dir, "bundle") as lock:
         with failing_as("clean up after an interrupted bundle build"):
             clean_leftovers(offline.build_dir, progress, legacy="site")
+        site_address(project)  # its feeds and cards link to the published site
         with failing_as("check the data and generate the pages"):
             result = prepare_apart(offline, progress)  # 1-3
         if not result.ok:
@@ -139,6 +143,13 @@ def _bundle_in(
         epoch = build_epoch(project)
     with failing_as("run MkDocs"):  # 4
         run_mkdocs(configs, progress, epoch=epoch, lock=lock)
+    with failing_as("index the offline search"):  # 4b
+        for lang in LANGUAGES:
+            made = index_language(staging / lang.code)
+            progress(
+                f"indexed the {lang.code} bundle for search in {made.seconds:.1f} s "
+                f"({made.pages} pages, {made.files} files, {made.size / 1e6:.1f} MB)"
+            )
     with failing_as("make the site readable from file://"):  # 5, 6
         drop_online_files(staging)
         (staging / "index.html").write_text(language_chooser(index="index.html"), encoding="utf-8")
@@ -209,7 +220,7 @@ def prepare(
         return result
     progress(f"checked {sum(result.counts.values())} files in {timings['check']:.1f} s")
     started = time.perf_counter()
-    site_url = str(base_config(project).get("site_url") or "")
+    site_url = site_address(project).url
     previous = incremental.generated if incremental else None
     targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
     if incremental is not None and previous is not None:

@@ -23,8 +23,8 @@ def build_site(data_dir: Path, out: Path, site_url: str | None = None) -> Path:
         config = out / "mkdocs.yml"
         config.parent.mkdir(parents=True, exist_ok=True)
         text = project.config_file.read_text(encoding="utf-8")
-        text, count = re.subn(r"(?m)^site_url: .*$", f"site_url: {site_url}", text)
-        assert count == 1, "mkdocs.yml has no site_url line"
+        text, count = re.subn(r"(?m)^(  sijill_site:\n    url:) .*$", rf"\1 {site_url}", text)
+        assert count == 1, "mkdocs.yml has no extra.sijill_site.url line"
         config.write_text(text, encoding="utf-8")
         project = dataclasses.replace(project, config_file=config)
     result = build(project, progress=lambda line: None)
