@@ -166,6 +166,11 @@ NOT_GUEST_WORDS = _keys(
     "اتصالا", "اتصال", "رسالة", "مكالمة", "برقية", "call", "calls", "letter", "message", "phone",
     "cable",
 )  # fmt: skip
+# Words of an invitation: a visit they precede is not (yet) one («دعوة لزيارة», «دعاه إلى زيارة»).
+INVITATIONS = _keys(
+    "دعوة", "دعوته", "دعوتها", "دعوتهم", "دعا", "دعاه", "دعاها", "دعت", "دعته", "يدعو", "تدعو",
+    "وجه", "وجهت", "الدعوة",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

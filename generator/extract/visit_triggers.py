@@ -24,6 +24,7 @@ from generator.extract.lexicon import (
     AR_VISIT_VERBS,
     EN_HOST_VERBS,
     EN_VISIT_NEEDS_PREPOSITION,
+    INVITATIONS,
 )
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
@@ -104,7 +105,17 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
                 Trigger(Span(start, end), document.token_at(start), True, False, False, True,
                          host=True)
             )  # fmt: skip
-    return sorted(found, key=lambda trigger: trigger.span.start)
+    return sorted(
+        (trigger for trigger in found if not _invited(document, trigger)),
+        key=lambda trigger: trigger.span.start,
+    )
+
+
+def _invited(document: Document, trigger: Trigger) -> bool:
+    """An invitation to visit is no visit: «وجّه دعوة لزيارة طهران», «دعاه إلى زيارة»,
+    "invited him to visit" — an invitation word within the four words before the trigger."""
+    before = document.tokens[max(trigger.token_index - 4, 0) : trigger.token_index]
+    return any(token.norm.startswith("invit") or set(token.forms) & INVITATIONS for token in before)
 
 
 def _performed(document: Document, token: Token) -> bool:
