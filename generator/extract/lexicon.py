@@ -111,7 +111,8 @@ AR_ALEF_MAQSURA_STOPS = frozenset({"على", "لدى", "حتى", "إلى", "مت
 # Joiners bind the next word into the name whatever it looks like («عبد اللطيف», «بن سلمان»,
 # «آل سعود»); the second parts of compound given names («عطا الله», «نور الدين») carry the
 # article but do not end the name as a family name such as «السوداني» does.
-AR_NAME_JOINERS = _keys("عبد", "أبو", "ابو", "بن", "ابن", "بنت", "آل")
+AR_LINEAGE_JOINERS = _keys("بن", "ابن", "بنت", "آل")  # «بن سلمان», «آل ثاني»
+AR_NAME_JOINERS = _keys("عبد", "أبو", "ابو") | AR_LINEAGE_JOINERS
 AR_NAME_SECOND_PARTS = _keys(
     "الله", "الدين", "الرحمن", "الرحيم", "الكريم", "العزيز", "اللطيف", "الحق", "النبي",
     "الزهراء", "الإسلام",

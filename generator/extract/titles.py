@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from generator.extract.lexicon import (
     AR_ALEF_MAQSURA_STOPS,
+    AR_LINEAGE_JOINERS,
     AR_NAME_JOINERS,
     AR_NAME_SECOND_PARTS,
     AR_NOT_NAMES,
@@ -150,7 +151,8 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
     gap = _gap(document, tokens[end - 1], tokens[end])
     if gap.strip() not in ("", "،", ","):
         return None
-    name_end, limit, joined = end, 3, False
+    name_end, limit, joined = end, 3, ""
+    lineage = False  # the last word was bound by «بن» or «آل»
     while name_end < len(tokens):
         token, count = tokens[name_end], name_end - end
         if count and _gap(document, tokens[name_end - 1], token).strip():
@@ -158,14 +160,22 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
         if joined:  # the word a joiner binds belongs to the name, article or not
             if not token.arabic or _at_place(token, place_spans) or is_ar_head(token):
                 break
-            name_end, joined = name_end + 1, False
+            lineage = joined in AR_LINEAGE_JOINERS
+            # «بن عبد الرحمن»: a bound «عبد» binds the next word in turn.
+            joined = key(token.norm) if key(token.norm) in AR_NAME_JOINERS else ""
+            name_end += 1
             continue
         if not _ar_name_word(document, token, place_spans):
             break
         word = key(token.norm)
         if word in AR_NAME_JOINERS and count < 4:
-            name_end, joined, limit = name_end + 1, True, min(limit + 1, 5)
+            # «عبد الله» counts as one word; after «بن سلمان» only another «بن»/«آل» or a
+            # nisba goes on («محمد بن زايد آل نهيان», «إبراهيم بن أحمد المعيني»).
+            name_end, joined = name_end + 1, word
+            limit = min(limit + 1, 5)
             continue
+        if lineage and not (has_article(document, token) and token.norm.endswith("ي")):
+            break
         second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
         if has_article(document, token) and not second_part:  # a family name: «السوداني»
             following = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
