@@ -461,3 +461,23 @@ def test_portfolios_and_a_family_name_before_a_relative_pronoun(
 def test_a_dual_counts_two() -> None:
     found = read("وشهد الزعيمان توقيع اتفاقية للهجرة ومذكرتي تفاهم في مجال الطاقة.", "ar")
     assert [(a.kind, a.count) for a in found.amounts] == [("agreement", 1), ("memorandum", 2)]
+
+
+def test_whom_the_visitor_met_is_not_the_visitor() -> None:
+    found = read(
+        "أجرى وزير الخارجية السعودي فيصل بن فرحان زيارة إلى بغداد التقى خلالها رئيس الوزراء "
+        "محمد شياع السوداني.",
+        "ar",
+    )
+    assert visits(found) == {("فيصل بن فرحان", "IQ", None)}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("ووجه الرئيس دعوة إلى رئيس الوزراء الماليزي أنور إبراهيم لزيارة طهران.", "ar"),
+        ("President Ilham Aliyev invited Prime Minister Anwar Ibrahim to visit Baku.", "en"),
+    ],
+)
+def test_an_invitation_is_no_visit(text: str, lang: str) -> None:
+    assert visits(read(text, lang)) == set()

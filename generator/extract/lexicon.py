@@ -172,6 +172,13 @@ INVITATIONS = _keys(
     "دعوة", "دعوته", "دعوتها", "دعوتهم", "دعا", "دعاه", "دعاها", "دعت", "دعته", "يدعو", "تدعو",
     "وجه", "وجهت", "الدعوة",
 )  # fmt: skip
+# After a visit trigger, these introduce whom the visitor met, never the visitor: «زيارة إلى
+# بغداد التقى خلالها رئيس الوزراء …», "a visit to Baku, where he met President …".
+MEETING_WORDS = _keys(
+    "التقى", "التقت", "يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "لقاء", "اجتمع", "اجتمعت", "يجتمع",
+    "مع", "بحث", "بحثت", "يبحث", "استقبله", "استقبلها", "met", "meet", "meets", "meeting",
+    "with", "received", "hosted",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

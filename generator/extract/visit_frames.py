@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 
 from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import (
+    MEETING_WORDS,
     NOT_GUEST_WORDS,
 )
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
@@ -156,6 +157,7 @@ def _read(found: Found, trigger: Trigger, window: Span, sentence: Span, since: i
     else:
         visitor = _visitor(found, trigger, window, sentence, to_country)
     date = _date(found, window, Span(since, trigger.span.start))
+    future = speaks_of_future(document, trigger.span)
     around = document.normalized.norm[
         document.norm_index(trigger.span.start) - 12 : document.norm_index(trigger.span.end) + 14
     ]
@@ -167,7 +169,7 @@ def _read(found: Found, trigger: Trigger, window: Span, sentence: Span, since: i
         date=date,
         anaphoric=trigger.anaphoric,
         official=bool(_OFFICIAL.search(around)),
-        future=speaks_of_future(document, trigger.span),
+        future=future,
     )
 
 
@@ -212,9 +214,14 @@ def _visitor(
         return other if other >= group.start and guest(other) else None
 
     after: list[int] = []
+    tokens = found.document.tokens
     for index in people.inside(window):
-        if people.items[index].tokens[0] - trigger.token_index > 8:
+        first = people.items[index].tokens[0]
+        if first - trigger.token_index > 8:
             break  # people are in text order: the rest are further away
+        passed = tokens[trigger.token_index + 1 : first]
+        if any(set(token.forms) & MEETING_WORDS for token in passed):
+            break  # «زيارة إلى بغداد التقى خلالها …»: whom the visitor met, not the visitor
         after.append(index)
     before = people.inside(Span(sentence.start, trigger.span.start))
     possessive = found.possessive

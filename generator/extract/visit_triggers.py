@@ -112,10 +112,22 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
 
 
 def _invited(document: Document, trigger: Trigger) -> bool:
-    """An invitation to visit is no visit: «وجّه دعوة لزيارة طهران», «دعاه إلى زيارة»,
-    "invited him to visit" — an invitation word within the four words before the trigger."""
-    before = document.tokens[max(trigger.token_index - 4, 0) : trigger.token_index]
-    return any(token.norm.startswith("invit") or set(token.forms) & INVITATIONS for token in before)
+    """An invitation to visit is no visit: «وجّه دعوة إلى الرئيس … لزيارة طهران», «دعاه إلى
+    زيارة», "invited him to visit": an invitation word within the four words before the
+    trigger, or the eight before an infinitive («لزيارة», "to visit") in its sentence."""
+    tokens = document.tokens
+    token = tokens[trigger.token_index]
+    infinitive = token.norm.startswith("لزيار") or (
+        trigger.token_index > 0 and tokens[trigger.token_index - 1].norm == "to"
+    )
+    sentence = document.sentence_at(trigger.span.start).span
+    reach = 8 if infinitive else 4
+    before = tokens[max(trigger.token_index - reach, 0) : trigger.token_index]
+    return any(
+        (other.norm.startswith("invit") or set(other.forms) & INVITATIONS)
+        and other.span.start >= sentence.start
+        for other in before
+    )
 
 
 def _performed(document: Document, token: Token) -> bool:
