@@ -9,9 +9,11 @@ result as YAML drafts for review, `generator.extract.report` as a review report,
 Modules: `normalize` (matching forms with offsets, on the project's Arabic normalisation in
 `generator.languages.arabic`), `text` (tokens, sentences, quotation marks), `phrases` (gazetteer
 matching), `lexicon` (the word lists of every rule, both languages), `places`, `people` (known
-people, candidates), `titles` (a title and the name after it), `dates`, `visit_triggers` and
+people, candidates), `titles` and `titles_en` (a title and the name after it, Arabic and
+English), `title_places` (the countries a title names), `dates`, `visit_triggers` and
 `visit_frames` (the wordings of a visit), `visits` (merging them), `outcomes`, `quotes`,
-`amounts`, `reading` (input checks, language), `draft`, `yamlout`, `report`, `command`.
+`amounts`, `reading` (input checks, language), `draft`, `doubt` (review notes by doubt),
+`yamlout`, `report`, `command`, `gold` and `score` (the gold set's scores).
 """
 
 from __future__ import annotations

@@ -25,11 +25,10 @@ from generator.extract.title_places import title_countries
 from generator.extract.titles import (
     Walks,
     arabic_title_name,
-    english_appositions,
-    english_title_name,
     is_ar_head,
     name_word_before,
 )
+from generator.extract.titles_en import english_appositions, english_title_name
 
 
 @dataclass(frozen=True)

@@ -1,12 +1,13 @@
-"""Titles and the names after them: "وزير الداخلية الباكستاني محسن نقوي", "Foreign Minister
-Hakan Fidan", "Hakan Fidan, Turkey's foreign minister,".
+"""Arabic titles and the names after them: «وزير الداخلية الباكستاني محسن نقوي» (the English
+ones are in `generator.extract.titles_en`), and the word tests both share.
 
-Arabic has no capital letters, so an Arabic name is read as the two to four words after the
-title (more with a joiner: «محمد بن سلمان آل سعود»), stopping at punctuation, a word that is
-never a name (`lexicon.AR_NOT_NAMES`: function words, verbs, event nouns, also with a clitic:
-«بزيارة»), a place, a date word or another title. A title continues through the nouns of an
-idafa and a country named in it («رئيس وزراء جمهورية باكستان الإسلامية»). The word lists are
-in `generator.extract.lexicon`.
+Arabic has no capital letters, so an Arabic name is read as the two to three words after the
+title (more with a joiner: «عبد اللطيف رشيد», «محمد بن سلمان آل سعود»), stopping at punctuation,
+a word that is never a name (`lexicon.AR_NOT_NAMES`: function words, verbs, event nouns, also
+with a clitic: «بزيارة»), a place, a date word or another title; a family name with the article
+ends it. A title continues through the nouns of an idafa, their complement and a country named
+in it («رئيس وزراء جمهورية باكستان الإسلامية», «رئيس إقليم كردستان»). The word lists are in
+`generator.extract.lexicon`.
 """
 
 from __future__ import annotations
@@ -30,7 +31,6 @@ from generator.extract.lexicon import (
     MONTHS_AND_DAYS,
 )
 from generator.extract.normalize import key, written_with_alef_maqsura
-from generator.extract.places import Places
 from generator.extract.text import Document, Span, SpanIndex, Token
 
 EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
@@ -44,11 +44,11 @@ def is_ar_head(token: Token) -> bool:
     return any(form in AR_TITLE_HEADS for form in token.forms)
 
 
-def _gap(document: Document, left: Token, right: Token) -> str:
+def words_gap(document: Document, left: Token, right: Token) -> str:
     return document.text[left.span.end : right.span.start]
 
 
-def _at_place(token: Token, place_spans: SpanIndex[Span]) -> bool:
+def at_place(token: Token, place_spans: SpanIndex[Span]) -> bool:
     return place_spans.overlaps_any(token.span)
 
 
@@ -57,7 +57,7 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     tokens = document.tokens
     if end >= len(tokens):
         return None
-    token, gap = tokens[end], _gap(document, tokens[end - 1], tokens[end])
+    token, gap = tokens[end], words_gap(document, tokens[end - 1], tokens[end])
     if gap.strip():
         return None
     article_word = has_article(document, token) and key(token.norm) not in MONTHS_AND_DAYS
@@ -66,12 +66,12 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     previous = tokens[end - 1]
     # An idafa names a country: «رئيس وزراء باكستان», «سفير إيران لدى …».
     if (
-        _at_place(token, place_spans)
+        at_place(token, place_spans)
         and not has_article(document, previous)
         and (is_ar_head(previous) or key(previous.norm) in AR_TITLE_NOUNS)
     ):
         end += 1
-        while end < len(tokens) and _at_place(tokens[end], place_spans):
+        while end < len(tokens) and at_place(tokens[end], place_spans):
             end += 1
         return end
     # A title noun takes its complement, a place or a proper noun: «رئيس إقليم كردستان».
@@ -82,10 +82,10 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     if (
         token.norm in ("لدي", "في")
         and end + 1 < len(tokens)
-        and _at_place(tokens[end + 1], place_spans)
+        and at_place(tokens[end + 1], place_spans)
     ):
         end += 2
-        while end < len(tokens) and _at_place(tokens[end], place_spans):
+        while end < len(tokens) and at_place(tokens[end], place_spans):
             end += 1
         return end
     return None
@@ -148,17 +148,17 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
     tokens = document.tokens
     if end >= len(tokens):
         return None
-    gap = _gap(document, tokens[end - 1], tokens[end])
+    gap = words_gap(document, tokens[end - 1], tokens[end])
     if gap.strip() not in ("", "،", ","):
         return None
     name_end, limit, joined = end, 3, ""
     lineage = False  # the last word was bound by «بن» or «آل»
     while name_end < len(tokens):
         token, count = tokens[name_end], name_end - end
-        if count and _gap(document, tokens[name_end - 1], token).strip():
+        if count and words_gap(document, tokens[name_end - 1], token).strip():
             break
         if joined:  # the word a joiner binds belongs to the name, article or not
-            if not token.arabic or _at_place(token, place_spans) or is_ar_head(token):
+            if not token.arabic or at_place(token, place_spans) or is_ar_head(token):
                 break
             lineage = joined in AR_LINEAGE_JOINERS
             # «بن عبد الرحمن»: a bound «عبد» binds the next word in turn.
@@ -220,7 +220,7 @@ _MAQSURA_STOPS = {key(word) for word in AR_ALEF_MAQSURA_STOPS}
 
 def _ar_name_word(document: Document, token: Token, place_spans: SpanIndex[Span]) -> bool:
     normalized = token.norm
-    if not token.arabic or _at_place(token, place_spans) or is_ar_head(token):
+    if not token.arabic or at_place(token, place_spans) or is_ar_head(token):
         return False
     if len(normalized) >= 5 and normalized.startswith(("سي", "ست", "سن")):
         return False  # a verb in the future tense: "سيتوجه", "ستزور"
@@ -238,142 +238,6 @@ def _ar_name_word(document: Document, token: Token, place_spans: SpanIndex[Span]
     return True
 
 
-def english_title_name(
-    document: Document, index: int, place_spans: SpanIndex[Span], places: Places
-) -> tuple[Span, Span, int] | None:
-    """ "(Pakistan's) (Deputy) Prime Minister Shehbaz Sharif", "foreign office spokeswoman
-    Shafqat Ali Khan", "his Turkish counterpart Numan Kurtulmus": a head word (any case), the
-    title words before it, then two to four capitalised name words."""
-    tokens = document.tokens
-    head = index if tokens[index].norm in EN_TITLE_HEADS else _head_of(document, index)
-    if head is None:
-        return None
-    end = index + 1
-    head_end = index
-    if end + 1 < len(tokens) and tokens[end].norm in ("to", "in"):
-        # "Iran's ambassador to Turkey, Mohammad Hassan …": the title takes the place along.
-        after = end + 1
-        while after < len(tokens) and _at_place(tokens[after], place_spans):
-            after += 1
-        comma = after < len(tokens) and _gap(document, tokens[after - 1], tokens[after]).strip()
-        if after > end + 1 and comma == ",":
-            head_end, end = after - 1, after
-    if end >= len(tokens) or _gap(document, tokens[end - 1], tokens[end]).strip() not in ("", ","):
-        return None
-    name_end = _english_name_end(document, end, place_spans)
-    if name_end - end < 2:
-        return None
-    start = head
-    while start >= 1 and _gap(document, tokens[start - 1], tokens[start]).strip(" -") == "":
-        previous = tokens[start - 1]
-        if previous.arabic or previous.norm not in EN_TITLE_PARTS:
-            break
-        start -= 1
-    if (
-        start >= 1
-        and tokens[start - 1].upper
-        and places.country_of_adjective(tokens[start - 1].norm)
-    ):
-        start -= 1  # "Iranian Foreign Minister"
-    elif start >= 2 and tokens[start - 1].norm == "s" and tokens[start - 2].upper:
-        start -= 2  # "Pakistan's Prime Minister"
-    title = Span(tokens[start].span.start, tokens[head_end].span.end)
-    name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
-    return title, name, name_end
-
-
-_OF = {"of", "for", "the"}
-
-
-def _head_of(document: Document, index: int) -> int | None:
-    """The head of a title that goes on with "of"/"for" to end at token `index`: "Minister of
-    State for Foreign Affairs", "Secretary of State", "Minister for Planning"."""
-    tokens = document.tokens
-    if tokens[index].norm not in EN_TITLE_PARTS or tokens[index].norm in EN_TITLE_HEADS:
-        return None
-    start, linked = index, False
-    while (
-        start >= 1
-        and index - start < 6
-        and not _gap(document, tokens[start - 1], tokens[start]).strip()
-    ):
-        previous = tokens[start - 1].norm
-        if previous in EN_TITLE_HEADS and linked:
-            return start - 1
-        if previous not in EN_TITLE_PARTS and previous not in _OF:
-            return None
-        linked = linked or previous in _OF
-        start -= 1
-    return None
-
-
-def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Span]) -> int:
-    """Where the capitalised name that starts at token `start` ends: up to four words, and a
-    lower-case joiner between two of them ("Mohammed bin Salman") with one more."""
-    tokens = document.tokens
-    end, limit = start, 4
-    while end < len(tokens) and end - start < limit:
-        token = tokens[end]
-        if end > start and _gap(document, tokens[end - 1], token) not in (" ", "-"):
-            break
-        if (
-            end > start
-            and token.norm in EN_NAME_JOINERS
-            and end + 1 < len(tokens)
-            and tokens[end + 1].upper
-            and _gap(document, token, tokens[end + 1]) in (" ", "-")
-        ):
-            end, limit = end + 1, 5
-            continue
-        if (
-            not token.upper
-            or token.arabic
-            or token.norm in EN_NOT_NAMES
-            or token.norm in EN_TITLE_HEADS
-            or token.norm in EN_TITLE_MODIFIERS
-            or key(token.norm) in MONTHS_AND_DAYS
-            or _at_place(token, place_spans)
-            or token.norm.isdigit()
-            or len(token.norm) == 1
-        ):
-            break
-        end += 1
-    return end
-
-
-# Used with .match(text, position), so as not to copy the rest of the text for each name.
-_APPOSITION = re.compile(r",\s+((?:[\w'’-]+\s+){0,3}[\w'’-]+)")
-
-
-def english_appositions(
-    document: Document, place_spans: SpanIndex[Span]
-) -> list[tuple[Span, Span, str]]:
-    """ "Hakan Fidan, Turkey's foreign minister,": a name, a comma, then a title."""
-    found = []
-    tokens = document.tokens
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.arabic or not token.upper:
-            index += 1
-            continue
-        end = _english_name_end(document, index, place_spans)
-        if end - index < 2:
-            index += 1
-            continue
-        after_name = tokens[end - 1].span.end
-        match = _APPOSITION.match(document.text, after_name)
-        if match:
-            words = list(re.finditer(r"[\w'’-]+", match.group(1)))
-            heads = [word for word in words if word.group().lower() in EN_TITLE_HEADS]
-            if heads:
-                base = match.start(1)
-                title = Span(base + words[0].start(), base + heads[0].end())
-                found.append((title, Span(token.span.start, tokens[end - 1].span.end), "en"))
-        index = end
-    return found
-
-
 def name_word_before(document: Document, index: int) -> bool:
     """Whether token `index` follows, with only a space between, a word of a name: then a
     surname alone there is another person's («نواز شريف», "Nawaz Sharif") — not a title, a
@@ -382,7 +246,7 @@ def name_word_before(document: Document, index: int) -> bool:
         return False
     tokens = document.tokens
     previous, token = tokens[index - 1], tokens[index]
-    if _gap(document, previous, token) not in (" ", "\u00a0"):
+    if words_gap(document, previous, token) not in (" ", "\u00a0"):
         return False
     if previous.arabic:
         joiner = key(previous.norm) in AR_NAME_JOINERS  # «بن فرحان»: the same name
