@@ -55,6 +55,7 @@ class Found:
     countries: dict[str, str | None]  # person id -> country
     residences: dict[str, str]  # person id -> the country their title says they live in
     people: SpanIndex[PersonMatch]  # outside quotation marks
+    all_people: SpanIndex[PersonMatch]  # also inside quotation marks
     person_countries: list[tuple[str | None, str | None]]  # each of `people`'s (country, home)
     previous_other: list[int]  # the nearest person before with another pair, or -1
     next_other: list[int]  # the nearest person after with another pair, or len(people)
@@ -106,6 +107,7 @@ def index_article(
         countries=countries,
         residences=residences,
         people=SpanIndex(usable, lambda match: match.span),
+        all_people=SpanIndex(people, lambda match: match.span),
         person_countries=of,
         previous_other=previous_other,
         next_other=next_other,
@@ -319,17 +321,11 @@ def _date(found: Found, window: Span, before_trigger: Span) -> DateFound | None:
     return dates.items[before[-1]] if before else None
 
 
-def read_mentions(
-    document: Document,
-    people: list[PersonMatch],
-    countries: dict[str, str | None],
-    residences: dict[str, str],
-    places: list[PhraseMatch[Place]],
-    dates: list[DateFound],
-) -> tuple[Found, list[tuple[VisitMention, Span]]]:
-    """The article's index, and every mention of a visit with the window it was read from."""
-    found = index_article(document, people, countries, residences, places, dates)
-    names = SpanIndex(people, lambda match: match.span)
+def read_mentions(found: Found) -> list[tuple[VisitMention, Span]]:
+    """Every mention of a visit the article (`index_article`) holds, with the window it was
+    read from."""
+    document = found.document
+    names = found.all_people
     triggers = [
         trigger
         for trigger in find_triggers(document, found.places)
@@ -350,7 +346,7 @@ def read_mentions(
         if trigger.tour:  # «جولة تشمل الدوحة والكويت»: a visit to each country, undated
             for place in _further_countries(found, window, mention):
                 mentions.append((replace(mention, places=[place], date=None), window))
-    return found, mentions
+    return mentions
 
 
 def _further_countries(

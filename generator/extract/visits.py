@@ -30,7 +30,7 @@ from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Sentence, Span
-from generator.extract.visit_frames import Found, read_mentions
+from generator.extract.visit_frames import Found, index_article, read_mentions
 
 _STATE = re.compile(r"\b(state visit|زياره دوله)\b")
 _WORKING = re.compile(r"\b(working visit|زياره عمل)\b")
@@ -47,7 +47,8 @@ def find_visits(
 ) -> list[VisitFound]:
     """Every visit the article describes, merged per visitor and date; none to the
     visitor's own country or the one they live in (a host or a resident read as a visitor)."""
-    found, mentions = read_mentions(document, people, countries, residences, places, dates)
+    found = index_article(document, people, countries, residences, places, dates)
+    mentions = read_mentions(found)
     return _merge(found, mentions, dataset)
 
 
