@@ -42,6 +42,7 @@ def test_arabic_article_drafts(tmp_path: Path, capsys: pytest.CaptureFixture[str
         "people/new-person-2.yml",
         "people/new-person-3.yml",
         "quotes.yml",
+        "review.yml",
         "sources/ar-1-fidan-islamabad.yml",
         "visits/2025-05-new-person-2-turkiye.yml",
         "visits/2025-06-new-person-1-pakistan.yml",

@@ -17,7 +17,6 @@ from generator.data.schema import PartialDate
 from generator.extract.dates import _FUTURE_CONTEXT, _Future
 from generator.extract.model import DateFound, Evidence, PersonRef, VisitMention
 from generator.extract.normalize import normalize
-from generator.extract.people import _title_end, _title_step
 from generator.extract.places import Place, Places
 from generator.extract.text import (
     Document,
@@ -27,6 +26,7 @@ from generator.extract.text import (
     _sentences,
     keep_longest,
 )
+from generator.extract.titles import _title_end, _title_step
 from generator.extract.visits import (
     _Cluster,
     _merge_anaphoric,
@@ -150,12 +150,26 @@ def test_sentences(seed: int) -> None:
 def quote_regions_reference(text: str) -> list[tuple[Span, Span]]:
     pairs = {"«": "»", "“": "”", '"': '"'}
     regions, offset = [], 0
+    carried = None  # the last mark of the previous line that nothing closed there
     for line in text.split("\n"):
         position = 0
+        if carried is not None:
+            closer, opened = carried
+            close = line.find(closer)
+            opener = {"»": "«", "”": "“"}[closer]
+            if close != -1 and opener not in line[:close]:
+                if text[opened + 1 : offset + close].strip():
+                    regions.append(
+                        (Span(opened + 1, offset + close), Span(opened, offset + close + 1))
+                    )
+                position = close + 1
+        carried = None
         while position < len(line):
             closer = pairs.get(line[position])
             close = line.find(closer, position + 1) if closer else -1
             if close == -1:
+                if closer in ("»", "”"):
+                    carried = (closer, offset + position)
                 position += 1
                 continue
             inner = Span(offset + position + 1, offset + close)

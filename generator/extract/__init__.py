@@ -8,8 +8,12 @@ result as YAML drafts for review, `generator.extract.report` as a review report,
 
 Modules: `normalize` (matching forms with offsets, on the project's Arabic normalisation in
 `generator.languages.arabic`), `text` (tokens, sentences, quotation marks), `phrases` (gazetteer
-matching), `places`, `people`, `dates`, `visits`, `quotes`, `amounts`, `reading` (input checks,
-language), `draft`, `yamlout`, `report`, `command`.
+matching), `lexicon` (the word lists of every rule, both languages), `places`, `people` (known
+people, candidates), `titles` and `titles_en` (a title and the name after it, Arabic and
+English), `title_places` (the countries a title names), `dates`, `visit_triggers` and
+`visit_frames` (the wordings of a visit), `visits` (merging them), `outcomes`, `quotes`,
+`amounts`, `reading` (input checks, language), `draft`, `doubt` (review notes by doubt),
+`yamlout`, `report`, `command`, `gold` and `score` (the gold set's scores).
 """
 
 from __future__ import annotations
@@ -21,12 +25,13 @@ from generator.data.schema import PartialDate
 from generator.extract.amounts import find_amounts
 from generator.extract.dates import find_dates, publication_date
 from generator.extract.model import Extraction, evidence
+from generator.extract.outcomes import attach_outcomes
 from generator.extract.people import Gazetteer, find_people
 from generator.extract.places import Places
 from generator.extract.quotes import find_quotes
 from generator.extract.reading import ExtractError, detect_language
 from generator.extract.text import Document
-from generator.extract.visits import attach_outcomes, find_visits
+from generator.extract.visits import find_visits
 
 __all__ = ["ExtractError", "Extraction", "extract"]
 
@@ -71,8 +76,9 @@ def extract(
     places = Places(dataset)
     people, candidates, mentions = find_people(document, gazetteer, places)
     countries = {person.ref.id: person.country for person in [*people, *candidates]}
+    residences = {p.ref.id: p.resides for p in [*people, *candidates] if p.resides}
     place_matches = places.matcher.find(document)
-    visits = find_visits(document, mentions, countries, place_matches, dates, dataset)
+    visits = find_visits(document, mentions, countries, residences, place_matches, dates, dataset)
     quotes = find_quotes(document, mentions, dataset)
     amounts = find_amounts(document)
     attach_outcomes(document, visits, amounts, mentions)

@@ -127,6 +127,26 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     return money_after, money_before, ar_count, en_count
 
 
+# One agreement signed, named in the singular: "signed the Strategic Mutual Defense Agreement",
+# «وقّع الجانبان على اتفاقية الدفاع». Up to six words (a name) between the verb and the noun.
+_SIGNED_ONE = (
+    re.compile(
+        r"\bsign(?:ed|s|ing)?\s+(?:a|an|the)\s+[\"“«]?(?:[\w-]+\s+){0,6}?"
+        r"(?P<noun>agreement|accord|pact|treaty|memorandum|mou)(?![^\W\d_])"
+    ),
+    re.compile(
+        r"(?<![^\W\d_])(?:[وف]?(?:س?[يتن])?وقع(?:ت|ا|وا|ان|تا)?|[وب]?(?:ال)?توقيع)\s+"
+        r"(?:[^\W\d_]+\s+){0,3}?(?:علي\s+)?(?P<noun>(?:ال)?(?:اتفاقيه|اتفاق|معاهده|مذكره))"
+        r"(?![^\W\d_])"
+    ),
+)
+
+
+_DUAL_COUNT = re.compile(
+    r"(?<![^\W\d_])[وب]?(?P<noun>مذكرتي\s+تفاهم|مذكرتا\s+تفاهم|اتفاقيتين|اتفاقيتان)(?![^\W\d_])"
+)
+
+
 def find_amounts(document: Document) -> list[AmountFound]:
     norm = document.normalized
     money_after, money_before, ar_count, en_count = _patterns()
@@ -142,6 +162,17 @@ def find_amounts(document: Document) -> list[AmountFound]:
             amount = _count(document, span, match)
             if amount is not None:
                 found.append((span, amount))
+    for match in _DUAL_COUNT.finditer(norm.norm):  # «مذكرتي تفاهم», «اتفاقيتين»: two
+        span = Span(*norm.span(match.start("noun"), match.end("noun")))
+        kind = "memorandum" if match.group("noun").startswith("مذكر") else "agreement"
+        found.append((span, AmountFound(evidence(document, span), kind, count=2)))
+    for pattern in _SIGNED_ONE:
+        for match in pattern.finditer(norm.norm):
+            span = Span(*norm.span(match.start("noun"), match.end("noun")))
+            noun = match.group("noun").removeprefix("ال")
+            kind = "memorandum" if noun.startswith(("مذكر", "memorand", "mou")) else "agreement"
+            note = "one: the text names what was signed in the singular"
+            found.append((span, AmountFound(evidence(document, span), kind, count=1, notes=[note])))
     return [amount for _, amount in keep_longest(found, lambda item: item[0])]
 
 

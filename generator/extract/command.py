@@ -17,7 +17,7 @@ import click
 from generator.data.check import check, display_path
 from generator.data.schema import SLUG_PATTERN
 from generator.extract import extract
-from generator.extract.draft import draft_files, write_drafts
+from generator.extract.draft import MERGE_DRAFT, draft_files
 from generator.extract.reading import ExtractError, detect_language, read_article
 from generator.extract.report import render
 
@@ -39,6 +39,23 @@ def _parse_date(text: str | None) -> datetime.date | None:
     raise click.BadParameter(
         f"{text!r} is not a date; allowed: YYYY-MM-DD, e.g. 2025-11-25", param_hint="'--date'"
     )
+
+
+def write_drafts(files: dict[str, str], target: Path) -> list[Path]:
+    """Write the drafts below `target` (UTF-8, LF); remove stale drafts of an earlier run."""
+    target.mkdir(parents=True, exist_ok=True)
+    wanted = {target / name for name in files}
+    for old in sorted(target.rglob("*.yml")):
+        if old not in wanted:
+            old.unlink()
+    written = []
+    for name, text in files.items():
+        path = target / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        written.append(path)
+    return written
 
 
 def _fail(message: str) -> int:
@@ -99,8 +116,9 @@ def run(
         )
     except ExtractError as error:
         return _fail(f"{shown}: {error}; nothing written")
-    files = draft_files(extraction, shown)
+    files = draft_files(extraction, shown, result.dataset)
     written = write_drafts(files, target)
     shown_files = [Path(display_path(path)) for path in written]
-    click.echo(render(extraction, shown, shown_files, display_path(target)))
+    merges = tuple(name for name, text in files.items() if text.startswith(f"# {MERGE_DRAFT}"))
+    click.echo(render(extraction, shown, shown_files, display_path(target), merges))
     return 0

@@ -95,6 +95,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("my", rf"{month}{alt},?\s+(?:of\s+|عام\s+|سنه\s+)?{year}"),
         ("dm", rf"{day}\s+(?:of\s+|من\s+)?{month}{alt}{qualifier}"),
         ("md", rf"{month}\s+{day}(?![\d,]*\s*\d{{4}})"),
+        # A dateline: "ISLAMABAD, Aug 2 (Reuters) -", "AUG 2".
+        ("md", rf"{month_any}\s+{day}(?![\d,]*\s*\d{{4}})"),
         ("m", rf"{pre_month}{month}{alt}{qualifier}"),
         (
             "weekday",
@@ -128,7 +130,8 @@ def find_dates(document: Document, article_date: datetime.date | None) -> list[D
     future = _Future(document)
     found = []
     for item in kept:
-        if item.kind == "weekday" and not item.groups.get("q") and future(item.span):
+        weekday = item.kind == "weekday" and not item.groups.get("q")
+        if weekday and (future(item.span) or _opens_future_sentence(document, item.span)):
             item.groups["future"] = "yes"
         resolved = _resolve(item, article_date)
         if resolved is None:
@@ -198,6 +201,32 @@ class _Future:
         else:
             self.resume = min(match.start(), reach)
         return match is not None
+
+
+_OPENING = re.compile(r"^\W*(?:(?:on|this|يوم|في)\W+)?$")
+
+
+def _opens_future_sentence(document: Document, span: Span) -> bool:
+    """ "On Sunday, he will travel …", «يوم الأحد، سيتوجه …»: a weekday that opens its sentence
+    takes the tense of the clause after it."""
+    sentence = document.sentence_at(span.start).span
+    norm = document.normalized.norm
+    begin, start = document.norm_index(sentence.start), document.norm_index(span.start)
+    if not _OPENING.match(norm[begin:start]):
+        return False
+    end = document.norm_index(span.end)
+    return bool(
+        _FUTURE_CONTEXT.search(norm[end : min(end + 60, document.norm_index(sentence.end))])
+    )
+
+
+def speaks_of_future(document: Document, span: Span) -> bool:
+    """Whether the sentence, from its start to the end of `span`, speaks of the future ("will
+    host", "is due to visit", «سيزور», «من المقرر أن»)."""
+    sentence = document.sentence_at(span.start).span
+    norm = document.normalized.norm
+    begin, end = document.norm_index(sentence.start), document.norm_index(span.end)
+    return bool(_FUTURE_CONTEXT.search(norm[begin:end]))
 
 
 def publication_date(dates: list[DateFound]) -> DateFound | None:

@@ -1,5 +1,6 @@
 """The drafts: YAML in the project's format (the field names of `generator.data.schema`), every
-value with the span and sentence it came from and a `# REVIEW:` note where a reader must decide.
+value with the span and sentence it came from and a `# REVIEW:` note, ranked by doubt
+(`generator.extract.doubt`), where a rule guessed; confident values carry none.
 
 Layout of `drafts/<source-id>/`:
 
@@ -8,14 +9,18 @@ Layout of `drafts/<source-id>/`:
 - `visits/<id>.yml`: one per visit, with the outcomes whose sentence names it;
 - `quotes.yml`, `outcomes.yml`: quotes, and outcomes no visit could be chosen for, in the shape
   of a visit's `quotes:` / `outcomes:` entries, to move under the right visit;
-- `mentions.yml`: where each known person and each date is mentioned (evidence, not data).
+- `mentions.yml`: where each known person and each date is mentioned (evidence, not data);
+- `review.yml`: every review note of the drafts, the most doubtful first;
+A draft whose file name site_data/ already has opens with `MERGE_DRAFT`: it is to be merged by
+hand, since moving it into site_data/ would replace the curated record.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
+from generator.data.dataset import Dataset
+from generator.extract.doubt import HIGH, LOW, MEDIUM, Review, notes_in, ranked, todo
 from generator.extract.model import (
     AmountFound,
     DateFound,
@@ -27,55 +32,80 @@ from generator.extract.model import (
 )
 from generator.extract.yamlout import Commented, Quoted, dump
 
-_REVIEW = "REVIEW: "
+MERGE_DRAFT = "MERGE DRAFT: do not move this file into site_data/ (see the note below)."
 
 
 def _from(found: Evidence) -> str:
     return found.comment()
 
 
-def _review(text: str) -> str:
-    return _REVIEW + text
+def _review(text: str, doubt: int = MEDIUM) -> Review:
+    return Review(text, doubt)
 
 
 def _header(article: str, what: str) -> list[str]:
     return [
         f"Draft {what}, extracted from {article} by `python -m generator extract`.",
-        "REVIEW: every value is a guess from rules; check each against the article (spans are "
-        "character offsets, end exclusive), fix it, then move the file into site_data/.",
+        "Values were read by rules: a `# REVIEW:` note marks a guess (high, medium or low doubt; "
+        "review.yml lists them all, most doubtful first), spans are character offsets (end "
+        "exclusive). Fix what is wrong, then move the file into site_data/.",
     ]
 
 
-def draft_files(extraction: Extraction, article: str) -> dict[str, str]:
-    """Relative path -> YAML text, for every draft of the extraction."""
-    files: dict[str, str] = {}
+def draft_files(
+    extraction: Extraction, article: str, dataset: Dataset | None = None
+) -> dict[str, str]:
+    """Relative path -> YAML text, for every draft of the extraction. A draft whose file name
+    is already a record of `dataset` (site_data/) opens with `MERGE_DRAFT` and a note of high
+    doubt: moving it into site_data/ would replace the curated record."""
+    documents: dict[str, tuple[dict[str, Any], list[str]]] = {}
     source_id = extraction.source_id
-    files[f"sources/{source_id}.yml"] = dump(_source(extraction), _header(article, "source"))
+    existing = _existing_ids(dataset)
+    documents[f"sources/{source_id}.yml"] = (_source(extraction), _header(article, "source"))
     for person in extraction.candidates:
-        files[f"people/{person.ref.id}.yml"] = dump(
-            _person(extraction, person), _header(article, "person (a candidate)")
-        )
+        header = _header(article, "person (a candidate)")
+        documents[f"people/{person.ref.id}.yml"] = (_person(extraction, person), header)
     for visit in extraction.visits:
-        files[f"visits/{visit.id}.yml"] = dump(_visit(extraction, visit), _header(article, "visit"))
+        header = _header(article, "visit")
+        documents[f"visits/{visit.id}.yml"] = (_visit(extraction, visit), header)
     if extraction.quotes:
-        files["quotes.yml"] = dump(
+        documents["quotes.yml"] = (
             {"quotes": [_quote(extraction, quote) for quote in extraction.quotes]},
             [
                 *_header(article, "quotes"),
-                "REVIEW: these are entries for a visit's `quotes:` list; move each under the "
-                "visit it belongs to and keep only short, significant ones.",
+                todo("these are entries for a visit's `quotes:` list; move each under the "
+                     "visit it belongs to and keep only short, significant ones."),
             ],
-        )
+        )  # fmt: skip
     unattached = extraction.unattached_amounts
     if unattached:
-        files["outcomes.yml"] = dump(
+        documents["outcomes.yml"] = (
             {"outcomes": [_outcome(extraction, amount) for amount in unattached]},
             [
                 *_header(article, "outcomes"),
-                "REVIEW: no visit is named in these outcomes' sentences; move each under the "
-                "`outcomes:` of the visit it belongs to.",
+                _review("no visit is named in these outcomes' sentences; move each under the "
+                        "`outcomes:` of the visit it belongs to.", MEDIUM),
             ],
-        )
+        )  # fmt: skip
+    files: dict[str, str] = {}
+    notes: dict[str, list[Review]] = {}
+    for name, (document, header) in documents.items():
+        folder, _, stem = name.rpartition("/")
+        if stem.removesuffix(".yml") in existing.get(folder, set()):
+            header = [
+                MERGE_DRAFT,
+                _review(f"site_data/{name} already exists: copy what is new into it by hand; "
+                        "moving this file into site_data/ would replace the curated record",
+                        HIGH),
+                *header,
+            ]  # fmt: skip
+        files[name] = dump(document, header)
+        notes[name] = [note for note in header if isinstance(note, Review)]
+        notes[name] += list(notes_in(document))
+    files["review.yml"] = dump(
+        {"review": ranked(notes)},
+        [f"Every review note of the drafts of {article}, the most doubtful first."],
+    )
     files["mentions.yml"] = dump(
         _mentions(extraction),
         [
@@ -86,21 +116,15 @@ def draft_files(extraction: Extraction, article: str) -> dict[str, str]:
     return dict(sorted(files.items()))
 
 
-def write_drafts(files: dict[str, str], target: Path) -> list[Path]:
-    """Write the drafts below `target` (UTF-8, LF); remove stale drafts of an earlier run."""
-    target.mkdir(parents=True, exist_ok=True)
-    wanted = {target / name for name in files}
-    for old in sorted(target.rglob("*.yml")):
-        if old not in wanted:
-            old.unlink()
-    written = []
-    for name, text in files.items():
-        path = target / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        written.append(path)
-    return written
+def _existing_ids(dataset: Dataset | None) -> dict[str, set[str]]:
+    """The ids of site_data/'s records, by the drafts' folder names."""
+    if dataset is None:
+        return {}
+    return {
+        "people": set(dataset.people),
+        "visits": set(dataset.visits),
+        "sources": set(dataset.sources),
+    }
 
 
 # --- one document per kind --------------------------------------------------------------------
@@ -108,19 +132,18 @@ def write_drafts(files: dict[str, str], target: Path) -> list[Path]:
 
 def _source(extraction: Extraction) -> dict[str, Any]:
     lang = extraction.lang
-    title: Any = Commented(
-        {},
-        note=_review("no title found; write the headline"),
-    )
+    title: Any = Commented({}, note=_review("no title found; write the headline", HIGH))
     if extraction.title is not None:
         words = extraction.title.text.split()
         short = " ".join(words[:14]) + ("…" if len(words) > 14 else "")
         title = Commented(
             {lang: Commented(short, [_from(extraction.title)])},
-            [_review("the first sentence, shortened: write the real headline if there is one")],
+            [todo("the first sentence, shortened: write the real headline if there is one")],
         )
     if extraction.date is None:
-        published = Commented(None, note=_review("no date given or found: the publication date"))
+        published = Commented(
+            None, note=_review("no date given or found: the publication date", HIGH)
+        )
     elif extraction.date_evidence is None:
         published = Commented(Quoted(str(extraction.date)), note="given on the command line")
     else:
@@ -130,16 +153,21 @@ def _source(extraction: Extraction) -> dict[str, Any]:
             _review("the first full date of the text, read as the publication date"),
         )
     return {
-        "id": Commented(extraction.source_id, note=_review("the id of the source; a slug")),
+        "id": Commented(extraction.source_id, note="the id of the source; a slug"),
         "kind": Commented(
             "article",
-            note=_review(
+            note=todo(
                 "article, post, statement, report, interview; add `publisher: <organization "
                 "id>` when the source names who published it"
             ),
         ),
         "title": title,
-        "language": Commented(lang, note=_review(extraction.lang_note)),
+        "language": Commented(
+            lang,
+            note=extraction.lang_note
+            if extraction.lang_note.startswith("given")
+            else _review(extraction.lang_note, LOW),
+        ),
         "published": published,
     }
 
@@ -149,35 +177,40 @@ def _person(extraction: Extraction, person: PersonFound) -> dict[str, Any]:
     name: dict[str, Any] = {}
     other = "en" if person.lang == "ar" else "ar"
     name[person.lang] = Commented(person.ref.name, [_from(first)] if first else [])
-    name[other] = Commented(None, note=_review(f"the name in {_language(other)}"))
-    above = [_review(f"a candidate new person: no known person matches {person.ref.name!r}")]
+    name[other] = Commented(None, note=todo(f"the name in {_language(other)}"))
+    above: list[str] = [
+        _review(f"a candidate new person: no known person matches {person.ref.name!r}")
+    ]
     if person.lang == "ar":
         above.append(
             _review("the id is a placeholder (no Latin form in the article): choose a slug of "
-                    "the name in English, e.g. hakan-fidan, and rename the file")
+                    "the name in English, e.g. hakan-fidan, and rename the file", LOW)
         )  # fmt: skip
     role: dict[str, Any] = {}
     if person.position is not None:
         role[person.lang] = Commented(
             person.position.text,
-            [_review("candidate position: the title the article gives"), _from(person.position)],
+            [
+                _review("candidate position: the title the article gives", LOW),
+                _from(person.position),
+            ],
         )
-        role[other] = Commented(None, note=_review(f"the position in {_language(other)}"))
+        role[other] = Commented(None, note=todo(f"the position in {_language(other)}"))
     document: dict[str, Any] = {
         "id": Commented(person.ref.id, above),
         "name": name,
         "country": Commented(
             person.country,
-            note=_review(
-                "read from the title" if person.country else "country not found in the title"
-            ),
+            note=_review("read from the title", LOW)
+            if person.country
+            else _review("country not found in the title: the person's country", HIGH),
         ),
     }
     if role:
         document["memberships"] = [
             {
                 "role": role,
-                "organization": Commented(None, note=_review("the organization's id, if any")),
+                "organization": Commented(None, note=todo("the organization's id, if any")),
                 "sources": [extraction.source_id],
             }
         ]
@@ -192,13 +225,14 @@ def _visit(extraction: Extraction, visit: VisitFound) -> dict[str, Any]:
     lang = extraction.lang
     named = [mention for mention in visit.mentions if not mention.anaphoric]
     first = (named or visit.mentions)[0]
-    above = [
-        _review(f"a visit described at {', '.join(_chars(m.trigger) for m in visit.mentions)}")
+    above: list[str] = [
+        f"a visit described at {', '.join(_chars(m.trigger) for m in visit.mentions)}"
     ]
     if visit.existing:
         above.append(
             _review(f"site_data already has the visit '{visit.existing}' (same visitor, country "
-                    "and compatible date): merge what is new into it instead of adding this file")
+                    "and compatible date): merge what is new into it instead of adding this file",
+                    HIGH)
         )  # fmt: skip
     visitor_evidence = [m.visitor_evidence for m in named if m.visitor_evidence]
     visitor_note = (
@@ -210,9 +244,9 @@ def _visit(extraction: Extraction, visit: VisitFound) -> dict[str, Any]:
         "id": Commented(visit.id, above),
         "classification": Commented(
             visit.classification,
-            note=_review(
-                "'official' when the text says so; else state, working, private or unspecified"
-            ),
+            note="'official' when the text says so; else state, working, private or unspecified"
+            if visit.classification == "unspecified"
+            else _review(f"'{visit.classification}' read from the text", LOW),
         ),
         "visitors": [
             Commented(
@@ -230,23 +264,25 @@ def _visit(extraction: Extraction, visit: VisitFound) -> dict[str, Any]:
             )
             for ref, where in visit.hosts
         ]
-    document["from_country"] = Commented(
-        visit.from_country, note=_review("the visitor's country" if visit.from_country else
-                                         "the visitor's country is not known")
-    )  # fmt: skip
+    from_note: str | None = None  # a known person's country is site_data's
+    if visit.from_country is None:
+        from_note = _review("the visitor's country is not known", HIGH)
+    elif not visit.visitor.known:
+        from_note = _review("the visitor's country, read from their title", LOW)
+    document["from_country"] = Commented(visit.from_country, note=from_note)
     document["to_country"] = Commented(
         visit.to_country,
         [_from(visit.to_country_evidence)] if visit.to_country_evidence else [],
-        None if visit.to_country else _review("no place found: the country visited"),
+        None if visit.to_country else _review("no place found: the country visited", HIGH),
     )
     if visit.places:
         document["places"] = [
             Commented(_place(place), [_from(where)]) for place, where in visit.places
         ]
-    document["start_date"] = _date_value(visit.start_date)
+    document["start_date"] = _date_value(visit.start_date, extraction)
     document["summary"] = Commented(
         {lang: Commented(first.trigger.whole_sentence, [_from(first.trigger)])},
-        [_review("the article's sentence: rewrite it in your own words, in both languages")],
+        [todo("the article's sentence: rewrite it in your own words, in both languages")],
     )
     if visit.outcomes:
         document["outcomes"] = [_outcome(extraction, amount) for amount in visit.outcomes]
@@ -263,14 +299,20 @@ def _place(place: Any) -> dict[str, Any]:
     return item
 
 
-def _date_value(date: DateFound | None) -> Commented:
+def _date_value(date: DateFound | None, extraction: Extraction) -> Commented:
+    """The visit's date; a date written in full needs no review. Without one, the
+    publication date is offered: a report is usually of the day or the day before."""
     if date is None or date.value is None:
-        return Commented(None, note=_review("no date in the text for this visit"))
-    return Commented(
-        Quoted(str(date.value)),
-        [_from(date.evidence)],
-        _review(f"precision {date.precision} ({date.kind}: {date.note})"),
-    )
+        if extraction.date is not None:
+            return Commented(
+                Quoted(str(extraction.date)),
+                note=_review("no date in the text for this visit: the publication date, "
+                             "offered; the visit may be earlier", HIGH),
+            )  # fmt: skip
+        return Commented(None, note=_review("no date in the text for this visit", HIGH))
+    how = f"precision {date.precision} ({date.kind}: {date.note})"
+    full = date.kind == "explicit" and date.precision == "day"
+    return Commented(Quoted(str(date.value)), [_from(date.evidence)], how if full else _review(how))
 
 
 def _outcome(extraction: Extraction, amount: AmountFound) -> Commented:
@@ -278,7 +320,7 @@ def _outcome(extraction: Extraction, amount: AmountFound) -> Commented:
         "kind": Commented(amount.kind, note=_review("the outcome's kind")),
         "summary": Commented(
             {extraction.lang: amount.evidence.whole_sentence, _other(extraction.lang): None},
-            [_review("the article's sentence: rewrite it in your own words, in both languages")],
+            [todo("the article's sentence: rewrite it in your own words, in both languages")],
         ),
     }
     if amount.count is not None:
@@ -298,10 +340,12 @@ def _outcome(extraction: Extraction, amount: AmountFound) -> Commented:
 def _quote(extraction: Extraction, quote: QuoteFound) -> Commented:
     above = [_from(quote.evidence)]
     if quote.speaker is None:
-        above.append(_review("no speaker found: whose words are these?"))
+        above.append(_review("no speaker found: whose words are these?", HIGH))
     elif quote.attribution is not None:
         above.append(
-            _review(f"speaker read from {quote.attribution.text!r} at {_chars(quote.attribution)}")
+            _review(
+                f"speaker read from {quote.attribution.text!r} at {_chars(quote.attribution)}", LOW
+            )
         )
     item: dict[str, Any] = {
         "speaker": quote.speaker.id if quote.speaker else None,
@@ -309,7 +353,7 @@ def _quote(extraction: Extraction, quote: QuoteFound) -> Commented:
         "lang": quote.lang,
         "translation": Commented(
             {_other(quote.lang): None},
-            note=_review(f"translate into {_language(_other(quote.lang))}"),
+            note=todo(f"translate into {_language(_other(quote.lang))}"),
         ),
         "sources": [extraction.source_id],
     }

@@ -57,6 +57,7 @@ class PersonFound:
     mentions: list[Evidence] = field(default_factory=list)
     position: Evidence | None = None  # candidates: the title that introduced them
     lang: str = "en"  # candidates: the language the name is written in
+    resides: str | None = None  # the country their title says they live in (an ambassador's)
 
 
 @dataclass
@@ -102,6 +103,7 @@ class VisitMention:
     date: DateFound | None
     anaphoric: bool  # "the visit", "تلك الزيارة": refers back to a visit named before
     official: bool
+    future: bool = False  # the sentence speaks of the future ("will host", «سيزور»)
 
 
 @dataclass

@@ -32,6 +32,13 @@ def normalize_char(char: str) -> str:
     return _OTHER.get(char) or char.lower()
 
 
+def written_with_alef_maqsura(word: str) -> bool:
+    """Whether a word as written ends with ى (marks aside): «على» the preposition, where the
+    matching form «علي» is also the name Ali. Only the text as written tells them apart."""
+    letters = [char for char in word if not arabic.is_dropped(char)]
+    return bool(letters) and letters[-1] == "\u0649"
+
+
 def is_arabic_letter(char: str) -> bool:
     return "\u0621" <= char <= "\u064a" or "\u0671" <= char <= "\u06d3"
 

@@ -9,10 +9,11 @@ Overlapping matches are resolved longest first.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
 
+from generator.extract.lexicon import EN_NAME_JOINERS
 from generator.extract.normalize import key, normalize, strip_article
 from generator.extract.text import WORD, Document, Span, Token, keep_longest
 
@@ -57,8 +58,9 @@ class PhraseMatcher(Generic[T]):
                     end = _match_rest(document, tokens, position, words)
                     if end is None or not _cased(tokens[position:end]):
                         continue
+                    shown = _shown_prefix(document, token, prefix)
                     start = document.normalized.span(
-                        token.norm_start + prefix, token.norm_start + prefix + 1
+                        token.norm_start + shown, token.norm_start + shown + 1
                     )[0]
                     found.append(
                         PhraseMatch(
@@ -68,6 +70,16 @@ class PhraseMatcher(Generic[T]):
                         )
                     )
         return longest_first(found)
+
+
+def _shown_prefix(document: Document, token: Token, prefix: int) -> int:
+    """How much of the clitics matching took off a word to leave off the match as shown: not
+    «إل» or «أل», which only match the article («إلهام» is shown whole, «وإلهام» as «إلهام»)."""
+    if prefix >= 2 and token.norm[prefix - 2 : prefix] == "ال":
+        alef = document.normalized.origin[token.norm_start + prefix - 2]
+        if document.text[alef] != "ا":
+            return prefix - 2
+    return prefix
 
 
 def _match_rest(
@@ -86,8 +98,16 @@ def _match_rest(
     return end
 
 
-def _cased(tokens: Iterable[Token]) -> bool:
-    return all(token.upper or token.arabic or token.norm.isdigit() for token in tokens)
+def _cased(tokens: Sequence[Token]) -> bool:
+    """Latin words capitalised as written; a joiner before the last may be lower-case
+    ("al-Awadi", "bin Salman")."""
+    return all(
+        token.upper
+        or token.arabic
+        or token.norm.isdigit()
+        or (token.norm in EN_NAME_JOINERS and index < len(tokens) - 1)
+        for index, token in enumerate(tokens)
+    )
 
 
 def longest_first(matches: list[PhraseMatch[T]]) -> list[PhraseMatch[T]]:

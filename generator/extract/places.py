@@ -192,6 +192,12 @@ class Places:
         return None
 
 
+@cache
+def country_place(code: str) -> Place:
+    """A country as a place, named as CLDR names it."""
+    return Place(Locale("en").territories[code], Locale("ar").territories[code], "country", code)
+
+
 def _arabic_adjectives(name: str) -> list[str]:
     """Nisba forms: باكستان -> باكستاني, تركيا -> تركي, الصين -> صيني."""
     if " " in name.strip():
@@ -200,6 +206,10 @@ def _arabic_adjectives(name: str) -> list[str]:
     forms = [base + "ي"]
     if base.endswith(("ا", "ه")):
         forms.append(base[:-1] + "ي")
+    if base.endswith("يا"):  # إندونيسيا -> إندونيسي, ماليزيا -> ماليزي
+        forms.append(base[:-1])
+    if base.endswith("ستان") and len(base) > 7:  # أوزبكستان -> أوزبكي
+        forms.append(base[:-4] + "ي")
     return forms
 
 
@@ -209,6 +219,8 @@ def _english_adjectives(name: str) -> list[str]:
         return []
     base = key(name)
     forms = [base + "i", base + "ian", base + "n", base + "ese"]
+    if base.endswith("stan") and len(base) > 8:  # Uzbekistan -> Uzbek, Kazakhstan -> Kazakh
+        forms.append(base.removesuffix("stan").removesuffix("i"))
     if base.endswith("a"):
         forms.append(base + "n")
     if base.endswith("y"):

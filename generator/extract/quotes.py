@@ -16,6 +16,7 @@ import bisect
 from dataclasses import dataclass
 
 from generator.data.dataset import Dataset
+from generator.extract.lexicon import AR_BACK_REFERENCES, EN_BACK_REFERENCES
 from generator.extract.model import PersonRef, QuoteFound, evidence
 from generator.extract.normalize import is_arabic_letter, key, normalize
 from generator.extract.people import PersonMatch
@@ -42,7 +43,13 @@ _EN_VERBS = {
     "said", "says", "told", "tells", "added", "adds", "described", "describes", "wrote",
     "writes", "stated", "noted", "declared", "insisted", "stressed", "explained", "called",
     "tweeted", "posted", "according", "warned", "urged", "announced", "saying", "adding",
+    "termed", "terms", "dubbed", "labelled", "labeled", "calling", "describing", "remarked",
 }  # fmt: skip
+# Small words a name in title case may hold: "Strategic Mutual Defense Agreement", "Belt and
+# Road Initiative".
+# The words that introduce reported words right before the marks.
+_INTRODUCERS = {"ان", "انه", "انها", "بان", "that", "قوله", "قولها"}
+_NAME_SMALL_WORDS = {"of", "and", "the", "for", "on", "in", "to", "a"}
 _NAMING_WORDS = {
     key(word)
     for word in (
@@ -62,7 +69,7 @@ def find_quotes(
     found: list[QuoteFound] = []
     previous: PersonRef | None = None
     for inner, outer in document.quotes:
-        if _is_a_name(document, inner, outer, names):
+        if _is_a_name(document, inner, outer, names) or _is_a_term(attributions, inner, outer):
             continue
         speaker, verb, bare = _speaker(attributions, outer)
         if speaker is None and bare:
@@ -106,6 +113,33 @@ def _is_a_name(document: Document, inner: Span, outer: Span, names: set[str]) ->
         return True  # "لـ«إرنا»": a clitic preposition glued to a name
     words = before.split()
     return bool(words) and key(words[-1].strip("'’")) in _NAMING_WORDS
+
+
+def _is_a_term(found: _Attributions, inner: Span, outer: Span) -> bool:
+    """A quoted name or term, not a quote: words in title case ("Strategic Mutual Defense
+    Agreement"), or two words at most with no speech verb within the four words before the
+    marks or right after them, and no «إن», "that" or ":" right before («Salar»; but "termed
+    the visit “unprecedented”" is a quote)."""
+    document = found.document
+    words = document.slice(inner).split()
+    latin = [word.strip(".,;:!?") for word in words if word.isascii()]
+    title_case = all(w[:1].isupper() or w.lower() in _NAME_SMALL_WORDS for w in latin if w)
+    if len(latin) >= 2 and len(latin) == len(words) and title_case:
+        return True
+    if len(words) > 2:
+        return False
+    before = normalize(document.text[max(outer.start - 8, 0) : outer.start]).split()
+    if document.text[max(outer.start - 4, 0) : outer.start].rstrip().endswith(":") or (
+        before and before[-1] in _INTRODUCERS
+    ):
+        return False  # «… إن «التعاون مهم»», 'said that "…"': a quote however short
+    verbs = found.verbs
+    first = document.token_at(outer.start)
+    near = range(max(first - 4, 0), first)
+    last = document.token_at(outer.end)
+    following = range(last, min(last + 2, len(document.tokens)))  # "…," he said
+    nearby = [document.tokens[i] for i in (*near, *following)]
+    return not any(verbs.overlaps_any(token.span) for token in nearby)
 
 
 @dataclass
@@ -170,6 +204,10 @@ def _speaker(found: _Attributions, outer: Span) -> tuple[PersonRef | None, Token
                 return found.people.items[earlier].ref, verb, False
             return None, verb, True
     if not candidates:
+        if _refers_back(document, verb):  # "he stated", "the spokesperson said"
+            earlier = bisect.bisect_right(found.people.ends, sentence.start) - 1
+            if earlier >= 0:
+                return found.people.items[earlier].ref, verb, False
         return None, verb, _bare(document, verb)
     # The nearest person after the subject's verb (the first) or before it (the last), with
     # the one after preferred at the same distance.
@@ -182,6 +220,21 @@ def _speaker(found: _Attributions, outer: Span) -> tuple[PersonRef | None, Token
         distance = subject_verb.index - found.last_tokens[split - 1] + 1
         options.append((distance, 1, split - 1))
     return found.people.items[min(options)[2]].ref, verb, False
+
+
+def _refers_back(document: Document, verb: Token) -> bool:
+    """Whether a speech verb's subject stands for someone named before: "he said", "the
+    spokesperson stated", "said the minister", «وأضاف المتحدث»."""
+    tokens = document.tokens
+    before = [token.norm for token in tokens[max(verb.index - 2, 0) : verb.index]]
+    after = [token.norm for token in tokens[verb.index + 1 : verb.index + 3]]
+    if not verb.arabic:
+        # A pronoun, or a role with "the": "Pakistan's spokesperson said" is someone new.
+        pronoun = before[-1:] in (["he"], ["she"], ["they"])
+        role = before[-2:-1] == ["the"] and before[-1] in EN_BACK_REFERENCES
+        following = after[1] if after[:1] == ["the"] and len(after) > 1 else ""
+        return pronoun or role or following in EN_BACK_REFERENCES
+    return bool(after) and key(after[0]) in AR_BACK_REFERENCES
 
 
 def _ending_by(found: _Attributions, position: int) -> int:

@@ -24,7 +24,13 @@ def _amount(amount: AmountFound) -> str:
     return f"{amount.kind}: {value} {amount.currency} (period {amount.period})"
 
 
-def render(extraction: Extraction, article: str, written: list[Path], target: str) -> str:
+def render(
+    extraction: Extraction,
+    article: str,
+    written: list[Path],
+    target: str,
+    merges: tuple[str, ...] = (),
+) -> str:
     """The report as text, one section per kind; every line names its span."""
     lines = [f"Extracted from {article} (source id: {extraction.source_id})"]
     lines.append(f"  language: {extraction.lang} ({extraction.lang_note})")
@@ -79,8 +85,12 @@ def render(extraction: Extraction, article: str, written: list[Path], target: st
         lines.append(f"  {_at(amount.evidence)} {amount.evidence.text!r} -> {_amount(amount)}")
     lines.append(f"\nDrafts written to {target}/ ({len(written)} files):")
     lines += [f"  {path.as_posix()}" for path in written]
+    if merges:
+        lines.append(f"\nMerge drafts ({len(merges)}): site_data/ already has these files; merge "
+                     "by hand, do not move them:")  # fmt: skip
+        lines += [f"  {name}" for name in merges]
     lines.append(
-        "\nEverything above is a guess from rules and is marked '# REVIEW:' in the drafts; "
-        "check each value against its span before moving a draft into site_data/."
+        "\nWhat rules guessed is marked '# REVIEW:' in the drafts, with its doubt; review.yml "
+        "lists the notes, most doubtful first. Check them before moving a draft into site_data/."
     )
     return "\n".join(lines)

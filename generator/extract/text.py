@@ -65,6 +65,7 @@ class Sentence:
 
 # Quotation marks: guillemets, curly quotes, straight double quotes.
 _PAIRS = {"«": "»", "“": "”", '"': '"'}
+_OPENERS = {"»": "«", "”": "“"}  # the marks a quote may close on the next line, and their pair
 _ABBREVIATIONS = {
     "dr", "mr", "mrs", "ms", "st", "gen", "lt", "col", "no", "vs", "jr", "sr", "prof", "sen",
     "rep", "gov", "capt", "maj", "brig", "adm", "sgt", "mt", "ft", "inc", "co", "corp", "jan",
@@ -229,26 +230,40 @@ def _add_sentence(
 
 
 def _quote_regions(text: str) -> list[tuple[Span, Span]]:
-    """Quoted passages on one line: (content span, span including the marks).
+    """Quoted passages: (content span, span including the marks).
 
     Guillemets and curly quotes are paired by position; straight double quotes alternate
-    open/close within a line. An unclosed mark opens nothing. The regions never overlap, and
-    are in text order.
+    open/close within a line. An unclosed mark opens nothing, except the last guillemet or
+    curly quote of a line that nothing closes there: it closes on the next line, when its
+    closing mark comes there before another opening one (a quote wrapped across a line
+    break). The regions never overlap, and are in text order.
     """
     regions: list[tuple[Span, Span]] = []
     offset = 0
+    carried: tuple[str, int] | None = None  # (closing mark, where its opening mark is)
     for line in text.split("\n"):
         position = 0
+        if carried is not None:
+            mark, opened = carried
+            close = line.find(mark)
+            if close != -1 and line.find(_OPENERS[mark], 0, close) == -1:
+                inner = Span(opened + 1, offset + close)
+                if text[inner.start : inner.end].strip():
+                    regions.append((inner, Span(opened, offset + close + 1)))
+                position = close + 1
+        carried = None
         unclosed: set[str] = set()  # closing marks the rest of the line does not have
         while position < len(line):
             char = line[position]
             closer = _PAIRS.get(char)
-            if closer is None or closer in unclosed:
+            if closer is None:
                 position += 1
                 continue
-            close = line.find(closer, position + 1)
+            close = -1 if closer in unclosed else line.find(closer, position + 1)
             if close == -1:
                 unclosed.add(closer)  # so that "««««…" is not searched to the end each time
+                if closer in _OPENERS:
+                    carried = (closer, offset + position)
                 position += 1
                 continue
             inner = Span(offset + position + 1, offset + close)

@@ -1,22 +1,10 @@
-"""Visits: sentences that describe someone visiting or arriving somewhere.
-
-A trigger word ("زيارة", "زار", "وصوله إلى", "visited", "arrived in", "trip to") opens a
-window that runs to the next trigger or the end of the sentence. In it:
-
-- the place is the first place named after the trigger (else the nearest one before it);
-- the date is the first date after the trigger (else the nearest one before it);
-- the visitor is the person named right after the trigger in Arabic ("زيارة الرئيس ... بزشكيان",
-  "زار ... نقوي"), after "by"/"of" in English, else the person named before it; people of the
-  country visited are passed over, since they are usually the hosts.
+"""Visits: the mentions `generator.extract.visit_frames` reads, merged into visits.
 
 "The visit", "تلك الزيارة" refer back to a visit already named: they add evidence and outcomes
 to it but no new visit. Mentions of one visitor are merged when their dates and countries agree;
-an undated mention joins the visitor's nearest dated visit. Words inside quotation marks are
-not read, since a quote's "his visit" cannot be resolved.
-
-Longer than 400 lines: triggers, reading a mention and merging mentions are three steps of one
-procedure over the same private index (`_Found`) and clusters; apart, each step would import
-the others' private types.
+an undated mention joins the visitor's nearest dated visit. A visit to the visitor's own country
+is no visit (a host, or a resident, was read as the visitor) and is dropped. Outcomes join the
+visit their sentence names.
 """
 
 from __future__ import annotations
@@ -31,7 +19,6 @@ from babel import Locale
 from generator.data.dataset import Dataset
 from generator.data.schema import PartialDate, Visit
 from generator.extract.model import (
-    AmountFound,
     DateFound,
     Evidence,
     PersonRef,
@@ -42,297 +29,27 @@ from generator.extract.model import (
 from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
-from generator.extract.text import Document, Sentence, Span, SpanIndex, Token
+from generator.extract.text import Document, Sentence, Span
+from generator.extract.visit_frames import Found, index_article, read_mentions
 
-# Normalised trigger words: noun triggers take the visitor after them, pronoun ones before.
-_AR_NOUNS = {"زياره", "زيارات", "جوله"}
-_AR_PRONOUN_NOUNS = {"زيارته", "زيارتها", "زيارتهم", "جولته", "جولتها", "وصوله", "وصولها"}
-_AR_VERBS = {"زار", "زارت", "يزور", "تزور", "سيزور", "ستزور", "زاروا"}
-# Arrival verbs count only with "إلى" (or a place) in the window: "وصل" alone is ambiguous.
-_AR_ARRIVALS = {"وصل", "وصلت", "يصل", "تصل", "سيصل", "ستصل", "وصول", "توجه", "توجهت", "يتوجه"}
-_AR_DEMONSTRATIVES = {"تلك", "هذه", "ذلك", "هذا"}
-
-_EN_TRIGGERS = re.compile(
-    r"\b(?P<word>visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|ing|al)|"
-    r"travel(?:l?ed|l?ing|s)?|landed|went)\b"
-    r"(?P<prep>\s+(?:to|in|at|by|of))?"
-)
-_EN_NEEDS_PREPOSITION = {"trip", "tour", "travel", "travels", "traveled", "travelled",
-                         "traveling", "travelling", "landed", "went", "arrived", "arrives",
-                         "arriving", "arrival"}  # fmt: skip
-
-_OFFICIAL = re.compile(r"\b(official|رسميه)\b")
 _STATE = re.compile(r"\b(state visit|زياره دوله)\b")
 _WORKING = re.compile(r"\b(working visit|زياره عمل)\b")
-
-
-@dataclass(frozen=True)
-class _Trigger:
-    span: Span
-    token_index: int
-    visitor_after: bool  # Arabic nouns and verbs, English "visit by/of"
-    visitor_before_first: bool  # pronoun forms and English
-    anaphoric: bool
-    english: bool
 
 
 def find_visits(
     document: Document,
     people: list[PersonMatch],
     countries: dict[str, str | None],
+    residences: dict[str, str],
     places: list[PhraseMatch[Place]],
     dates: list[DateFound],
     dataset: Dataset | None,
 ) -> list[VisitFound]:
-    """Every visit the article describes, merged per visitor and date."""
-    found = _index(document, people, countries, places, dates)
-    names = SpanIndex(people, lambda match: match.span)
-    triggers = [
-        trigger
-        for trigger in _triggers(document, found.places)
-        if not names.overlaps_any(trigger.span)  # "فيصل" is not "ف+يصل"
-    ]
-    mentions: list[tuple[VisitMention, Span]] = []
-    for index, trigger in enumerate(triggers):
-        sentence = document.sentence_at(trigger.span.start).span
-        # Up to the next trigger (they are in text order) when it is in the same sentence.
-        following = triggers[index + 1].span.start if index + 1 < len(triggers) else sentence.end
-        window = Span(trigger.span.end, min(following, sentence.end))
-        mention = _read(found, trigger, window, sentence)
-        mentions.append((mention, window))
+    """Every visit the article describes, merged per visitor and date; none to the
+    visitor's own country or the one they live in (a host or a resident read as a visitor)."""
+    found = index_article(document, people, countries, residences, places, dates)
+    mentions = read_mentions(found)
     return _merge(found, mentions, dataset)
-
-
-@dataclass
-class _Found:
-    """The people, places and dates a mention is read from, each indexed once per article so
-    that reading a mention looks only at what is near it (see `SpanIndex`)."""
-
-    document: Document
-    countries: dict[str, str | None]  # person id -> country
-    people: SpanIndex[PersonMatch]  # outside quotation marks
-    person_countries: list[str | None]  # the country of each of `people`
-    previous_other: list[int]  # the nearest person before with another country, or -1
-    next_other: list[int]  # the nearest person after with another country, or len(people)
-    possessive: list[int]  # the people followed by "'s", by index
-    places: SpanIndex[PhraseMatch[Place]]  # all of them
-    usable_places: list[bool]  # outside quotation marks, not "from X", not "X's"
-    located_places: list[int]  # usable and after "في", "in", "at", by index
-    dates: SpanIndex[DateFound]  # resolved, outside quotation marks
-    hosts: dict[tuple[int, str], list[PersonMatch]]  # (sentence, country) -> its people
-
-
-def _index(
-    document: Document,
-    people: list[PersonMatch],
-    countries: dict[str, str | None],
-    places: list[PhraseMatch[Place]],
-    dates: list[DateFound],
-) -> _Found:
-    usable = [match for match in people if not document.in_quote(match.span)]
-    of = [countries.get(match.ref.id) for match in usable]
-    previous_other, next_other = [-1] * len(of), [len(of)] * len(of)
-    for i in range(1, len(of)):
-        previous_other[i] = i - 1 if of[i - 1] != of[i] else previous_other[i - 1]
-    for i in range(len(of) - 2, -1, -1):
-        next_other[i] = i + 1 if of[i + 1] != of[i] else next_other[i + 1]
-    possessive = [
-        i
-        for i, match in enumerate(usable)
-        if document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
-    ]
-    usable_places, located_places = [], []
-    for i, match in enumerate(places):
-        before = document.word_before(document.norm_index(match.span.start))
-        after = document.text[match.span.end : match.span.end + 2]
-        usable_place = (
-            not document.in_quote(match.span)
-            and after not in ("'s", "’s")
-            and before not in ("من", "from")
-        )
-        usable_places.append(usable_place)
-        if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
-            located_places.append(i)
-    resolved = [date for date in dates if not document.in_quote(date.evidence.span) and date.value]
-    return _Found(
-        document=document,
-        countries=countries,
-        people=SpanIndex(usable, lambda match: match.span),
-        person_countries=of,
-        previous_other=previous_other,
-        next_other=next_other,
-        possessive=possessive,
-        places=SpanIndex(places, lambda match: match.span),
-        usable_places=usable_places,
-        located_places=located_places,
-        dates=SpanIndex(resolved, lambda date: date.evidence.span),
-        hosts={},
-    )
-
-
-# --- triggers ---------------------------------------------------------------------------------
-
-
-def _triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> list[_Trigger]:
-    found: list[_Trigger] = []
-    tokens = document.tokens
-    for token in tokens:
-        if not token.arabic or document.in_quote(token.span):
-            continue
-        forms = set(token.forms)
-        # The future prefix: "سيزور", "ستتوجه".
-        forms |= {form[1:] for form in forms if form[:1] == "س" and form[1:2] in ("ي", "ت", "ن")}
-        if forms & (_AR_NOUNS | _AR_PRONOUN_NOUNS | _AR_VERBS):
-            pronoun = bool(forms & _AR_PRONOUN_NOUNS)
-            noun = bool(forms & (_AR_NOUNS | _AR_PRONOUN_NOUNS))
-            previous = tokens[token.index - 1].norm if token.index else ""
-            anaphoric = (
-                noun and not pronoun and (_definite(token) or previous in _AR_DEMONSTRATIVES)
-            )
-            found.append(_Trigger(token.span, token.index, not pronoun, pronoun, anaphoric, False))
-        elif forms & _AR_ARRIVALS and _arrival_target(document, token, places):
-            pronoun = bool(forms & _AR_PRONOUN_NOUNS)
-            found.append(_Trigger(token.span, token.index, not pronoun, pronoun, False, False))
-    norm = document.normalized
-    for match in _EN_TRIGGERS.finditer(norm.norm):
-        word, prep = match.group("word"), (match.group("prep") or "").strip()
-        start, end = norm.span(match.start("word"), match.end("word"))
-        if document.in_quote(Span(start, end)) or not document.text[start].isascii():
-            continue
-        if word in _EN_NEEDS_PREPOSITION and prep not in ("to", "in", "at"):
-            continue
-        before = norm.norm[max(match.start() - 6, 0) : match.start()].split()
-        anaphoric = word in ("visit", "trip", "tour") and bool(before) and before[-1] in (
-            "the", "this", "that"
-        ) and prep not in ("by", "of")  # fmt: skip
-        token_index = document.token_at(start)
-        found.append(_Trigger(Span(start, end), token_index, prep in ("by", "of"),
-                              True, anaphoric, True))  # fmt: skip
-    return sorted(found, key=lambda trigger: trigger.span.start)
-
-
-def _definite(token: Token) -> bool:
-    return any(prefix >= 2 and token.norm[prefix - 2 : prefix] in ("ال", "لل")
-               for form, prefix in token.forms.items() if form.startswith("زيار"))  # fmt: skip
-
-
-def _arrival_target(
-    document: Document, token: Token, places: SpanIndex[PhraseMatch[Place]]
-) -> bool:
-    """Arrival verbs need "إلى" or a place within the next eight words."""
-    following = document.tokens[token.index + 1 : token.index + 9]
-    if any(other.norm == "الي" for other in following):
-        return True
-    if not following:
-        return False
-    word = following[0].span
-    # A place that starts with the next word or holds it: only the last one to start at or
-    # before it can (places do not overlap).
-    index = places.last_starting_at_or_before(word.start)
-    if index is None:
-        return False
-    place = places.spans[index]
-    return place.start == word.start or place.contains(word)
-
-
-# --- reading one mention ----------------------------------------------------------------------
-
-
-def _read(found: _Found, trigger: _Trigger, window: Span, sentence: Span) -> VisitMention:
-    document = found.document
-    found_places = _places(found, trigger, window, sentence)
-    to_country = found_places[0][0].country if found_places else None
-    visitor = _visitor(found, trigger, window, sentence, to_country)
-    date = _date(found, trigger, window, sentence)
-    around = document.normalized.norm[
-        document.norm_index(trigger.span.start) - 12 : document.norm_index(trigger.span.end) + 14
-    ]
-    return VisitMention(
-        trigger=evidence(document, trigger.span),
-        visitor=visitor.ref if visitor else None,
-        visitor_evidence=evidence(document, visitor.span) if visitor else None,
-        places=found_places,
-        date=date,
-        anaphoric=trigger.anaphoric,
-        official=bool(_OFFICIAL.search(around)),
-    )
-
-
-def _places(
-    found: _Found, trigger: _Trigger, window: Span, sentence: Span
-) -> list[tuple[Place, Evidence]]:
-    """The usable places in the window, else the last one "in" a place before the trigger."""
-    places = found.places
-    after = [places.items[i] for i in places.inside(window) if found.usable_places[i]]
-    if not after:
-        before = places.inside(Span(sentence.start, trigger.span.start))
-        located = found.located_places
-        last = bisect.bisect_left(located, before.stop) - 1
-        if last >= 0 and located[last] >= before.start:
-            after = [places.items[located[last]]]
-    if not after:
-        return []
-    country = after[0].payload.country
-    return [
-        (m.payload, evidence(found.document, m.span)) for m in after if m.payload.country == country
-    ]
-
-
-def _visitor(
-    found: _Found, trigger: _Trigger, window: Span, sentence: Span, to_country: str | None
-) -> PersonMatch | None:
-    people = found.people
-
-    def guest(index: int) -> bool:
-        return to_country is None or found.person_countries[index] != to_country
-
-    def first_guest(group: range) -> int | None:
-        if not group or guest(group.start):
-            return group.start if group else None
-        other = found.next_other[group.start]  # the first of another country than the first
-        return other if other < group.stop else None
-
-    def last_guest(group: range) -> int | None:
-        if not group or guest(group[-1]):
-            return group[-1] if group else None
-        other = found.previous_other[group[-1]]
-        return other if other >= group.start else None
-
-    after: list[int] = []
-    for index in people.inside(window):
-        if people.items[index].tokens[0] - trigger.token_index > 8:
-            break  # people are in text order: the rest are further away
-        after.append(index)
-    before = people.inside(Span(sentence.start, trigger.span.start))
-    possessive = found.possessive
-    last = bisect.bisect_left(possessive, before.stop) - 1
-    if trigger.english and last >= 0 and possessive[last] >= before.start:
-        match = people.items[possessive[last]]
-        if match.tokens[1] >= trigger.token_index - 3:
-            return match
-    guest_after = next((index for index in after if guest(index)), None)
-    first_after = after[0] if after else None
-    # The first guest of each group in turn, else the first person of each group in turn.
-    choices: list[int | None]
-    if trigger.english and not trigger.visitor_after:
-        # English is subject-first: the first person of the sentence, not the nearest.
-        choices = [first_guest(before), guest_after, before[0] if before else None, first_after]
-    elif trigger.visitor_before_first:
-        choices = [last_guest(before), guest_after, before[-1] if before else None, first_after]
-    else:
-        choices = [guest_after, last_guest(before), first_after, before[-1] if before else None]
-    chosen = next((choice for choice in choices if choice is not None), None)
-    return people.items[chosen] if chosen is not None else None
-
-
-def _date(found: _Found, trigger: _Trigger, window: Span, sentence: Span) -> DateFound | None:
-    """The first date in the window, else the last one before the trigger in its sentence."""
-    dates = found.dates
-    after = dates.inside(window)
-    if after:
-        return dates.items[after.start]
-    before = dates.inside(Span(sentence.start, trigger.span.start))
-    return dates.items[before[-1]] if before else None
 
 
 # --- merging ----------------------------------------------------------------------------------
@@ -352,12 +69,14 @@ class _Cluster:
     placed: bool = False  # whether a mention with places has come
     first: int = 0  # where the first and the last trigger start
     last: int = 0
+    future: bool = False  # whether a mention speaks of the future
 
     def add(self, mention: VisitMention) -> None:
         start = mention.trigger.span.start
         self.first = min(self.first, start) if self.mentions else start
         self.last = max(self.last, start) if self.mentions else start
         self.mentions.append(mention)
+        self.future = self.future or mention.future
         value = mention.date.value if mention.date else None
         if value is not None and (self.date is None or _precision(value) > _precision(self.date)):
             self.date, self.key = value, _key(value)
@@ -389,7 +108,7 @@ def _contains(outer: PartialDate, inner: PartialDate) -> bool:
 
 
 def _merge(
-    found: _Found, mentions: list[tuple[VisitMention, Span]], dataset: Dataset | None
+    found: Found, mentions: list[tuple[VisitMention, Span]], dataset: Dataset | None
 ) -> list[VisitFound]:
     """Named mentions join a visit of the same visitor whose date and country fit (dated ones
     first, in text order; then undated ones), else start one; then "the visit" joins the
@@ -405,6 +124,12 @@ def _merge(
         for visitor in dict.fromkeys(visit.visitor_ids):
             known.setdefault(visitor, []).append(visit)
     visits = [_visit(found, cluster, known) for cluster in clusters]
+    visits = [
+        visit
+        for visit in visits
+        if visit.to_country is None
+        or visit.to_country not in (visit.from_country, found.residences.get(visit.visitor.id))
+    ]
     _attach_ids(visits)
     return sorted(visits, key=lambda visit: visit.mentions[0].trigger.span.start)
 
@@ -509,8 +234,11 @@ def _merge_undated(
         cuts = [bisect.bisect_left(starts, position) for starts in lists]
         before = [starts[cut - 1] for starts, cut in zip(lists, cuts, strict=True) if cut > 0]
         after = [starts[cut] for starts, cut in zip(lists, cuts, strict=True) if cut < len(starts)]
-        if before or after:
-            cluster = by_first.pop(max(before) if before else min(after))
+        nearest = by_first.get(max(before) if before else min(after)) if before or after else None
+        if nearest is not None and mention.future and not nearest.future and nearest.date:
+            nearest = None  # "will host" is not the visit of last February
+        if nearest is not None:
+            cluster = by_first.pop(nearest.first)
             for group in groups(cluster):
                 starts = firsts[group]
                 del starts[bisect.bisect_left(starts, cluster.first)]
@@ -544,7 +272,7 @@ def _merge_anaphoric(mentions: list[VisitMention], owner: dict[int, _Cluster]) -
         previous = index
 
 
-def _visit(found: _Found, cluster: _Cluster, known: dict[str, list[Visit]]) -> VisitFound:
+def _visit(found: Found, cluster: _Cluster, known: dict[str, list[Visit]]) -> VisitFound:
     document = found.document
     mentions = sorted(cluster.mentions, key=lambda m: m.trigger.span.start)
     dated = [m.date for m in mentions if m.date and m.date.value]
@@ -604,7 +332,7 @@ def _visit(found: _Found, cluster: _Cluster, known: dict[str, list[Visit]]) -> V
     return visit
 
 
-def _people_of(found: _Found, sentence: Sentence, country: str) -> list[PersonMatch]:
+def _people_of(found: Found, sentence: Sentence, country: str) -> list[PersonMatch]:
     """The people of `country` a sentence names outside quotation marks, each once (the first
     mention), in text order; remembered, since visits of one sentence ask again."""
     cached = found.hosts.get((sentence.index, country))
@@ -612,7 +340,7 @@ def _people_of(found: _Found, sentence: Sentence, country: str) -> list[PersonMa
         cached, refs = [], set()
         for index in found.people.inside(sentence.span):
             match = found.people.items[index]
-            if found.person_countries[index] == country and match.ref not in refs:
+            if found.person_countries[index][0] == country and match.ref not in refs:
                 refs.add(match.ref)
                 cached.append(match)
         found.hosts[(sentence.index, country)] = cached
@@ -652,42 +380,3 @@ def _attach_ids(visits: list[VisitFound]) -> None:
         used.add(candidate)
         numbers[slug] = number
         visit.id = candidate
-
-
-def attach_outcomes(
-    document: Document,
-    visits: list[VisitFound],
-    amounts: list[AmountFound],
-    people: list[PersonMatch],
-) -> None:
-    """An amount belongs to the visit named before it in its sentence; failing that, to the
-    only visit of a visitor the sentence names (noted for review)."""
-    triggers = sorted(
-        ((mention.trigger.span.start, visit) for visit in visits for mention in visit.mentions),
-        key=lambda pair: pair[0],
-    )
-    starts = [start for start, _ in triggers]
-    usable = SpanIndex(
-        [match for match in people if not document.in_quote(match.span)], lambda m: m.span
-    )
-    by_visitor: dict[PersonRef, list[VisitFound]] = {}
-    for visit in visits:
-        by_visitor.setdefault(visit.visitor, []).append(visit)
-    only: dict[int, VisitFound | None] = {}  # sentence -> the only visit of whom it names
-    for amount in amounts:
-        sentence = document.sentence_at(amount.evidence.span.start)
-        last = bisect.bisect_left(starts, amount.evidence.span.start) - 1
-        if last >= 0 and starts[last] >= sentence.span.start:
-            triggers[last][1].outcomes.append(amount)
-            continue
-        if sentence.index not in only:
-            named = {usable.items[index].ref for index in usable.inside(sentence.span)}
-            theirs = [visit for ref in named for visit in by_visitor.get(ref, [])]
-            only[sentence.index] = theirs[0] if len(theirs) == 1 else None
-        theirs_only = only[sentence.index]
-        if theirs_only is not None:
-            theirs_only.outcomes.append(amount)
-            amount.notes.append(
-                f"attached to the visit of {theirs_only.visitor.name}, whom the sentence names; "
-                "the sentence does not name the visit"
-            )
