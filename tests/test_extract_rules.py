@@ -481,3 +481,15 @@ def test_whom_the_visitor_met_is_not_the_visitor() -> None:
 )
 def test_an_invitation_is_no_visit(text: str, lang: str) -> None:
     assert visits(read(text, lang)) == set()
+
+
+def test_a_move_within_the_country_visited_is_a_stop_of_the_visit() -> None:
+    # Wednesday 17 September 2025: «ومن المقرر أن» (with the conjunction on it) is future, so
+    # Thursday is the 18th, and the trip to another city of the same country is the same visit.
+    result = read(
+        "وصل رئيس الوزراء الأردني جعفر حسان إلى القاهرة اليوم الأربعاء في زيارة تستغرق يومين. "
+        "ومن المقرر أن يتوجه حسان يوم الخميس إلى الإسكندرية قبل أن يعود إلى عمّان.",
+        "ar",
+    )
+    assert visits(result) == {("جعفر حسان", "EG", "2025-09-17")}
+    assert "2025-09-18" in {str(date.value) for date in result.dates}

@@ -143,8 +143,9 @@ def find_dates(document: Document, article_date: datetime.date | None) -> list[D
 
 _WORD_CHAR = re.compile(r"\w")
 _FUTURE_CONTEXT = re.compile(
-    r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to|من المقرر|من المنتظر|"
-    r"مرتقب\w*|س[يتن][^\W\d_]{3,})\b"
+    # Arabic phrases also with the conjunction و or ف written on them: «ومن المقرر», «وسيتوجه».
+    r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to|[وف]?من المقرر|"
+    r"[وف]?من المنتظر|[وف]?مرتقب\w*|[وف]?س[يتن][^\W\d_]{3,})\b"
 )
 
 

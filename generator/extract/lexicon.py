@@ -156,6 +156,12 @@ AR_ARRIVALS = _keys(
 # Departure verbs: the place named right after them is the one left («غادر أنقرة متوجهاً إلى
 # …»); only a place after «إلى» is visited.
 AR_DEPARTURES = _keys("غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر")
+# A return ends the places of a visit's clause: what follows is where the visitor comes from
+# («… قبل أن يعود إلى بغداد», "… before returning to Baghdad").
+RETURNS = _keys(
+    "يعود", "ويعود", "سيعود", "تعود", "ستعود", "عاد", "عادت", "عودته", "عودتها", "العودة",
+    "return", "returns", "returning", "returned",
+)  # fmt: skip
 # Hosting verbs: the subject is the host, the object (the next person) the guest.
 AR_HOST_VERBS = _keys("استقبل", "استقبلت", "يستقبل", "تستقبل", "استضاف", "استضافت", "يستضيف")
 EN_HOST_VERBS = frozenset(

@@ -27,6 +27,7 @@ from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import (
     MEETING_WORDS,
     NOT_GUEST_WORDS,
+    RETURNS,
 )
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
 from generator.extract.normalize import key
@@ -145,6 +146,9 @@ def _read(found: Found, trigger: Trigger, window: Span, sentence: Span, since: i
     if trigger.departure:  # «غادر أنقرة متوجهاً إلى …»: places from «إلى» on
         to = next((t for t in document.tokens_in(window) if t.norm in ("الي", "to")), None)
         places_window = Span(to.span.end, window.end) if to else Span(window.end, window.end)
+    back = next((t for t in document.tokens_in(places_window) if t.norm in RETURNS), None)
+    if back is not None:  # «… قبل أن يعود إلى عمّان»: the way home is no destination
+        places_window = Span(places_window.start, back.span.start)
     found_places = _places(found, trigger, places_window, sentence)
     if trigger.here and not found_places and found.dateline:  # "arrived here"
         found_places = [found.dateline]

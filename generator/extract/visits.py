@@ -31,6 +31,7 @@ from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Sentence, Span
 from generator.extract.visit_frames import Found, index_article, read_mentions
+from generator.extract.visit_stops import stops_within
 
 _STATE = re.compile(r"\b(state visit|زياره دوله)\b")
 _WORKING = re.compile(r"\b(working visit|زياره عمل)\b")
@@ -130,8 +131,9 @@ def _merge(
         if visit.to_country is None
         or visit.to_country not in (visit.from_country, found.residences.get(visit.visitor.id))
     ]
+    visits = stops_within(sorted(visits, key=lambda visit: visit.mentions[0].trigger.span.start))
     _attach_ids(visits)
-    return sorted(visits, key=lambda visit: visit.mentions[0].trigger.span.start)
+    return visits
 
 
 _Group = tuple[PersonRef, str, tuple[int, ...], str | None]
