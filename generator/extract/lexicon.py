@@ -185,6 +185,19 @@ MEETING_WORDS = _keys(
     "مع", "بحث", "بحثت", "يبحث", "استقبله", "استقبلها", "met", "meet", "meets", "meeting",
     "with", "received", "hosted",
 )  # fmt: skip
+# Meeting words: the place a meeting was "in" is visited by those of its people who are not of
+# that country («التقى … في الرياض», "met … in Muscat"; English ones are read by
+# `generator.extract.visit_meetings`).
+MEETING_VERBS = _keys(
+    "التقى", "التقت", "يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "التقيا", "اجتمع", "اجتمعت", "يجتمع",
+    "تجتمع", "سيجتمع", "اجتماع", "لقاء", "محادثات",
+)  # fmt: skip
+# A reporting verb after a meeting word ends its clause: "…, two diplomats said", «…، بحسب ما
+# أفادت»: who reports a meeting was not at it.
+REPORTING_VERBS = _keys(
+    "said", "says", "told", "reported", "announced", "according", "قال", "قالت", "أفاد", "أفادت",
+    "ذكر", "ذكرت", "أعلن", "أعلنت", "بحسب", "وفق",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

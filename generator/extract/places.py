@@ -2,7 +2,8 @@
 
 - countries: CLDR territory names in English and Arabic (plus a few common short forms);
 - cities: CLDR's exemplar cities of time zones (Tehran, Karachi, Baghdad...), the places of
-  `site_data/visits/`, and a short list of capitals and cities CLDR has no time zone for;
+  `site_data/visits/`, and the capitals and main cities of the region CLDR has no time zone
+  for (`data/cities.tsv`, with their other spellings);
 - country adjectives ("Pakistani", "الباكستاني"), to read a nationality in a title.
 """
 
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 
 from babel import Locale
 from babel.core import get_global
@@ -47,35 +49,6 @@ _COUNTRY_ALIASES = {
     "CN": ("China", "الصين"),
     "SY": ("Syria", "سوريا", "سورية"),
 }
-
-# Capitals and cities without a CLDR time zone of their own: (en, ar, country).
-_CITIES = (
-    ("Islamabad", "إسلام آباد", "PK"),
-    ("Rawalpindi", "روالبندي", "PK"),
-    ("Lahore", "لاهور", "PK"),
-    ("Peshawar", "بيشاور", "PK"),
-    ("Quetta", "كويتا", "PK"),
-    ("Gwadar", "جوادر", "PK"),
-    ("Mashhad", "مشهد", "IR"),
-    ("Isfahan", "أصفهان", "IR"),
-    ("Tabriz", "تبريز", "IR"),
-    ("Shiraz", "شيراز", "IR"),
-    ("Zahedan", "زاهدان", "IR"),
-    ("Chabahar", "تشابهار", "IR"),
-    ("Ankara", "أنقرة", "TR"),
-    ("Doha", "الدوحة", "QA"),
-    ("Abu Dhabi", "أبوظبي", "AE"),
-    ("Jeddah", "جدة", "SA"),
-    ("Najaf", "النجف", "IQ"),
-    ("Karbala", "كربلاء", "IQ"),
-    ("Erbil", "أربيل", "IQ"),
-    ("Basra", "البصرة", "IQ"),
-    ("New Delhi", "نيودلهي", "IN"),
-    ("Beijing", "بكين", "CN"),
-    ("Washington", "واشنطن", "US"),
-    ("Geneva", "جنيف", "CH"),
-    ("Ottawa", "أوتاوا", "CA"),
-)
 
 _ARABIC_ADJECTIVES = {
     "US": ("أمريكي", "أميركي"),
@@ -135,6 +108,20 @@ def _cldr_cities() -> tuple[Place, ...]:
     return tuple(cities)
 
 
+@cache
+def _listed_cities() -> tuple[tuple[str, str, str, tuple[str, ...]], ...]:
+    """The rows of `data/cities.tsv`: English, Arabic, country, other spellings."""
+    text = resources.files("generator.extract").joinpath("data/cities.tsv").read_text("utf-8")
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        en, ar, code, *rest = line.split("\t")
+        spellings = tuple(name.strip() for name in rest[0].split(";")) if rest else ()
+        rows.append((en.strip(), ar.strip(), code.strip(), spellings))
+    return tuple(rows)
+
+
 class Places:
     """Every place known, and a matcher to find them in a document."""
 
@@ -150,10 +137,10 @@ class Places:
         for city in _cldr_cities():
             self.matcher.add(city.en, city)
             self.matcher.add(city.ar, city)
-        for en, ar, code in _CITIES:
+        for en, ar, code, spellings in _listed_cities():
             place = Place(en, ar, "city", code)
-            self.matcher.add(en, place)
-            self.matcher.add(ar, place)
+            for name in (en, ar, *spellings):
+                self.matcher.add(name, place)
         if dataset is not None:
             for visit in dataset.visits.values():
                 for item in visit.places:

@@ -132,6 +132,11 @@ class Document:
         """The index in the normalised text of the first character at or after `position`."""
         return bisect.bisect_left(self.normalized.origin, position)
 
+    def token_holding(self, position: int) -> int:
+        """The index of the token that holds character `position` (or the last one starting
+        before it): a place's match may leave out the token's article («ال» of «الرياض»)."""
+        return max(bisect.bisect_right(self._token_starts, position) - 1, 0)
+
     def word_before(self, norm_index: int) -> str | None:
         """The last word of `normalized.norm[:norm_index]` split at whitespace, or None:
         `norm[:norm_index].split()[-1]` without copying the text before it."""

@@ -91,13 +91,14 @@ def index_article(
     ]
     usable_places, located_places = [], []
     for i, match in enumerate(places):
-        before = document.word_before(document.norm_index(match.span.start))
+        token = document.token_holding(match.span.start)  # «الرياض»: the article's word
+        before = document.word_before(document.norm_index(document.tokens[token].span.start))
         after = document.text[match.span.end : match.span.end + 2]
         usable_place = (
             not document.in_quote(match.span)
             and after not in ("'s", "’s")
             and before not in ("من", "from")
-            and not in_title(document, document.token_at(match.span.start))
+            and not in_title(document, token)
         )
         usable_places.append(usable_place)
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"

@@ -31,6 +31,7 @@ from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Sentence, Span
 from generator.extract.visit_frames import Found, index_article, read_mentions
+from generator.extract.visit_meetings import meeting_mentions
 from generator.extract.visit_stops import stops_within
 
 _STATE = re.compile(r"\b(state visit|زياره دوله)\b")
@@ -50,6 +51,11 @@ def find_visits(
     visitor's own country or the one they live in (a host or a resident read as a visitor)."""
     found = index_article(document, people, countries, residences, places, dates)
     mentions = read_mentions(found)
+    implied = meeting_mentions(found, [mention for mention, _ in mentions])
+    mentions = sorted(
+        mentions + [(mention, mention.trigger.span) for mention in implied],
+        key=lambda pair: pair[0].trigger.span.start,
+    )
     return _merge(found, mentions, dataset)
 
 
