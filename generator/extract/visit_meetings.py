@@ -55,15 +55,15 @@ def meeting_mentions(found: Found, visits: list[VisitMention]) -> list[VisitMent
             if mention.visitor and mention.places and sentence.span.contains(mention.trigger.span)
         }
         for index in _visitors(found, clause, place[0].country):
-            match = found.people.items[index]
-            if (sentence.index, match.ref.id) in seen or (match.ref, place[0].country) in told:
+            person = found.people.items[index]
+            if (sentence.index, person.ref.id) in seen or (person.ref, place[0].country) in told:
                 continue  # the visit the sentence tells is read from its own trigger
-            seen.add((sentence.index, match.ref.id))
+            seen.add((sentence.index, person.ref.id))
             mentions.append(
                 VisitMention(
                     trigger=evidence(document, trigger),
-                    visitor=match.ref,
-                    visitor_evidence=evidence(document, match.span),
+                    visitor=person.ref,
+                    visitor_evidence=evidence(document, person.span),
                     places=[place],
                     date=_date(found, trigger, clause),
                     anaphoric=False,
