@@ -198,6 +198,10 @@ REPORTING_VERBS = _keys(
     "said", "says", "told", "reported", "announced", "according", "قال", "قالت", "أفاد", "أفادت",
     "ذكر", "ذكرت", "أعلن", "أعلنت", "بحسب", "وفق",
 )  # fmt: skip
+# «ترأس وفداً إلى مسقط»: heading a delegation (a word of `AR_DELEGATIONS` within the next
+# words) to a place is a visit there.
+AR_LEAD_VERBS = _keys("ترأس", "ترأست", "يترأس", "تترأس", "سيترأس", "ستترأس", "رأس", "ترأسه")
+AR_DELEGATIONS = _keys("وفد", "وفدا", "وفدًا", "وفداً", "الوفد", "وفدها", "وفده")
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.data.dataset import Dataset
-from generator.extract.lexicon import GIVEN_NAMES
+from generator.extract.lexicon import AR_NAME_JOINERS, EN_NAME_JOINERS, GIVEN_NAMES
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch, PhraseMatcher, phrase_key
@@ -213,6 +213,7 @@ def _candidates(
     people: dict[tuple[str, ...], PersonFound] = {}
     aliases: dict[str, list[str]] = {}  # candidate id -> the other forms of its name
     endings: dict[tuple[str, ...], PersonFound] = {}  # the last words (two or more) of a name
+    beginnings: dict[tuple[str, ...], PersonFound] = {}  # the first words (two or more)
     arabic_number = 0
     known_spans = SpanIndex(known, lambda match: match.span)
     for title, name, lang in sorted(found, key=lambda item: item[1].start):
@@ -226,9 +227,15 @@ def _candidates(
         name_key = tuple(key(word) for word in text.split())
         # One person's two names: the shorter, of two words or more, ends the longer
         # ("Shehbaz Sharif" and "Muhammad Shehbaz Sharif"), either way round.
-        same = endings.get(name_key) or next(
-            (people[name_key[n:]] for n in range(len(name_key) - 1) if name_key[n:] in people),
-            None,
+        # A title with the first words of a name named before is that person again: "Prince
+        # Abdulaziz" after "Prince Abdulaziz bin Saud bin Nayef".
+        same = (
+            endings.get(name_key)
+            or beginnings.get(name_key)
+            or next(
+                (people[name_key[n:]] for n in range(len(name_key) - 1) if name_key[n:] in people),
+                None,
+            )
         )
         if same is not None:
             aliases.setdefault(same.ref.id, []).append(text)
@@ -248,10 +255,16 @@ def _candidates(
         )
         for n in range(1, len(name_key) - 1):
             endings.setdefault(name_key[n:], people[name_key])
+        for n in range(2, len(name_key)):
+            if name_key[n - 1] not in _JOINERS:  # "Mohammed bin" begins no one
+                beginnings.setdefault(name_key[:n], people[name_key])
     ordered = sorted(
         people.values(), key=lambda person: person.position.span.start if person.position else 0
     )
     return ordered, aliases
+
+
+_JOINERS = AR_NAME_JOINERS | EN_NAME_JOINERS
 
 
 def _slug(text: str) -> str:

@@ -168,7 +168,7 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
         if not _ar_name_word(document, token, place_spans):
             break
         word = key(token.norm)
-        if word in AR_NAME_JOINERS and count < 4:
+        if word in AR_NAME_JOINERS and (count < 4 or (word in AR_LINEAGE_JOINERS and count < 7)):
             # «عبد الله» counts as one word; after «بن سلمان» only another «بن»/«آل» or a
             # nisba goes on («محمد بن زايد آل نهيان», «إبراهيم بن أحمد المعيني»).
             name_end, joined = name_end + 1, word
@@ -193,7 +193,15 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
             )
             nisba = token.norm.endswith("ي")
             compound = count == 2 and key(tokens[end].norm) in AR_NAME_JOINERS
-            if ends or (last and (nisba or compound)):
+            # «محمد شياع السوداني المملكة»: a noun with the article after a nisba is the
+            # sentence going on, not a second family name.
+            noun_after = (
+                nisba
+                and following is not None
+                and has_article(document, following)
+                and not following.norm.endswith("ي")
+            )
+            if ends or noun_after or (last and (nisba or compound)):
                 name_end += 1
             break
         if count == limit:

@@ -19,7 +19,7 @@ from generator.extract.lexicon import (
 )
 from generator.extract.normalize import key
 from generator.extract.places import Places
-from generator.extract.text import Document, Span, SpanIndex
+from generator.extract.text import Document, Span, SpanIndex, Token
 from generator.extract.titles import EN_TITLE_PARTS, at_place, words_gap
 
 
@@ -104,7 +104,10 @@ def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Spa
     end, limit = start, 4
     while end < len(tokens) and end - start < limit:
         token = tokens[end]
-        if end > start and words_gap(document, tokens[end - 1], token) not in (" ", "-"):
+        gap = words_gap(document, tokens[end - 1], token) if end > start else " "
+        if gap not in (" ", "-") and not (
+            gap == ". " and _middle_initial(document, tokens[end - 1])
+        ):
             break
         if (
             end > start
@@ -114,6 +117,9 @@ def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Spa
             and words_gap(document, token, tokens[end + 1]) in (" ", "-")
         ):
             end, limit = end + 1, 5
+            continue
+        if end > start and _middle_initial(document, token) and end + 1 < len(tokens):
+            end, limit = end + 1, limit + 1  # "Michael R. Pompeo", "Antony J. Blinken"
             continue
         if (
             not token.upper
@@ -129,6 +135,17 @@ def _english_name_end(document: Document, start: int, place_spans: SpanIndex[Spa
             break
         end += 1
     return end
+
+
+def _middle_initial(document: Document, token: Token) -> bool:
+    """A capital letter with a full stop inside a name: the "R." of "Michael R. Pompeo"."""
+    text = document.text
+    return (
+        len(token.norm) == 1
+        and token.upper
+        and text[token.span.end : token.span.end + 2] == ". "
+        and text[token.span.end + 2 : token.span.end + 3].isupper()
+    )
 
 
 # Used with .match(text, position), so as not to copy the rest of the text for each name.

@@ -15,9 +15,11 @@ from dataclasses import dataclass
 
 from generator.extract.lexicon import (
     AR_ARRIVALS,
+    AR_DELEGATIONS,
     AR_DEMONSTRATIVES,
     AR_DEPARTURES,
     AR_HOST_VERBS,
+    AR_LEAD_VERBS,
     AR_PERFORM_VERBS,
     AR_VISIT_NOUNS,
     AR_VISIT_PRONOUN_NOUNS,
@@ -32,7 +34,9 @@ from generator.extract.text import Document, Span, SpanIndex, Token
 
 _EN_TRIGGERS = re.compile(
     r"\b(?P<word>visit(?:s|ed|ing)?|trip|tour|arriv(?:ed|es|ing|al)|"
-    r"travel(?:l?ed|l?ing|s)?|landed|went)\b"
+    r"travel(?:l?ed|l?ing|s)?|landed|went|"
+    r"(?:led|leads|leading|headed|heads)\s+(?:an?|the|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"delegation)\b"
     r"(?P<prep>\s+(?:to|in|at|by|of|here\b))?"
 )
 _AR_TOURS = {"جوله", "جولته", "جولتها"}
@@ -73,6 +77,8 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
             found.append(
                 Trigger(token.span, token.index, not first, first, anaphoric, False, tour=tour)
             )
+        elif forms & AR_LEAD_VERBS and _leads_delegation(document, token):
+            found.append(Trigger(token.span, token.index, True, False, False, False))
         elif forms & AR_HOST_VERBS:
             found.append(Trigger(token.span, token.index, True, False, False, False, host=True))
         elif forms & (AR_ARRIVALS | AR_DEPARTURES) and _arrival_target(document, token, places):
@@ -90,6 +96,8 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
             continue
         if word in EN_VISIT_NEEDS_PREPOSITION and prep not in ("to", "in", "at", "here"):
             continue
+        if word.endswith("delegation") and prep != "to":
+            continue  # "led a delegation to Islamabad", not "led the delegation in talks"
         before = norm.norm[max(match.start() - 6, 0) : match.start()].split()
         anaphoric = word in ("visit", "trip", "tour") and bool(before) and before[-1] in (
             "the", "this", "that"
@@ -128,6 +136,16 @@ def _invited(document: Document, trigger: Trigger) -> bool:
         and other.span.start >= sentence.start
         for other in before
     )
+
+
+def _leads_delegation(document: Document, token: Token) -> bool:
+    """«ترأس وفداً إلى مسقط», «ترأس وزير الخارجية وفد بلاده إلى …»: a delegation word within
+    the six words after the verb, and «إلى» after it."""
+    following = document.tokens[token.index + 1 : token.index + 7]
+    for position, other in enumerate(following):
+        if set(other.forms) & AR_DELEGATIONS:
+            return any(word.norm == "الي" for word in following[position + 1 : position + 4])
+    return False
 
 
 def _performed(document: Document, token: Token) -> bool:
