@@ -19,14 +19,15 @@ from generator.extract.gold import LANGS, PARTS, load_part
 from generator.extract.score import KINDS, Scoreboard, load_dataset, measure, misses, table
 
 # (precision, recall) per kind and language on dev/, rounded down to 0.05: first measured on
-# main's extractor when the set was built (2026-12-01), raised after the rules of issue 18.
+# main's extractor when the set was built (2026-12-01), raised after the rules of issue 18 and
+# again after its second round (meeting places, delegations, names, cities, ordinal days).
 DEV_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "known people": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
-    "new people": {"ar": (0.90, 0.90), "en": (1.00, 0.85)},
-    "visits": {"ar": (0.80, 0.80), "en": (1.00, 0.80)},
+    "new people": {"ar": (1.00, 0.95), "en": (1.00, 1.00)},
+    "visits": {"ar": (1.00, 1.00), "en": (1.00, 0.95)},
     "quote text": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
     "quote speakers": {"ar": (0.90, 0.90), "en": (1.00, 1.00)},
-    "dates": {"ar": (0.95, 0.95), "en": (1.00, 1.00)},
+    "dates": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
     "amounts": {"ar": (1.00, 0.90), "en": (1.00, 1.00)},
 }
 # Hosts and residents drafted as visitors on dev/: at most this many (lower is better).

@@ -493,3 +493,69 @@ def test_a_move_within_the_country_visited_is_a_stop_of_the_visit() -> None:
     )
     assert visits(result) == {("جعفر حسان", "EG", "2025-09-17")}
     assert "2025-09-18" in {str(date.value) for date in result.dates}
+
+
+# --- issue 18, second round: meeting places, delegations, «المملكة», names, cities --------------
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        ("Malaysian Foreign Minister Mohamad Hasan met Indonesian Foreign Minister Sugiono "
+         "Wibowo in Jakarta on Monday.", "en", {("Mohamad Hasan", "ID", "2025-09-15")}),
+        ("التقى وزير الخارجية الماليزي محمد حسن في جاكرتا أمس وزير الخارجية الإندونيسي سوجيونو "
+         "ويبوو.", "ar", {("محمد حسن", "ID", "2025-09-16")}),
+        # A readout: the host's country is not given, the guest's is.
+        ("Foreign Minister Ahmad Karimi met today in Tehran with Malaysian Foreign Minister "
+         "Mohamad Hasan.", "en", {("Mohamad Hasan", "IR", "2025-09-17")}),
+        # Nobody is known to be foreign, but a host is named: the subject came to meet them.
+        ("Chancellor Olaf Brandt met with Malaysian King Ibrahim Iskandar in Kuala Lumpur.",
+         "en", {("Olaf Brandt", "MY", None)}),
+        # The place is the reporter's, after a comma: not where the meeting is.
+        ("Dar will meet Malaysian Foreign Minister Mohamad Hasan on Friday, the foreign office "
+         "in Islamabad said.", "en", set()),
+        ("Malaysian Foreign Minister Mohamad Hasan led a delegation to Beirut in July.", "en",
+         {("Mohamad Hasan", "LB", "2025-07")}),
+        ("ترأس وزير الخارجية الماليزي محمد حسن وفداً إلى بيروت في تموز.", "ar",
+         {("محمد حسن", "LB", "2025-07")}),
+    ],
+)  # fmt: skip
+def test_a_meeting_place_or_a_delegation_is_a_visit(
+    text: str, lang: str, expected: set[tuple[str, str | None, str | None]]
+) -> None:
+    assert visits(read(text, lang)) == expected
+
+
+def test_the_kingdom_alone_is_the_one_kingdom_the_article_names() -> None:
+    trip = "ووصل وزير الخارجية الماليزي محمد حسن إلى المملكة أمس."
+    saudi = "وقّع وزير الطاقة السعودي عبد العزيز بن سلمان الاتفاق. "
+    jordanian = "وقّع وزير الطاقة الأردني صالح الخرابشة الاتفاق. "
+    assert visits(read(saudi + trip, "ar")) == {("محمد حسن", "SA", "2025-09-16")}
+    assert {visit[1] for visit in visits(read(trip, "ar"))} <= {None}
+    assert {visit[1] for visit in visits(read(saudi + jordanian + trip, "ar"))} <= {None}
+
+
+def test_long_lineages_middle_initials_and_a_prince_named_again() -> None:
+    result = read(
+        "وصل وزير الرياضة السعودي الأمير عبد العزيز بن تركي بن فيصل إلى مسقط أمس. وكان الأمير "
+        "عبد العزيز قد زار الدوحة في آب.",
+        "ar",
+    )
+    assert list(candidates(result)) == ["عبد العزيز بن تركي بن فيصل"]
+    assert visits(result) == {
+        ("عبد العزيز بن تركي بن فيصل", "OM", "2025-09-16"),
+        ("عبد العزيز بن تركي بن فيصل", "QA", "2025-08"),
+    }
+    found = read("سيزور رئيس الوزراء العراقي محمد شياع السوداني العاصمة الماليزية قريباً.", "ar")
+    assert list(candidates(found)) == ["محمد شياع السوداني"]
+    found = read("Secretary of State Michael J. Carver arrived in Kuala Lumpur.", "en")
+    assert visits(found) == {("Michael J. Carver", "MY", None)}
+
+
+@pytest.mark.parametrize(
+    ("city", "country"),
+    [("الإسكندرية", "EG"), ("صلالة", "OM"), ("هرات", "AF"), ("أربيل", "IQ"), ("مشهد", "IR")],
+)
+def test_the_regions_cities(city: str, country: str) -> None:
+    found = read(f"وصل الرئيس الأذربيجاني إلهام علييف إلى {city} أمس.", "ar")
+    assert visits(found) == {("إلهام علييف", country, "2025-09-16")}

@@ -28,6 +28,7 @@ from babel.dates import get_day_names, get_month_names
 from generator.data.schema import PartialDate
 from generator.extract.model import DateFound, evidence
 from generator.extract.normalize import normalize
+from generator.extract.ordinal_days import day_number, ordinal_days
 from generator.extract.text import Document, Span, keep_longest
 
 _MONTH_LOCALES = ("en", "ar", "ar_SY", "ar_MA", "ar_TN")
@@ -75,7 +76,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     month = rf"(?:[وفبل](?=[^\W\d_]))?(?P<m>{_alternation(full)})"
     month_any = rf"(?P<m>{_alternation(list(_months()))})\.?"
     alt = rf"(?:\s*[(/]\s*(?P<alt>{_alternation(list(_months()))})\s*\)?)?"
-    day = r"(?P<d>\d{1,2})(?:st|nd|rd|th)?"
+    day = rf"(?P<d>\d{{1,2}}|{_alternation(list(ordinal_days()))})(?:st|nd|rd|th)?"
     year = r"(?P<y>(?:1[89]|20)\d{2})(?!\d)"
     past_future = _alternation([*_PAST, *_FUTURE, *_CURRENT])
     qualifier = (
@@ -283,7 +284,7 @@ def _resolve(item: _Raw, today: datetime.date | None) -> tuple[PartialDate | Non
     groups = item.groups
     year = int(y) if (y := groups.get("y")) else None
     month = _months()[re.sub(r"\s+", " ", m)] if (m := groups.get("m")) else None
-    day = int(d) if (d := groups.get("d")) else None
+    day = day_number(d) if (d := groups.get("d")) else None
     qualifier = re.sub(r"\s+", " ", groups.get("q") or "")
     pre = groups.get("pre") or ""
     if item.kind in ("dmy", "mdy", "my"):

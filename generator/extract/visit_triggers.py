@@ -139,12 +139,12 @@ def _invited(document: Document, trigger: Trigger) -> bool:
 
 
 def _leads_delegation(document: Document, token: Token) -> bool:
-    """«ترأس وفداً إلى مسقط», «ترأس وزير الخارجية وفد بلاده إلى …»: a delegation word within
-    the six words after the verb, and «إلى» after it."""
-    following = document.tokens[token.index + 1 : token.index + 7]
-    for position, other in enumerate(following):
+    """«ترأس وفداً إلى مسقط», «ترأس وزير الخارجية … وفد بلاده إلى …»: a delegation word within
+    the eight words after the verb, and «إلى» within the three after it."""
+    tokens = document.tokens
+    for other in tokens[token.index + 1 : token.index + 9]:
         if set(other.forms) & AR_DELEGATIONS:
-            return any(word.norm == "الي" for word in following[position + 1 : position + 4])
+            return any(word.norm == "الي" for word in tokens[other.index + 1 : other.index + 4])
     return False
 
 
@@ -166,8 +166,10 @@ def _definite(token: Token) -> bool:
 def _arrival_target(
     document: Document, token: Token, places: SpanIndex[PhraseMatch[Place]]
 ) -> bool:
-    """Arrival verbs need "إلى" or a place within the next eight words."""
-    following = document.tokens[token.index + 1 : token.index + 9]
+    """Arrival verbs need "إلى" within the next twelve words (a title and a long name may
+    stand between: «وصل وزير … الأمير عبد العزيز بن تركي بن فيصل إلى …») or a place right
+    after them."""
+    following = document.tokens[token.index + 1 : token.index + 13]
     if any(other.norm == "الي" for other in following):
         return True
     if not following:
