@@ -16,7 +16,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import MEETING_VERBS, REPORTING_VERBS
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
 from generator.extract.places import Place
@@ -68,7 +67,9 @@ def meeting_mentions(found: Found, visits: list[VisitMention]) -> list[VisitMent
                     date=_date(found, trigger, clause),
                     anaphoric=False,
                     official=False,
-                    future=speaks_of_future(document, trigger),
+                    # A meeting to come is most often one of the visit under way («ومن المنتظر
+                    # أن يلتقي …»): it joins that visit rather than start another.
+                    future=False,
                 )
             )
     return mentions
