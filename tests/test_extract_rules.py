@@ -559,3 +559,18 @@ def test_long_lineages_middle_initials_and_a_prince_named_again() -> None:
 def test_the_regions_cities(city: str, country: str) -> None:
     found = read(f"وصل الرئيس الأذربيجاني إلهام علييف إلى {city} أمس.", "ar")
     assert visits(found) == {("إلهام علييف", country, "2025-09-16")}
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "date"),
+    [
+        ("Malaysian Foreign Minister Mohamad Hasan visited Jordan in November.", "en", "2024-11"),
+        ("Malaysian Foreign Minister Mohamad Hasan will visit Jordan in November.", "en",
+         "2025-11"),
+        ("وكان وزير الخارجية الماليزي محمد حسن قد زار الأردن في تشرين الثاني.", "ar", "2024-11"),
+        ("وسيزور وزير الخارجية الماليزي محمد حسن الأردن في تشرين الثاني.", "ar", "2025-11"),
+    ],
+)  # fmt: skip
+def test_a_month_told_in_the_past_is_the_last_such_month(text: str, lang: str, date: str) -> None:
+    # Wednesday 17 September 2025: November is nearer ahead, but a past verb means last year's.
+    assert {visit[2] for visit in visits(read(text, lang))} == {date}

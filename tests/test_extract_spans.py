@@ -14,10 +14,10 @@ from collections.abc import Callable
 import pytest
 
 from generator.data.schema import PartialDate
-from generator.extract.dates import _FUTURE_CONTEXT, _Future
 from generator.extract.model import DateFound, Evidence, PersonRef, VisitMention
 from generator.extract.normalize import normalize
 from generator.extract.places import Place, Places
+from generator.extract.tense import _FUTURE_CONTEXT, Future
 from generator.extract.text import (
     Document,
     Span,
@@ -207,7 +207,7 @@ def test_future_clauses(seed: int) -> None:
     rng = random.Random(seed)
     text = random_text(rng, size=80) + "x"  # a sentence at least
     document = Document(text)
-    future = _Future(document)
+    future = Future(document)
     starts = sorted(rng.sample(range(len(text) + 1), min(len(text) + 1, 12)))
     for start in starts:
         span = Span(start, start)

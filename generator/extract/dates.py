@@ -8,14 +8,14 @@ also in the paired form "أغسطس (آب)". Each date keeps the precision the t
 Resolution, relative to the article's date D:
 - a weekday alone is the most recent such day on or before D ("last" before, "next" after);
 - a month without a year is the nearest such month to D, or the one before/after D with
-  "الماضي"/"last" and "المقبل"/"next";
+  "الماضي"/"last" and "المقبل"/"next", and the last one on or before D when its clause speaks
+  of the past ("had led a delegation in November", `generator.extract.tense`);
 - "الشهر الماضي"/"last month" is D's month minus one, "العام الماضي"/"last year" D's year
   minus one, "اليوم"/"today" D itself.
 """
 
 from __future__ import annotations
 
-import bisect
 import calendar
 import datetime
 import re
@@ -29,6 +29,12 @@ from generator.data.schema import PartialDate
 from generator.extract.model import DateFound, evidence
 from generator.extract.normalize import normalize
 from generator.extract.ordinal_days import day_number, ordinal_days
+from generator.extract.tense import (
+    Future,
+    opens_future_sentence,
+    speaks_of_future,
+    speaks_of_past,
+)
 from generator.extract.text import Document, Span, keep_longest
 
 _MONTH_LOCALES = ("en", "ar", "ar_SY", "ar_MA", "ar_TN")
@@ -128,107 +134,22 @@ class _Raw:
 def find_dates(document: Document, article_date: datetime.date | None) -> list[DateFound]:
     """Every date expression, longest first where they overlap, resolved when possible."""
     kept = keep_longest(list(_raw_dates(document)), lambda item: item.span)
-    future = _Future(document)
+    future = Future(document)
     found = []
     for item in kept:
         weekday = item.kind == "weekday" and not item.groups.get("q")
-        if weekday and (future(item.span) or _opens_future_sentence(document, item.span)):
+        if weekday and (future(item.span) or opens_future_sentence(document, item.span)):
             item.groups["future"] = "yes"
+        # "had led a delegation in November": the last November, not the nearest one.
+        past = item.kind in ("dm", "m") and speaks_of_past(document, item.span)
+        if past and not speaks_of_future(document, item.span):
+            item.groups["past"] = "yes"
         resolved = _resolve(item, article_date)
         if resolved is None:
             continue
         value, kind, note = resolved
         found.append(DateFound(evidence(document, item.span), value, kind, note))
     return found
-
-
-_WORD_CHAR = re.compile(r"\w")
-_FUTURE_CONTEXT = re.compile(
-    # Arabic phrases also with the conjunction و or ف written on them: «ومن المقرر», «وسيتوجه».
-    r"\b(?:will|(?:is|are) (?:due|expected|scheduled|set) to|plans? to|[وف]?من المقرر|"
-    r"[وف]?من المنتظر|[وف]?مرتقب\w*|[وف]?س[يتن][^\W\d_]{3,})\b"
-)
-
-
-_CLAUSE_BREAK = re.compile(r"[,،;؛]")
-# Longer than any fixed phrase of _FUTURE_CONTEXT ("are scheduled to"): see _Future.
-_FUTURE_REACH = 32
-
-
-class _Future:
-    """Whether the clause before a span speaks of the future ("is due to", "سيتوجه"): that is,
-    `_FUTURE_CONTEXT` is found in the normalised text from the sentence's start or its last
-    comma or semicolon before the span, up to the span.
-
-    Spans come in text order, and several may share a clause (a long one with many weekdays),
-    so a clause is not searched again from its start each time: only from a little before
-    where the last search stopped. A match the longer text has that the shorter had not must
-    run past that end; a word-long match ("سيتوجه", "مرتقبة") would have been found cut there,
-    and the others (fixed phrases) are shorter than `_FUTURE_REACH`.
-    """
-
-    def __init__(self, document: Document) -> None:
-        self.document = document
-        self.breaks = [match.start() for match in _CLAUSE_BREAK.finditer(document.text)]
-        self.clause = -1  # where the clause searched last starts, in the normalised text
-        self.end = 0  # and where that search stopped
-        self.resume = 0  # no match of that search starts before this
-        self.settled = False  # whether it found a match that a longer text keeps
-
-    def __call__(self, span: Span) -> bool:
-        document, norm = self.document, self.document.normalized.norm
-        sentence = document.sentence_at(span.start).span
-        cut = bisect.bisect_left(self.breaks, span.start) - 1
-        start = sentence.start
-        if cut >= 0 and self.breaks[cut] >= sentence.start:
-            start = self.breaks[cut] + 1
-        begin, end = document.norm_index(start), document.norm_index(span.start)
-        if begin >= end:
-            return False
-        if begin > 0 and _WORD_CHAR.match(norm, begin - 1):
-            # A word before the clause would change what \b means at its start (never the
-            # case after a comma or a sentence's start): search a copy.
-            return bool(_FUTURE_CONTEXT.search(norm[begin:end]))
-        if begin != self.clause or end < self.end:
-            self.clause, self.resume, self.settled = begin, begin, False
-        elif self.settled:
-            return True
-        match = _FUTURE_CONTEXT.search(norm, self.resume, end)
-        reach = max(begin, end - _FUTURE_REACH)
-        self.end = end
-        if match is None:
-            self.resume = reach
-        elif match.end() < end:
-            self.settled = True  # a match that ends before the text does stays a match
-        else:
-            self.resume = min(match.start(), reach)
-        return match is not None
-
-
-_OPENING = re.compile(r"^\W*(?:(?:on|this|يوم|في)\W+)?$")
-
-
-def _opens_future_sentence(document: Document, span: Span) -> bool:
-    """ "On Sunday, he will travel …", «يوم الأحد، سيتوجه …»: a weekday that opens its sentence
-    takes the tense of the clause after it."""
-    sentence = document.sentence_at(span.start).span
-    norm = document.normalized.norm
-    begin, start = document.norm_index(sentence.start), document.norm_index(span.start)
-    if not _OPENING.match(norm[begin:start]):
-        return False
-    end = document.norm_index(span.end)
-    return bool(
-        _FUTURE_CONTEXT.search(norm[end : min(end + 60, document.norm_index(sentence.end))])
-    )
-
-
-def speaks_of_future(document: Document, span: Span) -> bool:
-    """Whether the sentence, from its start to the end of `span`, speaks of the future ("will
-    host", "is due to visit", «سيزور», «من المقرر أن»)."""
-    sentence = document.sentence_at(span.start).span
-    norm = document.normalized.norm
-    begin, end = document.norm_index(sentence.start), document.norm_index(span.end)
-    return bool(_FUTURE_CONTEXT.search(norm[begin:end]))
 
 
 def publication_date(dates: list[DateFound]) -> DateFound | None:
@@ -296,6 +217,9 @@ def _resolve(item: _Raw, today: datetime.date | None) -> tuple[PartialDate | Non
             return None, "relative", "month without a year; no article date to resolve it"
         direction = _direction(qualifier or pre)
         year, how = _year_for(month, day, direction, qualifier, today)
+        later = (month, day or 0) > (today.month, today.day if day else 0)
+        if groups.get("past") and direction == 0 and not qualifier and later:
+            year, how = today.year - 1, f"the last such month before {today}, told in the past"
         return _checked(year, month, day), "relative", how
     if item.kind == "weekday":
         assert groups["w"] is not None

@@ -23,7 +23,6 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
-from generator.extract.dates import speaks_of_future
 from generator.extract.lexicon import (
     MEETING_WORDS,
     NOT_GUEST_WORDS,
@@ -34,6 +33,7 @@ from generator.extract.normalize import key
 from generator.extract.people import PersonMatch
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place, country_place
+from generator.extract.tense import speaks_of_future
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import in_title
 from generator.extract.visit_triggers import Trigger, find_triggers
