@@ -574,3 +574,15 @@ def test_the_regions_cities(city: str, country: str) -> None:
 def test_a_month_told_in_the_past_is_the_last_such_month(text: str, lang: str, date: str) -> None:
     # Wednesday 17 September 2025: November is nearer ahead, but a past verb means last year's.
     assert {visit[2] for visit in visits(read(text, lang))} == {date}
+
+
+@pytest.mark.parametrize(
+    "host_sentence",
+    [
+        "وأشاد وزير الخارجية السعودي فيصل بن فرحان بزيارة نظيره.",
+        "وقال وزير الخارجية السعودي فيصل بن فرحان إن زيارات المسؤولين تعزز العلاقات.",
+    ],
+)
+def test_a_person_of_the_visited_country_is_no_visitor_to_nowhere(host_sentence: str) -> None:
+    found = read("وصل وزير الخارجية الماليزي محمد حسن إلى الرياض أمس. " + host_sentence, "ar")
+    assert visits(found) == {("محمد حسن", "SA", "2025-09-16")}

@@ -3,7 +3,8 @@
 "The visit", "تلك الزيارة" refer back to a visit already named: they add evidence and outcomes
 to it but no new visit. Mentions of one visitor are merged when their dates and countries agree;
 an undated mention joins the visitor's nearest dated visit. A visit to the visitor's own country
-is no visit (a host, or a resident, was read as the visitor) and is dropped. Outcomes join the
+is no visit (a host, or a resident, was read as the visitor) and is dropped, and so is a visit
+to no country of a host (`generator.extract.visit_hosts`). Outcomes join the
 visit their sentence names.
 """
 
@@ -31,6 +32,7 @@ from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Sentence, Span
 from generator.extract.visit_frames import Found, index_article, read_mentions
+from generator.extract.visit_hosts import without_hosts
 from generator.extract.visit_meetings import meeting_mentions
 from generator.extract.visit_stops import stops_within
 
@@ -131,12 +133,7 @@ def _merge(
         for visitor in dict.fromkeys(visit.visitor_ids):
             known.setdefault(visitor, []).append(visit)
     visits = [_visit(found, cluster, known) for cluster in clusters]
-    visits = [
-        visit
-        for visit in visits
-        if visit.to_country is None
-        or visit.to_country not in (visit.from_country, found.residences.get(visit.visitor.id))
-    ]
+    visits = without_hosts(visits, found.residences)
     visits = stops_within(sorted(visits, key=lambda visit: visit.mentions[0].trigger.span.start))
     _attach_ids(visits)
     return visits
