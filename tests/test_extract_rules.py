@@ -310,6 +310,7 @@ def test_two_agreements_are_not_one() -> None:
         ("وصل وزير خارجية باكستان أحمد رضا خان إلى أنقرة.", "ar", "PK"),
         ("Pakistan's Interior Minister Talal Chaudhry arrived in Ankara.", "en", "PK"),
         ("Iranian Foreign Minister Kamal Kharrazi arrived in Ankara.", "en", "IR"),
+        ("U.K. Special Envoy Harriet Lane arrived in Ankara.", "en", "GB"),  # initials
     ],
 )
 def test_a_new_persons_country_from_the_title(text: str, lang: str, country: str) -> None:

@@ -66,6 +66,7 @@ EN_TITLE_MODIFIERS = frozenset({
     "environment", "religious", "overseas", "maritime", "science", "technology", "human",
     "rights", "aviation", "ports", "shipping", "economic", "youth", "sports", "women",
     "development", "telecommunications", "food", "resources", "external", "internal",
+    "special",
 })  # fmt: skip
 # Where a title says its holder lives in another country: "ambassador to", «سفير … لدى».
 AR_RESIDENT_HEADS = _keys("سفير", "سفيرة", "مندوب", "مندوبة", "قنصل")

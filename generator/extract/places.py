@@ -62,7 +62,7 @@ _ARABIC_ADJECTIVES = {
 }
 _ENGLISH_ADJECTIVES = {
     "US": ("American", "US", "U.S."),
-    "GB": ("British",),
+    "GB": ("British", "U.K."),
     "TR": ("Turkish",),
     "CN": ("Chinese",),
     "FR": ("French",),

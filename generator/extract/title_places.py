@@ -16,6 +16,7 @@ from generator.extract.titles import EN_TITLE_PARTS, has_article, is_ar_head
 # "Iran's ambassador to Pakistan".
 _RESIDENCE_WORDS = {"لدي", "في", "to", "in"}
 _ENGLISH_RESIDENCE = re.compile(r"\s+(?:to|in)\s+")
+_INITIALS = re.compile(r"([A-Z](?:\.[A-Z])+\.)\s")
 
 
 def title_countries(
@@ -50,6 +51,9 @@ def title_countries(
         possessive = document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
         if possessive or not document.text[match.span.start].isascii():  # or an idafa
             nationality = nationality or match.payload.country
+    initials = _INITIALS.match(document.text, title.start, title.end)
+    if nationality is None and initials:  # "U.S. Special Envoy", "U.K. Foreign Secretary"
+        nationality = places.country_of_adjective(initials.group(1))
     after = _ENGLISH_RESIDENCE.match(document.text, title.end)
     if resident and residence is None and after:
         ahead = Span(after.end(), min(after.end() + 40, len(document.text)))

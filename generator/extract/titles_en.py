@@ -66,13 +66,18 @@ def english_title_name(
     ):
         start -= 1  # "Iranian Foreign Minister"
     elif start >= 2 and tokens[start - 1].norm == "s" and tokens[start - 2].upper:
-        start -= 2  # "Pakistan's Prime Minister"
+        start -= 2  # "Pakistan's Prime Minister", "U.S. Special Envoy"
+    elif initials := _INITIALS.search(
+        document.text, max(tokens[start].span.start - 8, 0), tokens[start].span.start
+    ):
+        start = document.token_at(initials.start(1))  # "U.K. Special Envoy"
     title = Span(tokens[start].span.start, tokens[head_end].span.end)
     name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
     return title, name, name_end
 
 
 _OF = {"of", "for", "the"}
+_INITIALS = re.compile(r"(?<![\w.])([A-Z](?:\.[A-Z])+\.)\s+$")
 
 
 def _head_of(document: Document, index: int) -> int | None:
