@@ -15,7 +15,13 @@ import unicodedata
 from dataclasses import dataclass
 
 from generator.data.dataset import Dataset
-from generator.extract.lexicon import AR_NAME_JOINERS, EN_NAME_JOINERS, GIVEN_NAMES
+from generator.extract.lexicon import (
+    AR_LINEAGE_JOINERS,
+    AR_NAME_JOINERS,
+    AR_PLACES_NAMED_AFTER,
+    EN_NAME_JOINERS,
+    GIVEN_NAMES,
+)
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch, PhraseMatcher, phrase_key
@@ -26,6 +32,7 @@ from generator.extract.titles import (
     Walks,
     arabic_title_name,
     is_ar_head,
+    is_ar_phrase_head,
     name_word_before,
 )
 from generator.extract.titles_en import english_appositions, english_title_name
@@ -173,6 +180,14 @@ def _before_own_name(
     )
 
 
+def _names_a_place(document: Document, index: int) -> bool:
+    """Whether the title at token `index` begins the name of a place named after its holder:
+    «مطار الملك عبدالعزيز الدولي», «جامعة الملك سعود»."""
+    return index > 0 and any(
+        key(form) in AR_PLACES_NAMED_AFTER for form in document.tokens[index - 1].forms
+    )
+
+
 def _itself(span: Span) -> Span:
     return span
 
@@ -196,7 +211,8 @@ def _candidates(
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.arabic and is_ar_head(token):
+        head = is_ar_head(token) or is_ar_phrase_head(document, token)
+        if token.arabic and head and not _names_a_place(document, index):
             result = arabic_title_name(document, index, place_spans, walks)
         elif not token.arabic:
             result = english_title_name(document, index, place_spans, places)
@@ -233,7 +249,11 @@ def _candidates(
             endings.get(name_key)
             or beginnings.get(name_key)
             or next(
-                (people[name_key[n:]] for n in range(len(name_key) - 1) if name_key[n:] in people),
+                (
+                    people[name_key[n:]]
+                    for n in range(len(name_key) - 1)
+                    if name_key[n:] in people and (n == 0 or name_key[n - 1] not in _LINEAGE)
+                ),
                 None,
             )
         )
@@ -254,7 +274,8 @@ def _candidates(
             ref, nationality, position=evidence(document, title), lang=lang, resides=residence
         )
         for n in range(1, len(name_key) - 1):
-            endings.setdefault(name_key[n:], people[name_key])
+            if name_key[n - 1] not in _LINEAGE:  # «بن سلمان بن عبدالعزيز»: the father's name
+                endings.setdefault(name_key[n:], people[name_key])
         for n in range(2, len(name_key)):
             if name_key[n - 1] not in _JOINERS:  # "Mohammed bin" begins no one
                 beginnings.setdefault(name_key[:n], people[name_key])
@@ -265,6 +286,7 @@ def _candidates(
 
 
 _JOINERS = AR_NAME_JOINERS | EN_NAME_JOINERS
+_LINEAGE = AR_LINEAGE_JOINERS | {"bin", "ibn", "bint"}  # the name after one is a forefather's
 
 
 def _slug(text: str) -> str:

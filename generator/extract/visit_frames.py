@@ -24,6 +24,8 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.extract.lexicon import (
+    AR_RELATIVES,
+    INVITATIONS,
     MEETING_WORDS,
     NOT_GUEST_WORDS,
     RETURNS,
@@ -36,7 +38,7 @@ from generator.extract.places import Place, country_place
 from generator.extract.tense import speaks_of_future
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import in_title
-from generator.extract.visit_triggers import Trigger, find_triggers
+from generator.extract.visit_triggers import Trigger, ar_passive, find_triggers
 
 _BY = re.compile(r"\bby\b")
 # Used with .search(norm, 0, date): the date of a saying, not of the visit.
@@ -44,6 +46,8 @@ _SAID_ON = re.compile(r"\b(?:said|told|announced|stated|added|reported)\s+(?:on\
 # Used with .search(norm, 0, trigger): "was received", "were hosted".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+?)\s*[,—–-]")
+# «X، حيث …»: what the clause after «حيث» (where) tells happened at X.
+WHERE = re.compile(r"\s*[،,]?\s*حيث\b")
 _OFFICIAL = re.compile(r"\b(official|رسميه)\b")
 
 
@@ -103,6 +107,8 @@ def index_article(
         usable_places.append(usable_place)
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
             located_places.append(i)
+        elif WHERE.match(document.text, match.span.end) and not document.in_quote(match.span):
+            located_places.append(i)  # «قادماً من عمّان، حيث أجرى …»: what follows was there
     resolved = [date for date in dates if not document.in_quote(date.evidence.span) and date.value]
     return Found(
         document=document,
@@ -227,8 +233,9 @@ def _visitor(
         if first - trigger.token_index > 8:
             break  # people are in text order: the rest are further away
         passed = tokens[trigger.token_index + 1 : first]
-        if any(set(token.forms) & MEETING_WORDS for token in passed):
-            break  # «زيارة إلى بغداد التقى خلالها …»: whom the visitor met, not the visitor
+        if any(set(token.forms) & (MEETING_WORDS | INVITATIONS) for token in passed):
+            break  # «زيارة إلى بغداد التقى خلالها …», «يزور … بدعوة من …»: whom the visitor
+            # met, or who invited them, not the visitor
         after.append(index)
     before = people.inside(Span(sentence.start, trigger.span.start))
     possessive = found.possessive
@@ -253,12 +260,26 @@ def _visitor(
     if trigger.english and not trigger.visitor_after:
         # English is subject-first: the first person of the sentence, not the nearest.
         choices = [first_guest(before), guest_after]
+    elif _after_relative(found.document, trigger):
+        choices = [last_guest(before)]  # «… الصفدي، الذي يزور سوريا»: the antecedent visits
+    elif trigger.visitor_before_first and not trigger.english:
+        # «لدى وصوله … كان في استقباله فلان», «زيارته»: "his" points back; who is named
+        # after is the one who received him, never the visitor.
+        choices = [last_guest(before)]
     elif trigger.visitor_before_first:
         choices = [last_guest(before), guest_after]
     else:
         choices = [guest_after, last_guest(before)]
     chosen = next((choice for choice in choices if choice is not None), None)
     return people.items[chosen] if chosen is not None else None
+
+
+def _after_relative(document: Document, trigger: Trigger) -> bool:
+    """Whether an Arabic visit verb follows a relative pronoun («الذي يزور», «التي تزور»)."""
+    index = trigger.token_index
+    return (
+        not trigger.english and index > 0 and key(document.tokens[index - 1].norm) in AR_RELATIVES
+    )
 
 
 def _guest(found: Found, match: PersonMatch, to_country: str | None) -> bool:
@@ -278,14 +299,19 @@ def _host_and_guest(
     after = [
         index
         for index in people.inside(window)
-        if people.items[index].tokens[0] - trigger.token_index <= 20
+        # a Gulf host's titles and a palace may stand between: «استقبل صاحب السمو الملكي
+        # الأمير … ولي العهد رئيس مجلس الوزراء، في قصر السلام بجدة اليوم، رئيس …»
+        if people.items[index].tokens[0] - trigger.token_index <= 32
     ]
     before = people.inside(Span(sentence.start, trigger.span.start))
     host = people.items[before[-1]] if before else None
     guest = people.items[after[0]] if after else None
     start = document.norm_index(trigger.span.start)
-    if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start):
-        return guest, host  # "X was received by Y": Y hosts X
+    until = guest.span.start if guest is not None else trigger.span.end
+    if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start) or ar_passive(
+        document, trigger, until
+    ):
+        return guest, host  # "X was received by Y", «استُقبل X من قبل Y»: Y hosts X
     if not trigger.english and host is None and len(after) >= 2:
         host = people.items[after[0]]
         country = found.countries.get(host.ref.id)
