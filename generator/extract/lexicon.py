@@ -37,10 +37,13 @@ AR_TITLE_HEADS = _keys(
     "سيناتور", "جنرال", "لواء", "عميد", "شيخ", "ولي", "المشير", "الفريق", "عاهل", "مساعد",
     "مساعدة", "وكيل", "وكيلة", "مفوض", "مفوضة", "نظير", "نظيره", "نظيرته", "نظيريه",
     "خادم",
-    # honorifics that stand for a title before a name: «معالي السيد أحمد عطاف», «الدكتور بدر
-    # عبد العاطي», «سعادة السيد …», «سمو الشيخ …», «فخامة الرئيس …»
+)  # fmt: skip
+# Honorifics that stand for a title before a name, and open one: «معالي السيد أحمد عطاف»,
+# «الدكتور بدر عبد العاطي», «سعادة السيد …», «سمو الشيخ …», «فخامة الرئيس …»; no office.
+AR_HONORIFICS = _keys(
     "السيد", "السيدة", "الدكتور", "الدكتورة", "معالي", "سعادة", "سمو", "فخامة",
 )  # fmt: skip
+AR_TITLE_HEADS |= AR_HONORIFICS
 # Heads that open a title only before a given word: «القائم بأعمال» (chargé d'affaires), not
 # «الوضع القائم» (the status quo).
 AR_PHRASE_HEADS = {key("القائم"): key("أعمال"), key("القائمة"): key("أعمال")}

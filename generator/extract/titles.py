@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from generator.extract.lexicon import (
     AR_ALEF_MAQSURA_STOPS,
     AR_FAMILY_NAMES_ALSO_WORDS,
+    AR_HONORIFICS,
     AR_LINEAGE_JOINERS,
     AR_NAME_JOINERS,
     AR_NAME_SECOND_PARTS,
@@ -162,6 +163,32 @@ def arabic_title_name(
     title = Span(start, tokens[end - 1].span.end)
     name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
     return title, name, name_end
+
+
+def ar_title_after(
+    document: Document, index: int, place_spans: SpanIndex[Span], walks: Walks
+) -> Span | None:
+    """The title that starts at token `index` when a head opens it (the title after a name:
+    «… الخليفي سفير دولة قطر لدى الجزائر»), else None."""
+    tokens = document.tokens
+    if index >= len(tokens) or not tokens[index].arabic or not is_ar_head(tokens[index]):
+        return None
+    if words_gap(document, tokens[index - 1], tokens[index]).strip() not in ("", "،", ","):
+        return None
+    end = _title_end(document, index + 1, place_spans, walks.titles)
+    return Span(tokens[index].span.start, tokens[end - 1].span.end)
+
+
+def honorific_only(document: Document, title: Span) -> bool:
+    """Whether a title is made of honorifics alone («معالي السيد», «سعادة السيد»)."""
+    words = [token for token in document.tokens_in(title) if token.arabic]
+    return bool(words) and all(
+        {key(form) for form in token.forms} & AR_HONORIFICS or key(token.norm) in _HONORIFIC_WORDS
+        for token in words
+    )
+
+
+_HONORIFIC_WORDS = {key("صاحب"), key("السمو"), key("الملكي"), key("الشيخ"), key("الأمير")}
 
 
 @dataclass
