@@ -29,6 +29,7 @@ _SCALES = {
     "الاف": 10**3, "تريليون": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6,
     "mn": 10**6, "thousand": 10**3, "trillion": 10**12, "tn": 10**12,
 }  # fmt: skip
+_AR_SCALES = ["مليار", "مليارات", "مليون", "ملايين", "الف", "الاف"]
 # Bare currency words: (code, certain?). Uncertain ones are noted for review.
 _BARE = {
     "دولار": ("USD", False), "دولارات": ("USD", False), "dollar": ("USD", False),
@@ -98,9 +99,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     scale = rf"(?P<scale>{_alternation(list(_SCALES))})"
     currency = rf"(?P<cur>{_alternation([*_currency_names(), *_BARE])})"
     symbol = r"(?P<sym>us\$|\$|€|£|rs\.?)"
+    # «عشرة مليارات دولار»: a number word before a scale; «مليار دولار»: a scale alone is one.
+    word_scale = (
+        rf"(?P<word>{_alternation(list(_AR_UNITS))})\s+(?P<wscale>{_alternation(_AR_SCALES)})\s+"
+    )
+    one_scale = rf"(?P<one>{_alternation(['مليار', 'مليون'])})\s+"
     money_after = re.compile(
-        rf"(?<![\w.,])(?:{number}\s*(?:{scale}\s*)?|(?P<dual>{_alternation(list(_DUALS))})\s+)"
-        rf"{currency}(?![^\W\d_])"
+        rf"(?<![\w.,])(?:{number}\s*(?:{scale}\s*)?|(?P<dual>{_alternation(list(_DUALS))})\s+"
+        rf"|{word_scale}|{one_scale}){currency}(?![^\W\d_])"
     )
     money_before = re.compile(rf"{symbol}\s?{number}(?:\s*{scale})?(?![^\W\d_])")
     ar_count_words = list(_AR_UNITS) + [
@@ -189,6 +195,10 @@ def _money(
     notes: list[str] = []
     if groups.get("dual"):
         value = float(_DUALS[groups["dual"]])
+    elif groups.get("word"):
+        value = float(_AR_UNITS[groups["word"]] * _SCALES[groups["wscale"]])
+    elif groups.get("one"):
+        value = float(_SCALES[groups["one"]])
     else:
         value = _number(groups["num"])
         if groups.get("scale"):
