@@ -11,7 +11,7 @@ from __future__ import annotations
 from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place, Places, country_place
-from generator.extract.text import Document
+from generator.extract.text import Document, SpanIndex
 
 SHADDA, DAMMA = "\u0651", "\u064f"
 AMMAN = Place("Amman", "عمّان", "city", "JO")
@@ -27,7 +27,12 @@ def _article_names(
     """Whether the article names the country `code` other than by «عمان» without marks."""
     if any(match.payload.country == code and not _is_amman_or_oman(match) for match in matches):
         return True
-    return any(places.country_of_adjective(key(token.norm)) == code for token in document.tokens)
+    homographs = SpanIndex([m.span for m in matches if _is_amman_or_oman(m)], lambda span: span)
+    return any(
+        places.country_of_adjective(key(token.norm)) == code
+        for token in document.tokens
+        if not homographs.overlaps_any(token.span)  # «عمان» itself reads as «عماني» less «ي»
+    )
 
 
 def amman_or_oman(

@@ -182,6 +182,7 @@ AR_ARRIVALS = _keys(
 # within the three words after the verb, then «على» and the place).
 AR_GUEST_VERBS = _keys("حل", "حلت", "يحل", "تحل", "سيحل", "ستحل")
 AR_GUESTS = _keys("ضيفا", "ضيفاً", "ضيف", "ضيفة", "ضيوفا")
+AR_NOT_NAMES |= AR_GUESTS  # «سامر النعيمي ضيفاً على»: the name ends before the guest word
 # Departure verbs: the place named right after them is the one left («غادر أنقرة متوجهاً إلى
 # …»); only a place after «إلى» is visited.
 AR_DEPARTURES = _keys("غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر")

@@ -311,7 +311,10 @@ def _host_and_guest(
     if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start) or ar_passive(
         document, trigger, until
     ):
-        return guest, host  # "X was received by Y", «استُقبل X من قبل Y»: Y hosts X
+        if host is None and not trigger.english:  # «استُقبل X … من قبل Y»: Y hosts X
+            second = people.items[after[1]] if len(after) > 1 else None
+            return second, guest
+        return guest, host  # "X was received by Y", «وكان X قد استُقبل من قبل Y»: Y hosts X
     if not trigger.english and host is None and len(after) >= 2:
         host = people.items[after[0]]
         country = found.countries.get(host.ref.id)
