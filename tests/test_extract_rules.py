@@ -698,6 +698,25 @@ def test_arabic_number_words_and_a_scale_alone_are_money(text: str, value: float
     assert [(a.value, a.currency) for a in read(text, "ar").amounts] == [(value, "USD")]
 
 
+def test_a_place_after_a_topic_is_no_destination() -> None:
+    found = read(
+        "وصل وزير الخارجية المصري سامح شكري إلى الرباط اليوم، وبحث بعد وصوله الأوضاع في اليمن.",
+        "ar",
+    )
+    assert visits(found) == {("سامح شكري", "MA", "2025-09-17")}
+
+
+def test_an_ambassador_of_a_sultanate() -> None:
+    found = read("وحضر سفير سلطنة عمان لدى المغرب خالد الجرادي.", "ar")
+    assert [(p.ref.name, p.country, p.resides) for p in found.candidates] == [
+        ("خالد الجرادي", "OM", "MA")
+    ]
+
+
+def test_a_scale_after_a_number_it_cannot_read_is_no_amount() -> None:
+    assert read("بلغ التبادل خمسين مليار دولار.", "ar").amounts == []  # not one billion
+
+
 def test_a_weekday_and_its_date_are_one_expression() -> None:
     found = read("وصل الوفد اليوم الأربعاء الموافق 17 أيلول/سبتمبر.", "ar")
     assert [str(date.value) for date in found.dates] == ["2025-09-17"]

@@ -160,6 +160,8 @@ def find_amounts(document: Document) -> list[AmountFound]:
     cues: dict[int, tuple[bool, bool, bool]] = {}
     for pattern in (money_after, money_before):
         for match in pattern.finditer(norm.norm):
+            if match.groupdict().get("one") and _after_number(norm.norm, match.start()):
+                continue  # «خمسين مليار دولار», «مئة مليون»: a number this rule cannot read
             span = Span(*norm.span(match.start(), match.end()))
             found.append((span, _money(document, span, match, cues)))
     for pattern in (ar_count, en_count):
@@ -180,6 +182,18 @@ def find_amounts(document: Document) -> list[AmountFound]:
             note = "one: the text names what was signed in the singular"
             found.append((span, AmountFound(evidence(document, span), kind, count=1, notes=[note])))
     return [amount for _, amount in keep_longest(found, lambda item: item[0])]
+
+
+def _after_number(norm: str, position: int) -> bool:
+    """Whether the word before `position` is a number, in figures or in words (a unit, a ten
+    or a hundred, with «و» or not): then a scale after it is no «one»."""
+    words = norm[max(position - 24, 0) : position].split()
+    if not words:
+        return False
+    word = words[-1].removeprefix("و")
+    tens = (word.endswith(("ين", "ون")) and word[:-2] in _AR_UNITS) or word in ("عشرين", "عشرون")
+    hundreds = word.endswith(("مئه", "مائه", "مئتي", "مئتا", "مائتي", "مائتا"))
+    return word[:1].isdigit() or word in _AR_UNITS or tens or hundreds
 
 
 def _number(text: str) -> float:

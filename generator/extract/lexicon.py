@@ -55,6 +55,7 @@ AR_TITLE_NOUNS = _keys(
     "داخلية", "دفاع", "مالية", "تجارة", "اقتصاد", "إعلام", "طاقة", "نفط", "تخطيط", "عدل",
     "صحة", "تعليم", "أمن", "شورى", "نواب", "شيوخ", "برلمان", "إقليم", "ولاية", "حكومة",
     "أعمال",  # «القائم بأعمال السفارة»
+    "سلطنة", "مملكة", "إمارة",  # «سفير سلطنة عمان», «سفير مملكة البحرين»
 )  # fmt: skip
 
 EN_TITLE_HEADS = frozenset({
@@ -232,6 +233,14 @@ REPORTING_VERBS = _keys(
 # words) to a place is a visit there.
 AR_LEAD_VERBS = _keys("ترأس", "ترأست", "يترأس", "تترأس", "سيترأس", "ستترأس", "رأس", "ترأسه")
 AR_DELEGATIONS = _keys("وفد", "وفدا", "وفدًا", "وفداً", "الوفد", "وفدها", "وفده")
+# A topic before «في»: the place after it is what was discussed, not where («بحثا الأوضاع في
+# اليمن», "discussed the situation in Yemen").
+TOPIC_NOUNS = _keys(
+    "الأوضاع", "أوضاع", "الوضع", "وضع", "التطورات", "تطورات", "المستجدات", "مستجدات", "الأزمة",
+    "أزمة", "الحرب", "حرب", "الصراع", "النزاع", "التصعيد", "الأحداث", "السلام", "الاستقرار",
+    "الأمن", "الملف", "القضية", "situation", "developments", "crisis", "war", "conflict",
+    "peace", "stability", "security", "escalation", "events",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

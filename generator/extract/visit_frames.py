@@ -24,11 +24,11 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.extract.lexicon import (
-    AR_RELATIVES,
     INVITATIONS,
     MEETING_WORDS,
     NOT_GUEST_WORDS,
     RETURNS,
+    TOPIC_NOUNS,
 )
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
 from generator.extract.normalize import key
@@ -38,7 +38,7 @@ from generator.extract.places import Place, country_place
 from generator.extract.tense import speaks_of_future
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import in_title
-from generator.extract.visit_triggers import Trigger, ar_passive, find_triggers
+from generator.extract.visit_triggers import Trigger, after_relative, ar_passive, find_triggers
 
 _BY = re.compile(r"\bby\b")
 # Used with .search(norm, 0, date): the date of a saying, not of the visit.
@@ -103,6 +103,7 @@ def index_article(
             and after not in ("'s", "’s")
             and before not in ("من", "from")
             and not in_title(document, token)
+            and not _after_topic(document, token)  # «الأوضاع في اليمن»: what, not where
         )
         usable_places.append(usable_place)
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
@@ -127,6 +128,15 @@ def index_article(
         hosts={},
         dateline=_dateline(document, places),
     )
+
+
+def _after_topic(document: Document, token: int) -> bool:
+    """Whether the word before the preposition before token `token` is a topic noun
+    (`lexicon.TOPIC_NOUNS`): «بحثا الأوضاع في اليمن», "the situation in Yemen"."""
+    if token < 2:
+        return False
+    word = document.tokens[token - 2]
+    return any(key(form) in TOPIC_NOUNS or form in TOPIC_NOUNS for form in word.forms)
 
 
 def _dateline(
@@ -260,7 +270,7 @@ def _visitor(
     if trigger.english and not trigger.visitor_after:
         # English is subject-first: the first person of the sentence, not the nearest.
         choices = [first_guest(before), guest_after]
-    elif _after_relative(found.document, trigger):
+    elif after_relative(found.document, trigger):
         choices = [last_guest(before)]  # «… الصفدي، الذي يزور سوريا»: the antecedent visits
     elif trigger.visitor_before_first and not trigger.english:
         # «لدى وصوله … كان في استقباله فلان», «زيارته»: "his" points back; who is named
@@ -272,14 +282,6 @@ def _visitor(
         choices = [guest_after, last_guest(before)]
     chosen = next((choice for choice in choices if choice is not None), None)
     return people.items[chosen] if chosen is not None else None
-
-
-def _after_relative(document: Document, trigger: Trigger) -> bool:
-    """Whether an Arabic visit verb follows a relative pronoun («الذي يزور», «التي تزور»)."""
-    index = trigger.token_index
-    return (
-        not trigger.english and index > 0 and key(document.tokens[index - 1].norm) in AR_RELATIVES
-    )
 
 
 def _guest(found: Found, match: PersonMatch, to_country: str | None) -> bool:

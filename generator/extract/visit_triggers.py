@@ -25,6 +25,7 @@ from generator.extract.lexicon import (
     AR_HOST_VERBS,
     AR_LEAD_VERBS,
     AR_PERFORM_VERBS,
+    AR_RELATIVES,
     AR_VISIT_NOUNS,
     AR_VISIT_PRONOUN_NOUNS,
     AR_VISIT_VERBS,
@@ -32,6 +33,7 @@ from generator.extract.lexicon import (
     EN_VISIT_NEEDS_PREPOSITION,
     INVITATIONS,
 )
+from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Span, SpanIndex, Token
@@ -210,3 +212,11 @@ def ar_passive(document: Document, trigger: Trigger, until: int) -> bool:
         return True
     words = [token.norm for token in document.tokens_in(Span(trigger.span.end, until))]
     return any(a == "من" and b == "قبل" for a, b in itertools.pairwise(words))
+
+
+def after_relative(document: Document, trigger: Trigger) -> bool:
+    """Whether an Arabic visit verb follows a relative pronoun («الذي يزور», «التي تزور»)."""
+    index = trigger.token_index
+    return (
+        not trigger.english and index > 0 and key(document.tokens[index - 1].norm) in AR_RELATIVES
+    )
