@@ -68,6 +68,7 @@ class Found:
     places: SpanIndex[PhraseMatch[Place]]  # all of them
     usable_places: list[bool]  # outside quotation marks, not "from X", not "X's"
     located_places: list[int]  # usable and after "في", "in", "at", by index
+    where_places: list[int]  # «X، حيث …»: where the clause after «حيث» happened, by index
     dates: SpanIndex[DateFound]  # resolved, outside quotation marks
     hosts: dict[tuple[int, str], list[PersonMatch]]  # (sentence, country) -> its people
     dateline: tuple[Place, Evidence] | None  # "ISLAMABAD, March 12 -": where "here" is
@@ -93,7 +94,7 @@ def index_article(
         for i, match in enumerate(usable)
         if document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
     ]
-    usable_places, located_places = [], []
+    usable_places, located_places, where_places = [], [], []
     for i, match in enumerate(places):
         token = document.token_holding(match.span.start)  # «الرياض»: the article's word
         before = document.word_before(document.norm_index(document.tokens[token].span.start))
@@ -109,7 +110,7 @@ def index_article(
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
             located_places.append(i)
         elif WHERE.match(document.text, match.span.end) and not document.in_quote(match.span):
-            located_places.append(i)  # «قادماً من عمّان، حيث أجرى …»: what follows was there
+            where_places.append(i)  # «قادماً من عمّان، حيث أجرى …»: what follows was there
     resolved = [date for date in dates if not document.in_quote(date.evidence.span) and date.value]
     return Found(
         document=document,
@@ -124,6 +125,7 @@ def index_article(
         places=SpanIndex(places, lambda match: match.span),
         usable_places=usable_places,
         located_places=located_places,
+        where_places=where_places,
         dates=SpanIndex(resolved, lambda date: date.evidence.span),
         hosts={},
         dateline=_dateline(document, places),
@@ -301,8 +303,7 @@ def _host_and_guest(
     after = [
         index
         for index in people.inside(window)
-        # a Gulf host's titles and a palace may stand between: «استقبل صاحب السمو الملكي
-        # الأمير … ولي العهد رئيس مجلس الوزراء، في قصر السلام بجدة اليوم، رئيس …»
+        # a Gulf host's titles and a palace may stand between («استقبل صاحب السمو … بجدة، رئيس»)
         if people.items[index].tokens[0] - trigger.token_index <= 32
     ]
     before = people.inside(Span(sentence.start, trigger.span.start))

@@ -80,7 +80,7 @@ def _place(
 ) -> tuple[Place, Evidence] | None:
     """The place "in" which the meeting was: after the trigger, else before it in its
     sentence, else the place of a visit the sentence tells."""
-    located = found.located_places
+    located = sorted(found.located_places + found.where_places)
     inside = found.places.inside(sentence)
     low = bisect.bisect_left(located, inside.start)
     high = bisect.bisect_left(located, inside.stop)
