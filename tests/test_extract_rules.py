@@ -605,6 +605,8 @@ def test_a_person_of_the_visited_country_is_no_visitor_to_nowhere(host_sentence:
         ("وصل وزير الخارجية وشؤون المغتربين الأردني سامر النعيمي.", {"سامر النعيمي": "JO"}),
         ("رسالة من رئيس الوزراء نبيل شريف تتضمن دعوة.", {"نبيل شريف": None}),  # «تتضمن»: a verb
         ("التقى الرئيس أحمد الحسني في الرباط الوفد.", {"أحمد الحسني": None}),
+        ("وقالت رئيسة لجنة الخارجية في مجلس النواب المغربي نادية بوعيدة إن الزيارة مهمة.",
+         {"نادية بوعيدة": "MA"}),  # «في» and a body of the state go on with the title
     ],
 )  # fmt: skip
 def test_arabic_agency_names(text: str, expected: dict[str, str | None]) -> None:

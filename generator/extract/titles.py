@@ -93,6 +93,9 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     complement = complement and not has_article(document, previous) and token.arabic
     if complement and _ar_name_word(document, token, place_spans):
         return end + 1
+    # «رئيسة لجنة الداخلية في مجلس الشيوخ»: «في» and a body of the state go on with the title.
+    if token.norm == "في" and end + 1 < len(tokens) and _title_noun(tokens[end + 1]):
+        return end + 2
     # «سفير إندونيسيا لدى الدولة»: the country a report is from, named by a word with the
     # article («الدولة», «المملكة», «البلاد»), ends an ambassador's title as a place does.
     if (
