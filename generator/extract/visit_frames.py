@@ -304,7 +304,7 @@ def _host_and_guest(
         index
         for index in people.inside(window)
         # a Gulf host's titles and a palace may stand between («استقبل صاحب السمو … بجدة، رئيس»)
-        if people.items[index].tokens[0] - trigger.token_index <= 32
+        if people.items[index].tokens[0] - trigger.token_index <= (20 if trigger.english else 32)
     ]
     before = people.inside(Span(sentence.start, trigger.span.start))
     host = people.items[before[-1]] if before else None
