@@ -21,14 +21,16 @@ from generator.extract.score import KINDS, Scoreboard, load_dataset, measure, mi
 # (precision, recall) per kind and language on dev/, rounded down to 0.05: first measured on
 # main's extractor when the set was built (2026-12-01), raised after the rules of issue 18 and
 # again after its second round (meeting places, delegations, names, cities, ordinal days).
+# The third round added seven Arabic articles written blind (harder than the rules had seen):
+# the Arabic floors are set on the enlarged dev part, at the figures its rules reach.
 DEV_FLOORS: dict[str, dict[str, tuple[float, float]]] = {
     "known people": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
     "new people": {"ar": (1.00, 0.95), "en": (1.00, 1.00)},
-    "visits": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
+    "visits": {"ar": (1.00, 0.95), "en": (1.00, 1.00)},
     "quote text": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
-    "quote speakers": {"ar": (0.90, 0.90), "en": (1.00, 1.00)},
+    "quote speakers": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
     "dates": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
-    "amounts": {"ar": (1.00, 0.90), "en": (1.00, 1.00)},
+    "amounts": {"ar": (1.00, 1.00), "en": (1.00, 1.00)},
 }
 # Hosts and residents drafted as visitors on dev/: at most this many (lower is better).
 DEV_HOSTS_AS_VISITORS = {"ar": 0, "en": 0}
@@ -54,7 +56,9 @@ def test_the_gold_set_has_both_parts_and_both_languages() -> None:
     articles = [article for part in parts.values() for article in part]
     langs = [article.lang for article in articles]
     assert len(articles) >= 30
-    assert langs.count("ar") == langs.count("en")
+    # Dev may hold more of the weaker language (the third round of issue 18 added Arabic
+    # articles only); held-out stays balanced below.
+    assert min(langs.count(lang) for lang in LANGS) >= 15
     heldout = [article.lang for article in parts["heldout"]]
     assert len(heldout) >= 16 and min(heldout.count(lang) for lang in LANGS) >= 8
     names = [article.path.name for article in articles]

@@ -587,3 +587,138 @@ def test_a_month_told_in_the_past_is_the_last_such_month(text: str, lang: str, d
 def test_a_person_of_the_visited_country_is_no_visitor_to_nowhere(host_sentence: str) -> None:
     found = read("وصل وزير الخارجية الماليزي محمد حسن إلى الرياض أمس. " + host_sentence, "ar")
     assert visits(found) == {("محمد حسن", "SA", "2025-09-16")}
+
+
+# --- third round: Arabic agency reports (honorifics, Gulf names, dateline words, hosts) ------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("وحضر اللقاء الدكتور سامي الحداد.", {"سامي الحداد": None}),  # an honorific alone
+        ("ورحب به معالي السيد يوسف الخطيب.", {"يوسف الخطيب": None}),
+        ("استقبل سمو الشيخ ناصر المحمد الأحمد الصباح في قصر بيان الوفد.",
+         {"ناصر المحمد الأحمد الصباح": None}),  # forefathers' names with the article
+        ("وصل الوفد إلى مطار الملك خالد الدولي.", {}),  # a place named after a king
+        ("ناقش الجانبان الوضع القائم في غزة.", {}),  # «القائم» opens a title only before «بأعمال»
+        ("وحضر القائم بأعمال السفارة المغربية في عمّان رشيد البقالي.", {"رشيد البقالي": "MA"}),
+        ("وصل وزير الخارجية وشؤون المغتربين الأردني سامر النعيمي.", {"سامر النعيمي": "JO"}),
+        ("رسالة من رئيس الوزراء نبيل شريف تتضمن دعوة.", {"نبيل شريف": None}),  # «تتضمن»: a verb
+        ("التقى الرئيس أحمد الحسني في الرباط الوفد.", {"أحمد الحسني": None}),
+        ("وقالت رئيسة لجنة الخارجية في مجلس النواب المغربي نادية بوعيدة إن الزيارة مهمة.",
+         {"نادية بوعيدة": "MA"}),  # «في» and a body of the state go on with the title
+    ],
+)  # fmt: skip
+def test_arabic_agency_names(text: str, expected: dict[str, str | None]) -> None:
+    assert candidates(read(text, "ar")) == expected
+
+
+def test_a_fathers_name_ending_a_sons_is_another_person() -> None:
+    found = read(
+        "نقل الأمير خالد بن فيصل بن عبدالعزيز آل سعود تحيات الملك فيصل بن عبدالعزيز آل سعود.",
+        "ar",
+    )
+    assert set(candidates(found)) == {
+        "خالد بن فيصل بن عبدالعزيز آل سعود",
+        "فيصل بن عبدالعزيز آل سعود",
+    }
+
+
+def test_a_title_after_a_name_gives_nationality_and_residence() -> None:
+    found = read("وحضر سعادة السيد فهد العتيبي سفير دولة الكويت لدى المغرب.", "ar")
+    (person,) = found.candidates
+    assert (person.ref.name, person.country, person.resides) == ("فهد العتيبي", "KW", "MA")
+
+
+def test_an_ambassador_to_a_country_with_the_article_lives_there() -> None:
+    found = read("وحضر السفير المصري لدى العراق أحمد الديب.", "ar")
+    assert [(p.country, p.resides) for p in found.candidates] == [("EG", "IQ")]
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("وصل وزير الخارجية المصري سامح شكري إلى عمّان.", "JO"),  # a shadda on the mim
+        ("زار وزير الخارجية المصري سامح شكري عُمان.", "OM"),  # a damma on the ain
+        ("وصل وزير الخارجية المصري سامح شكري إلى عمان حيث التقى العاهل الأردني.", "JO"),
+        ("وصل وزير الخارجية المصري سامح شكري إلى عمان.", "OM"),  # no marks, no Jordan
+    ],
+)
+def test_amman_or_oman(text: str, country: str) -> None:
+    assert {(name, to) for name, to, _ in visits(read(text, "ar"))} == {("سامح شكري", country)}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # «البلاد» in KUNA's report is Kuwait, the dateline's country.
+        ("الكويت - 17 - 9 (كونا) -- وصل وزير الخارجية الأردني سامر النعيمي إلى البلاد اليوم.",
+         {("سامر النعيمي", "KW", "2025-09-17")}),
+        ("حلّ وزير الخارجية الأردني سامر النعيمي ضيفاً على الرباط أمس.",
+         {("سامر النعيمي", "MA", "2025-09-16")}),
+        # the passive: who received him is the host
+        ("واستُقبل وزير الخارجية الأردني سامر النعيمي في الرباط من قبل وزير الخارجية المغربي "
+         "ناصر بوريطة اليوم.", {("سامر النعيمي", "MA", "2025-09-17")}),
+        # «الذي يزور … بدعوة من»: the antecedent visits, the one who invited does not
+        ("استقبل الرئيس التونسي قيس سعيد اليوم وزير الخارجية الأردني سامر النعيمي، الذي يزور "
+         "تونس بدعوة من وزير الخارجية التونسي محمد النفطي.",
+         {("سامر النعيمي", "TN", "2025-09-17")}),
+        # «X، حيث …»: the meeting after «حيث» was at X
+        ("وصل وزير الخارجية الأردني سامر النعيمي إلى الرباط اليوم قادماً من بيروت، حيث التقى "
+         "أمس رئيس الوزراء اللبناني نواف سلام.",
+         {("سامر النعيمي", "MA", "2025-09-17"), ("سامر النعيمي", "LB", "2025-09-16")}),
+        ("أجرى وزير الخارجية الأردني سامر النعيمي اليوم مباحثات مع نظيره المغربي ناصر بوريطة "
+         "في الرباط.", {("سامر النعيمي", "MA", "2025-09-17")}),
+    ],
+)  # fmt: skip
+def test_arabic_agency_visits(text: str, expected: set[tuple[str, str, str]]) -> None:
+    assert visits(read(text, "ar")) == expected
+
+
+def test_an_office_and_a_nationality_stand_for_their_holder() -> None:
+    found = read(
+        "استقبل الملك رئيس جمهورية أوزبكستان شوكت ميرضيائيف. وقال الرئيس الأوزبكي: «نحن أصدقاء».",
+        "ar",
+    )
+    assert speakers(found) == [("شوكت ميرضيائيف", "نحن أصدقاء")]
+
+
+def test_an_unclaimed_nationality_goes_to_the_last_person_of_no_country() -> None:
+    found = read(
+        "أجرى معالي السيد نبيل عمار مباحثات في الرباط. وقال الوزير التونسي إن «العلاقات متينة».",
+        "ar",
+    )
+    assert candidates(found) == {"نبيل عمار": "TN"}
+    assert speakers(found) == [("نبيل عمار", "العلاقات متينة")]
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("بلغ التبادل التجاري خمسة مليارات دولار.", 5e9), ("نطمح إلى مليار دولار.", 1e9)],
+)
+def test_arabic_number_words_and_a_scale_alone_are_money(text: str, value: float) -> None:
+    assert [(a.value, a.currency) for a in read(text, "ar").amounts] == [(value, "USD")]
+
+
+def test_a_place_after_a_topic_is_no_destination() -> None:
+    found = read(
+        "وصل وزير الخارجية المصري سامح شكري إلى الرباط اليوم، وبحث بعد وصوله الأوضاع في اليمن.",
+        "ar",
+    )
+    assert visits(found) == {("سامح شكري", "MA", "2025-09-17")}
+
+
+def test_an_ambassador_of_a_sultanate() -> None:
+    found = read("وحضر سفير سلطنة عمان لدى المغرب خالد الجرادي.", "ar")
+    assert [(p.ref.name, p.country, p.resides) for p in found.candidates] == [
+        ("خالد الجرادي", "OM", "MA")
+    ]
+
+
+def test_a_scale_after_a_number_it_cannot_read_is_no_amount() -> None:
+    assert read("بلغ التبادل خمسين مليار دولار.", "ar").amounts == []  # not one billion
+
+
+def test_a_weekday_and_its_date_are_one_expression() -> None:
+    found = read("وصل الوفد اليوم الأربعاء الموافق 17 أيلول/سبتمبر.", "ar")
+    assert [str(date.value) for date in found.dates] == ["2025-09-17"]

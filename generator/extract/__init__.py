@@ -9,13 +9,13 @@ result as YAML drafts for review, `generator.extract.report` as a review report,
 Modules: `normalize` (matching forms with offsets, on the project's Arabic normalisation in
 `generator.languages.arabic`), `text` (tokens, sentences, quotation marks), `phrases` (gazetteer
 matching), `lexicon` (the word lists of every rule, both languages), `places` (its cities in
-`data/cities.tsv`), `kingdom` («المملكة» alone), `people` (known
-people, candidates), `titles` and `titles_en` (a title and the name after it, Arabic and
-English), `title_places` (the countries a title names), `dates`, `visit_triggers` and
-`visit_frames` (the wordings of a visit), `visit_meetings` (the visits a meeting place
-implies), `visit_stops`, `visits` (merging them), `outcomes`, `quotes`,
-`amounts`, `reading` (input checks, language), `draft`, `doubt` (review notes by doubt),
-`yamlout`, `report`, `command`, `gold` and `score` (the gold set's scores).
+`data/cities.tsv`), `homographs` («عمّان» or «عُمان»), `kingdom` («المملكة» alone),
+`report_country` («البلاد», «الدولة» alone), `people` (known people, candidates), `titles` and
+`titles_en` (a title and the name after it, Arabic and English), `title_places` (the countries
+a title names), `dates`, `visit_triggers` and `visit_frames` (the wordings of a visit),
+`visit_meetings` (the visits a meeting place implies), `visit_stops`, `visits` (merging them),
+`outcomes`, `quotes`, `amounts`, `reading` (input checks, language), `draft`, `doubt` (review
+notes by doubt), `yamlout`, `report`, `command`, `gold` and `score` (the gold set's scores).
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from generator.data.dataset import Dataset
 from generator.data.schema import PartialDate
 from generator.extract.amounts import find_amounts
 from generator.extract.dates import find_dates, publication_date
+from generator.extract.homographs import amman_or_oman
 from generator.extract.kingdom import kingdom_places
 from generator.extract.model import Extraction, evidence
 from generator.extract.outcomes import attach_outcomes
@@ -33,6 +34,7 @@ from generator.extract.people import Gazetteer, find_people
 from generator.extract.places import Places
 from generator.extract.quotes import find_quotes
 from generator.extract.reading import ExtractError, detect_language
+from generator.extract.report_country import report_country_places
 from generator.extract.text import Document
 from generator.extract.visits import find_visits
 
@@ -80,7 +82,9 @@ def extract(
     people, candidates, mentions = find_people(document, gazetteer, places)
     countries = {person.ref.id: person.country for person in [*people, *candidates]}
     residences = {p.ref.id: p.resides for p in [*people, *candidates] if p.resides}
-    place_matches = kingdom_places(document, places, places.matcher.find(document))
+    place_matches = amman_or_oman(document, places, places.matcher.find(document))
+    place_matches = kingdom_places(document, places, place_matches)
+    place_matches = report_country_places(document, places, place_matches)
     visits = find_visits(document, mentions, countries, residences, place_matches, dates, dataset)
     quotes = find_quotes(document, mentions, dataset)
     amounts = find_amounts(document)

@@ -29,6 +29,7 @@ _SCALES = {
     "الاف": 10**3, "تريليون": 10**12, "billion": 10**9, "bn": 10**9, "million": 10**6,
     "mn": 10**6, "thousand": 10**3, "trillion": 10**12, "tn": 10**12,
 }  # fmt: skip
+_AR_SCALES = ["مليار", "مليارات", "مليون", "ملايين", "الف", "الاف"]
 # Bare currency words: (code, certain?). Uncertain ones are noted for review.
 _BARE = {
     "دولار": ("USD", False), "دولارات": ("USD", False), "dollar": ("USD", False),
@@ -98,9 +99,14 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.P
     scale = rf"(?P<scale>{_alternation(list(_SCALES))})"
     currency = rf"(?P<cur>{_alternation([*_currency_names(), *_BARE])})"
     symbol = r"(?P<sym>us\$|\$|€|£|rs\.?)"
+    # «عشرة مليارات دولار»: a number word before a scale; «مليار دولار»: a scale alone is one.
+    word_scale = (
+        rf"(?P<word>{_alternation(list(_AR_UNITS))})\s+(?P<wscale>{_alternation(_AR_SCALES)})\s+"
+    )
+    one_scale = rf"(?P<one>{_alternation(['مليار', 'مليون'])})\s+"
     money_after = re.compile(
-        rf"(?<![\w.,])(?:{number}\s*(?:{scale}\s*)?|(?P<dual>{_alternation(list(_DUALS))})\s+)"
-        rf"{currency}(?![^\W\d_])"
+        rf"(?<![\w.,])(?:{number}\s*(?:{scale}\s*)?|(?P<dual>{_alternation(list(_DUALS))})\s+"
+        rf"|{word_scale}|{one_scale}){currency}(?![^\W\d_])"
     )
     money_before = re.compile(rf"{symbol}\s?{number}(?:\s*{scale})?(?![^\W\d_])")
     ar_count_words = list(_AR_UNITS) + [
@@ -154,6 +160,8 @@ def find_amounts(document: Document) -> list[AmountFound]:
     cues: dict[int, tuple[bool, bool, bool]] = {}
     for pattern in (money_after, money_before):
         for match in pattern.finditer(norm.norm):
+            if match.groupdict().get("one") and _after_number(norm.norm, match.start()):
+                continue  # «خمسين مليار دولار», «مئة مليون»: a number this rule cannot read
             span = Span(*norm.span(match.start(), match.end()))
             found.append((span, _money(document, span, match, cues)))
     for pattern in (ar_count, en_count):
@@ -176,6 +184,18 @@ def find_amounts(document: Document) -> list[AmountFound]:
     return [amount for _, amount in keep_longest(found, lambda item: item[0])]
 
 
+def _after_number(norm: str, position: int) -> bool:
+    """Whether the word before `position` is a number, in figures or in words (a unit, a ten
+    or a hundred, with «و» or not): then a scale after it is no «one»."""
+    words = norm[max(position - 24, 0) : position].split()
+    if not words:
+        return False
+    word = words[-1].removeprefix("و")
+    tens = (word.endswith(("ين", "ون")) and word[:-2] in _AR_UNITS) or word in ("عشرين", "عشرون")
+    hundreds = word.endswith(("مئه", "مائه", "مئتي", "مئتا", "مائتي", "مائتا"))
+    return word[:1].isdigit() or word in _AR_UNITS or tens or hundreds
+
+
 def _number(text: str) -> float:
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", text):
         return float(text.replace(",", ""))
@@ -189,6 +209,10 @@ def _money(
     notes: list[str] = []
     if groups.get("dual"):
         value = float(_DUALS[groups["dual"]])
+    elif groups.get("word"):
+        value = float(_AR_UNITS[groups["word"]] * _SCALES[groups["wscale"]])
+    elif groups.get("one"):
+        value = float(_SCALES[groups["one"]])
     else:
         value = _number(groups["num"])
         if groups.get("scale"):

@@ -90,6 +90,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         rf"(?:of\s+)?(?:last|this|next)\s+year|{past_future}))?"
     )
     weekday = _alternation(list(_weekdays()))
+    agreeing = rf"(?:(?:(?:اليوم|يوم|امس|غدا)\s+)?(?:{weekday})\s+الموافق\s+)?"
     before = r"(?<![\w\d])"
     after = r"(?![\w])"
     pre_month = (
@@ -100,7 +101,10 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("dmy", rf"{day}\s+(?:of\s+|من\s+)?{month_any}{alt},?\s+(?:عام\s+|سنه\s+)?{year}"),
         ("mdy", rf"{month_any}{alt}\s+{day},?\s+{year}"),
         ("my", rf"{month}{alt},?\s+(?:of\s+|عام\s+|سنه\s+)?{year}"),
-        ("dm", rf"{day}\s+(?:of\s+|من\s+)?{month}{alt}{qualifier}"),
+        # «اليوم الثلاثاء الموافق 18 تشرين الثاني»: the weekday and its date, one expression.
+        ("dm", rf"{agreeing}{day}\s+(?:of\s+|من\s+)?{month}{alt}{qualifier}"),
+        # KUNA's dateline «الكويت - 23 - 9 (كونا)»: day and month in figures before the agency.
+        ("dmn", r"(?P<d>\d{1,2})\s*-\s*(?P<mn>\d{1,2})(?=\s*\()"),
         ("md", rf"{month}\s+{day}(?![\d,]*\s*\d{{4}})"),
         # A dateline: "ISLAMABAD, Aug 2 (Reuters) -", "AUG 2".
         ("md", rf"{month_any}\s+{day}(?![\d,]*\s*\d{{4}})"),
@@ -194,6 +198,9 @@ def _plausible(
         position = document.normalized.span(match.start(group), match.end(group))[0]
         if not document.text[position].isupper():
             return False  # "may", "march": not the month unless capitalised
+    if kind == "dmn":  # a dateline: in the article's first words, a month that is one
+        opening = len(document.text[:start].split()) <= 3
+        return opening and 1 <= int(groups["mn"] or 0) <= 12
     if kind == "m" and month in _AMBIGUOUS:
         return bool(groups.get("pre") or groups.get("q") or groups.get("alt"))
     if kind == "weekday" and weekday is not None and not weekday.isascii():
@@ -205,13 +212,15 @@ def _resolve(item: _Raw, today: datetime.date | None) -> tuple[PartialDate | Non
     groups = item.groups
     year = int(y) if (y := groups.get("y")) else None
     month = _months()[re.sub(r"\s+", " ", m)] if (m := groups.get("m")) else None
+    if item.kind == "dmn":
+        month = int(groups["mn"] or 0)
     day = day_number(d) if (d := groups.get("d")) else None
     qualifier = re.sub(r"\s+", " ", groups.get("q") or "")
     pre = groups.get("pre") or ""
     if item.kind in ("dmy", "mdy", "my"):
         assert year is not None and month is not None
         return _checked(year, month, day), "explicit", "as written"
-    if item.kind in ("dm", "md", "m"):
+    if item.kind in ("dm", "md", "m", "dmn"):
         assert month is not None
         if today is None:
             return None, "relative", "month without a year; no article date to resolve it"

@@ -36,7 +36,17 @@ AR_TITLE_HEADS = _keys(
     "ملك", "ملكة", "أمير", "أميرة", "مبعوث", "مبعوثة", "مندوب", "مندوبة", "مدير", "مديرة",
     "سيناتور", "جنرال", "لواء", "عميد", "شيخ", "ولي", "المشير", "الفريق", "عاهل", "مساعد",
     "مساعدة", "وكيل", "وكيلة", "مفوض", "مفوضة", "نظير", "نظيره", "نظيرته", "نظيريه",
+    "خادم",
 )  # fmt: skip
+# Honorifics that stand for a title before a name, and open one: «معالي السيد أحمد عطاف»,
+# «الدكتور بدر عبد العاطي», «سعادة السيد …», «سمو الشيخ …», «فخامة الرئيس …»; no office.
+AR_HONORIFICS = _keys(
+    "السيد", "السيدة", "الدكتور", "الدكتورة", "معالي", "سعادة", "سمو", "فخامة",
+)  # fmt: skip
+AR_TITLE_HEADS |= AR_HONORIFICS
+# Heads that open a title only before a given word: «القائم بأعمال» (chargé d'affaires), not
+# «الوضع القائم» (the status quo).
+AR_PHRASE_HEADS = {key("القائم"): key("أعمال"), key("القائمة"): key("أعمال")}
 # Nouns that continue a title as the first term of an idafa: «رئيس مجلس الشورى», «رئيس وزراء
 # باكستان», «وزير خارجية إيران». A country named right after one of them belongs to the title.
 AR_TITLE_NOUNS = _keys(
@@ -44,6 +54,8 @@ AR_TITLE_NOUNS = _keys(
     "بنك", "مصرف", "منظمة", "عام", "الأمن", "الدولة", "الحكومة", "باسم", "وزراء", "خارجية",
     "داخلية", "دفاع", "مالية", "تجارة", "اقتصاد", "إعلام", "طاقة", "نفط", "تخطيط", "عدل",
     "صحة", "تعليم", "أمن", "شورى", "نواب", "شيوخ", "برلمان", "إقليم", "ولاية", "حكومة",
+    "أعمال",  # «القائم بأعمال السفارة»
+    "سلطنة", "مملكة", "إمارة",  # «سفير سلطنة عمان», «سفير مملكة البحرين»
 )  # fmt: skip
 
 EN_TITLE_HEADS = frozenset({
@@ -97,6 +109,7 @@ AR_NOT_NAMES = _keys(
     "يشيد", "أشاد", "يناقش", "ناقش", "يمنح", "منح", "يتسلم", "تسلم", "يكرم", "كرم", "يفتتح",
     "افتتح", "يدشن", "دشن", "يتفقد", "تفقد", "يبعث", "بعث", "يتصل", "اتصل", "يؤدي", "أدى",
     "يرافق", "رافق", "يرافقه", "يصطحب", "يحضر", "حضر", "تحضر", "قالت", "أكدت", "أضافت",
+    "تناول", "تناولت", "تضمن", "تضمنت", "نقل", "نقلت", "جرى", "حل", "حلت", "يحل", "تحل",
     # event nouns and their adjectives
     "لقاء", "لقاءه", "زيارة", "زيارته", "جولة", "مباحثات", "محادثات", "اجتماع",
     "اجتماعا", "وفد", "وفدا", "مأدبة", "غداء", "عشاء", "إفطار", "حفل", "حفلا", "مراسم", "مؤتمر",
@@ -118,6 +131,18 @@ AR_NAME_SECOND_PARTS = _keys(
     "الله", "الدين", "الرحمن", "الرحيم", "الكريم", "العزيز", "اللطيف", "الحق", "النبي",
     "الزهراء", "الإسلام",
 )  # fmt: skip
+# Places named after a title's holder: the title after one of them («مطار الملك عبدالعزيز»,
+# «جامعة الملك سعود», «مدينة الملك عبدالله») introduces no person.
+AR_PLACES_NAMED_AFTER = _keys(
+    "مطار", "جامعة", "مدينة", "قاعدة", "شارع", "مسجد", "مستشفى", "ميناء", "مركز", "جسر",
+    "ملعب", "جائزة", "مؤسسة", "كلية", "مجمع", "صالة", "قاعة",
+)  # fmt: skip
+# Family names that are also common words («الصباح»: the morning), taken as a name only at
+# the end of a run of names with the article («مشعل الأحمد الجابر الصباح»).
+AR_FAMILY_NAMES_ALSO_WORDS = _keys("الصباح")
+# Relative pronouns: a name ends before one («أحمد السعدون الذي …»), and a visit verb after one
+# takes its antecedent as the visitor («الصفدي، الذي يزور سوريا»).
+AR_RELATIVES = _keys("الذي", "التي", "الذين")
 # Lower-case words inside English names: "Mohammed bin Salman", "Abdul al-Hakim".
 EN_NAME_JOINERS = frozenset({"bin", "ibn", "bint", "al", "el", "ul", "ud", "ad", "abu"})
 EN_NOT_NAMES = frozenset({
@@ -154,6 +179,11 @@ AR_ARRIVALS = _keys(
     "وصل", "وصلت", "يصل", "تصل", "وصول", "توجه", "توجهت", "يتوجه", "تتوجه", "متوجها",
     "متوجهة", "متوجهين", "سافر", "سافرت", "يسافر", "تسافر", "حط", "حطت",
 )  # fmt: skip
+# «حلّ ضيفاً على الرياض»: to be a guest of a place is to visit it (a guest word, `AR_GUESTS`,
+# within the three words after the verb, then «على» and the place).
+AR_GUEST_VERBS = _keys("حل", "حلت", "يحل", "تحل", "سيحل", "ستحل")
+AR_GUESTS = _keys("ضيفا", "ضيفاً", "ضيف", "ضيفة", "ضيوفا")
+AR_NOT_NAMES |= AR_GUESTS  # «سامر النعيمي ضيفاً على»: the name ends before the guest word
 # Departure verbs: the place named right after them is the one left («غادر أنقرة متوجهاً إلى
 # …»); only a place after «إلى» is visited.
 AR_DEPARTURES = _keys("غادر", "غادرت", "يغادر", "تغادر", "سيغادر", "ستغادر")
@@ -191,7 +221,7 @@ MEETING_WORDS = _keys(
 # `generator.extract.visit_meetings`).
 MEETING_VERBS = _keys(
     "التقى", "التقت", "يلتقي", "تلتقي", "سيلتقي", "ستلتقي", "التقيا", "اجتمع", "اجتمعت", "يجتمع",
-    "تجتمع", "سيجتمع", "اجتماع", "لقاء", "محادثات",
+    "تجتمع", "سيجتمع", "اجتماع", "لقاء", "محادثات", "مباحثات",
 )  # fmt: skip
 # A reporting verb after a meeting word ends its clause: "…, two diplomats said", «…، بحسب ما
 # أفادت»: who reports a meeting was not at it.
@@ -203,6 +233,14 @@ REPORTING_VERBS = _keys(
 # words) to a place is a visit there.
 AR_LEAD_VERBS = _keys("ترأس", "ترأست", "يترأس", "تترأس", "سيترأس", "ستترأس", "رأس", "ترأسه")
 AR_DELEGATIONS = _keys("وفد", "وفدا", "وفدًا", "وفداً", "الوفد", "وفدها", "وفده")
+# A topic before «في»: the place after it is what was discussed, not where («بحثا الأوضاع في
+# اليمن», "discussed the situation in Yemen").
+TOPIC_NOUNS = _keys(
+    "الأوضاع", "أوضاع", "الوضع", "وضع", "التطورات", "تطورات", "المستجدات", "مستجدات", "الأزمة",
+    "أزمة", "الحرب", "حرب", "الصراع", "النزاع", "التصعيد", "الأحداث", "السلام", "الاستقرار",
+    "الأمن", "الملف", "القضية", "situation", "developments", "crisis", "war", "conflict",
+    "peace", "stability", "security", "escalation", "events",
+)  # fmt: skip
 # «قام/يقوم … بزيارة»: the visitor is the subject, named before the trigger.
 AR_PERFORM_VERBS = _keys("قام", "قامت", "يقوم", "تقوم", "سيقوم", "ستقوم", "يجري", "أجرى", "أجرت")
 AR_DEMONSTRATIVES = frozenset({"تلك", "هذه", "ذلك", "هذا"})

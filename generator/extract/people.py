@@ -10,22 +10,33 @@ person when one name ends the other ("Muhammad Shehbaz Sharif", "Shehbaz Sharif"
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
 
 from generator.data.dataset import Dataset
-from generator.extract.lexicon import AR_NAME_JOINERS, EN_NAME_JOINERS, GIVEN_NAMES
+from generator.extract.lexicon import (
+    AR_LINEAGE_JOINERS,
+    AR_NAME_JOINERS,
+    AR_PLACES_NAMED_AFTER,
+    EN_NAME_JOINERS,
+    GIVEN_NAMES,
+)
 from generator.extract.model import PersonFound, PersonRef, evidence
 from generator.extract.normalize import key
+from generator.extract.office_refs import Titled, nationality_later, office_references
 from generator.extract.phrases import PhraseMatch, PhraseMatcher, phrase_key
 from generator.extract.places import Places
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import title_countries
 from generator.extract.titles import (
     Walks,
+    ar_title_after,
     arabic_title_name,
+    honorific_only,
     is_ar_head,
+    is_ar_phrase_head,
     name_word_before,
 )
 from generator.extract.titles_en import english_appositions, english_title_name
@@ -76,11 +87,21 @@ def find_people(
 
     place_spans = SpanIndex([match.span for match in places.matcher.find(document)], _itself)
     residences: dict[str, str] = {}
+    titled: list[tuple[str, Span]] = []
     candidates, aliases = _candidates(
-        document, known_matches, place_spans, places, set(known), residences
+        document, known_matches, place_spans, places, set(known), residences, titled
     )
     for person_id, country in residences.items():
         known[person_id].resides = country
+    titled_all = [Titled(i, span, gazetteer.people[i][1]) for i, span in titled] + [
+        Titled(c.ref.id, c.position.span, c.country) for c in candidates if c.position
+    ]
+    offices = office_references(document, places, titled_all)
+    extra = _office_matches(document, known_matches, offices, set(known))
+    for match in extra:
+        known[match.payload].mentions.append(evidence(document, match.span))
+        known[match.payload].mentions.sort(key=lambda mention: mention.span.start)
+    known_matches = sorted([*known_matches, *extra], key=lambda match: match.span.start)
     matcher: PhraseMatcher[str] = PhraseMatcher()
     by_id = {candidate.ref.id: candidate for candidate in candidates}
     surnames: dict[str, set[str]] = {}  # a surname -> the candidates it could name
@@ -96,6 +117,13 @@ def find_people(
             title = phrase_key(candidate.position.text)
             if len(title) >= 2:
                 holders.setdefault(title, set()).add(candidate.ref.id)
+    for phrase, (person_id, country) in nationality_later(document, places, titled_all).items():
+        if person_id in by_id:  # «وقال الوزير الجزائري»: see `office_refs`
+            by_id[person_id].country = country
+            offices[phrase] = person_id
+    for phrase, person_id in offices.items():
+        if person_id in by_id:
+            matcher.add(phrase, person_id)  # «الرئيس الكازاخي»: see `office_refs`
     for candidate in candidates:
         matcher.add(candidate.ref.name, candidate.ref.id)
         for alias in aliases.get(candidate.ref.id, ()):
@@ -155,6 +183,31 @@ def _with_surnames(
     return sorted([*matches, *extra], key=lambda match: match.span.start)
 
 
+def _office_matches(
+    document: Document, matches: list[PhraseMatch[str]], offices: dict[str, str], known: set[str]
+) -> list[PhraseMatch[str]]:
+    """The office phrases of known people (`office_refs`) outside `matches`, where they do not
+    stand right before the person's own name («الوزير الباكستاني محمد إسحاق دار»)."""
+    local: PhraseMatcher[str] = PhraseMatcher()
+    for phrase, person_id in offices.items():
+        if person_id in known:
+            local.add(phrase, person_id)
+    spans = SpanIndex(matches, lambda match: match.span)
+    extra = []
+    for match in local.find(document):
+        if spans.overlaps_any(match.span):
+            continue
+        after = bisect.bisect_left(spans.starts, match.span.end)
+        following = spans.items[after] if after < len(spans.items) else None
+        own = following is not None and (
+            following.payload == match.payload
+            and not document.text[match.span.end : following.span.start].strip()
+        )
+        if not own:
+            extra.append(match)
+    return extra
+
+
 def _other_persons(document: Document, match: PhraseMatch[str]) -> bool:
     """A one-word mention (a surname) right after a word of another name: «نواز شريف» is not
     «شهباز شريف», "Nawaz Sharif" is not "Shehbaz Sharif"."""
@@ -173,6 +226,14 @@ def _before_own_name(
     )
 
 
+def _names_a_place(document: Document, index: int) -> bool:
+    """Whether the title at token `index` begins the name of a place named after its holder:
+    «مطار الملك عبدالعزيز الدولي», «جامعة الملك سعود»."""
+    return index > 0 and any(
+        key(form) in AR_PLACES_NAMED_AFTER for form in document.tokens[index - 1].forms
+    )
+
+
 def _itself(span: Span) -> Span:
     return span
 
@@ -187,16 +248,20 @@ def _candidates(
     places: Places,
     known_ids: set[str],
     residences: dict[str, str],
+    titled: list[tuple[str, Span]],
 ) -> tuple[list[PersonFound], dict[str, list[str]]]:
     """The candidates, and the other forms of each one's name. `residences` receives the
-    country a known person's title says they live in."""
+    country a known person's title says they live in, `titled` each known person's title."""
     found: list[tuple[Span, Span, str]] = []  # (title span, name span, lang)
+    titles_after: dict[Span, Span] = {}  # name -> the title after it, when the one before
+    # is only an honorific
     tokens = document.tokens
     walks = Walks()
     index = 0
     while index < len(tokens):
         token = tokens[index]
-        if token.arabic and is_ar_head(token):
+        head = is_ar_head(token) or is_ar_phrase_head(document, token)
+        if token.arabic and head and not _names_a_place(document, index):
             result = arabic_title_name(document, index, place_spans, walks)
         elif not token.arabic:
             result = english_title_name(document, index, place_spans, places)
@@ -207,6 +272,10 @@ def _candidates(
             continue
         title, name, next_index = result
         found.append((title, name, "ar" if token.arabic else "en"))
+        if token.arabic and honorific_only(document, title):
+            after = ar_title_after(document, next_index, place_spans, walks)
+            if after is not None:  # «سعادة السيد فلان سفير دولة قطر لدى الجزائر»
+                titles_after[name] = after
         index = next_index
     found += english_appositions(document, place_spans)
 
@@ -218,10 +287,15 @@ def _candidates(
     known_spans = SpanIndex(known, lambda match: match.span)
     for title, name, lang in sorted(found, key=lambda item: item[1].start):
         nationality, residence = title_countries(document, title, places)
+        if name in titles_after:
+            later = title_countries(document, titles_after[name], places)
+            nationality, residence = nationality or later[0], residence or later[1]
         overlapping = known_spans.inside(name)
         if known_spans.overlaps_any(name):
             if overlapping and residence:
                 residences[known[overlapping.start].payload] = residence
+            if overlapping:
+                titled.append((known[overlapping.start].payload, title))
             continue
         text = " ".join(document.slice(name).split())
         name_key = tuple(key(word) for word in text.split())
@@ -233,7 +307,11 @@ def _candidates(
             endings.get(name_key)
             or beginnings.get(name_key)
             or next(
-                (people[name_key[n:]] for n in range(len(name_key) - 1) if name_key[n:] in people),
+                (
+                    people[name_key[n:]]
+                    for n in range(len(name_key) - 1)
+                    if name_key[n:] in people and (n == 0 or name_key[n - 1] not in _LINEAGE)
+                ),
                 None,
             )
         )
@@ -254,7 +332,8 @@ def _candidates(
             ref, nationality, position=evidence(document, title), lang=lang, resides=residence
         )
         for n in range(1, len(name_key) - 1):
-            endings.setdefault(name_key[n:], people[name_key])
+            if name_key[n - 1] not in _LINEAGE:  # «بن سلمان بن عبدالعزيز»: the father's name
+                endings.setdefault(name_key[n:], people[name_key])
         for n in range(2, len(name_key)):
             if name_key[n - 1] not in _JOINERS:  # "Mohammed bin" begins no one
                 beginnings.setdefault(name_key[:n], people[name_key])
@@ -265,6 +344,7 @@ def _candidates(
 
 
 _JOINERS = AR_NAME_JOINERS | EN_NAME_JOINERS
+_LINEAGE = AR_LINEAGE_JOINERS | {"bin", "ibn", "bint"}  # the name after one is a forefather's
 
 
 def _slug(text: str) -> str:

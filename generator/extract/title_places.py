@@ -42,7 +42,9 @@ def title_countries(
             nationality = code
             break
     for match in matches:
-        before = document.word_before(document.norm_index(match.span.start))
+        # From the word's start: a place with the article («لدى العراق») matches after «ال».
+        word = document.tokens[document.token_holding(match.span.start)]
+        before = document.word_before(document.norm_index(word.span.start))
         if before in _RESIDENCE_WORDS:
             residence = residence or (match.payload.country if resident else None)
             continue

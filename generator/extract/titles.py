@@ -17,10 +17,14 @@ from dataclasses import dataclass, field
 
 from generator.extract.lexicon import (
     AR_ALEF_MAQSURA_STOPS,
+    AR_FAMILY_NAMES_ALSO_WORDS,
+    AR_HONORIFICS,
     AR_LINEAGE_JOINERS,
     AR_NAME_JOINERS,
     AR_NAME_SECOND_PARTS,
     AR_NOT_NAMES,
+    AR_PHRASE_HEADS,
+    AR_RELATIVES,
     AR_TITLE_HEADS,
     AR_TITLE_NOUNS,
     EN_NAME_JOINERS,
@@ -28,6 +32,7 @@ from generator.extract.lexicon import (
     EN_TITLE_HEADS,
     EN_TITLE_MODIFIERS,
     EN_TITLE_WORDS,
+    GIVEN_NAMES,
     MONTHS_AND_DAYS,
 )
 from generator.extract.normalize import key, written_with_alef_maqsura
@@ -35,13 +40,22 @@ from generator.extract.text import Document, Span, SpanIndex, Token
 
 EN_TITLE_PARTS = EN_TITLE_MODIFIERS | EN_TITLE_HEADS | EN_TITLE_WORDS
 _PLURALS = ("ين", "ون", "ات")  # the endings of sound plurals
-_RELATIVES = {key(word) for word in ("الذي", "التي", "الذين")}  # «أحمد السعدون الذي …»
 # Used with .match(text, position): a name's last word before punctuation.
 _PUNCTUATION_END = re.compile(r"\s*[،,.;؛:!?؟»”\")(]")
 
 
 def is_ar_head(token: Token) -> bool:
     return any(form in AR_TITLE_HEADS for form in token.forms)
+
+
+def is_ar_phrase_head(document: Document, token: Token) -> bool:
+    """A head of `lexicon.AR_PHRASE_HEADS` before its word: «والقائم بأعمال السفارة»."""
+    tokens = document.tokens
+    following = tokens[token.index + 1] if token.index + 1 < len(tokens) else None
+    return following is not None and any(
+        AR_PHRASE_HEADS.get(key(form)) in {key(other) for other in following.forms}
+        for form in token.forms
+    )
 
 
 def words_gap(document: Document, left: Token, right: Token) -> str:
@@ -61,7 +75,7 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     if gap.strip():
         return None
     article_word = has_article(document, token) and key(token.norm) not in MONTHS_AND_DAYS
-    if article_word or is_ar_head(token) or key(token.norm) in AR_TITLE_NOUNS:
+    if article_word or is_ar_head(token) or _title_noun(token):
         return end + 1
     previous = tokens[end - 1]
     # An idafa names a country: «رئيس وزراء باكستان», «سفير إيران لدى …».
@@ -79,6 +93,18 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
     complement = complement and not has_article(document, previous) and token.arabic
     if complement and _ar_name_word(document, token, place_spans):
         return end + 1
+    # «رئيسة لجنة الداخلية في مجلس الشيوخ»: «في» and a body of the state go on with the title.
+    if token.norm == "في" and end + 1 < len(tokens) and _title_noun(tokens[end + 1]):
+        return end + 2
+    # «سفير إندونيسيا لدى الدولة»: the country a report is from, named by a word with the
+    # article («الدولة», «المملكة», «البلاد»), ends an ambassador's title as a place does.
+    if (
+        token.norm == "لدي"
+        and end + 1 < len(tokens)
+        and has_article(document, tokens[end + 1])
+        and not at_place(tokens[end + 1], place_spans)
+    ):
+        return end + 2
     if (
         token.norm in ("لدي", "في")
         and end + 1 < len(tokens)
@@ -89,6 +115,15 @@ def _title_step(document: Document, end: int, place_spans: SpanIndex[Span]) -> i
             end += 1
         return end
     return None
+
+
+def _title_noun(token: Token) -> bool:
+    """A noun that continues a title, also with «و» or «ب» on it: «وزير الخارجية وشؤون
+    المغتربين», «القائم بأعمال السفارة»."""
+    return any(
+        key(form) in AR_TITLE_NOUNS and token.norm[:prefix] in ("", "و", "ب")
+        for form, prefix in token.forms.items()
+    )
 
 
 def _title_end(
@@ -122,13 +157,41 @@ def arabic_title_name(
     if name_end is None:
         return None
     head = tokens[index]
-    prefix = min(prefix for form, prefix in head.forms.items() if form in AR_TITLE_HEADS)
+    prefixes = [prefix for form, prefix in head.forms.items() if form in AR_TITLE_HEADS]
+    prefixes += [prefix for form, prefix in head.forms.items() if key(form) in AR_PHRASE_HEADS]
+    prefix = min(prefixes)
     if has_article(document, head):
         prefix = 0  # "الرئيس": the article belongs to the title
     start = document.normalized.span(head.norm_start + prefix, head.norm_end)[0]
     title = Span(start, tokens[end - 1].span.end)
     name = Span(tokens[end].span.start, tokens[name_end - 1].span.end)
     return title, name, name_end
+
+
+def ar_title_after(
+    document: Document, index: int, place_spans: SpanIndex[Span], walks: Walks
+) -> Span | None:
+    """The title that starts at token `index` when a head opens it (the title after a name:
+    «… الخليفي سفير دولة قطر لدى الجزائر»), else None."""
+    tokens = document.tokens
+    if index >= len(tokens) or not tokens[index].arabic or not is_ar_head(tokens[index]):
+        return None
+    if words_gap(document, tokens[index - 1], tokens[index]).strip() not in ("", "،", ","):
+        return None
+    end = _title_end(document, index + 1, place_spans, walks.titles)
+    return Span(tokens[index].span.start, tokens[end - 1].span.end)
+
+
+def honorific_only(document: Document, title: Span) -> bool:
+    """Whether a title is made of honorifics alone («معالي السيد», «سعادة السيد»)."""
+    words = [token for token in document.tokens_in(title) if token.arabic]
+    return bool(words) and all(
+        {key(form) for form in token.forms} & AR_HONORIFICS or key(token.norm) in _HONORIFIC_WORDS
+        for token in words
+    )
+
+
+_HONORIFIC_WORDS = {key("صاحب"), key("السمو"), key("الملكي"), key("الشيخ"), key("الأمير")}
 
 
 @dataclass
@@ -179,9 +242,13 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
         second_part = count > 0 and word in AR_NAME_SECOND_PARTS  # «عطا الله»
         if has_article(document, token) and not second_part:  # a family name: «السوداني»
             following = tokens[name_end + 1] if name_end + 1 < len(tokens) else None
-            relative = following is not None and key(following.norm) in _RELATIVES
+            relative = following is not None and key(following.norm) in AR_RELATIVES
             if (token.norm.endswith(_PLURALS) and not relative) or count == 0:
                 break  # «الصحفيين», «المسؤولون»: people, not a family
+            chain = _article_chain_end(document, name_end, place_spans)
+            if chain is not None and chain - end <= 5:
+                name_end = chain  # «مشعل الأحمد الجابر الصباح»: a father's and forefathers'
+                break  # names with the article, up to the family's
             # It ends the name before punctuation or a relative pronoun («أحمد السعدون الذي»),
             # or before any word that is no name when it is a nisba («بدر البوسعيدي في») or
             # follows a compound given name alone («عبد الله اليحيا في»).
@@ -201,7 +268,10 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
                 and has_article(document, following)
                 and not following.norm.endswith("ي")
             )
-            if ends or noun_after or (last and (nisba or compound)):
+            # «الرئيس أحمد الشرع في»: a family name right after a common given name, before a
+            # word that is no name («الرئيس عون الأوضاع» is no name: «عون» may be a surname).
+            given = count == 1 and key(tokens[end].norm) in GIVEN_NAMES
+            if ends or noun_after or (last and (nisba or compound or given)):
                 name_end += 1
             break
         if count == limit:
@@ -210,6 +280,34 @@ def _arabic_name_end(document: Document, end: int, place_spans: SpanIndex[Span])
     if joined:
         name_end -= 1  # a joiner with nothing after it is no part of the name
     return None if name_end - end < 2 else name_end
+
+
+def _article_chain_end(document: Document, start: int, place_spans: SpanIndex[Span]) -> int | None:
+    """Where a run of two or more name words with the article that starts at token `start`
+    ends, when it ends the name (before punctuation or a word that is no name); else None."""
+    tokens = document.tokens
+    chain = start
+    while chain < len(tokens) and chain - start < 4:
+        token = tokens[chain]
+        if chain > start and words_gap(document, tokens[chain - 1], token).strip():
+            break
+        family = chain - start >= 2 and key(token.norm) in AR_FAMILY_NAMES_ALSO_WORDS
+        if not has_article(document, token) or not (
+            family or _ar_name_word(document, token, place_spans)
+        ):
+            break
+        if token.norm.endswith(_PLURALS) or key(token.norm) in AR_NAME_SECOND_PARTS:
+            return None
+        chain += 1
+        if _PUNCTUATION_END.match(document.text, token.span.end):
+            break
+    if chain - start < 2:
+        return None
+    following = tokens[chain] if chain < len(tokens) else None
+    closed = _PUNCTUATION_END.match(document.text, tokens[chain - 1].span.end) is not None
+    if closed or following is None or not _ar_name_word(document, following, place_spans):
+        return chain
+    return None
 
 
 def has_article(document: Document, token: Token) -> bool:
@@ -230,8 +328,8 @@ def _ar_name_word(document: Document, token: Token, place_spans: SpanIndex[Span]
     normalized = token.norm
     if not token.arabic or at_place(token, place_spans) or is_ar_head(token):
         return False
-    if len(normalized) >= 5 and normalized.startswith(("سي", "ست", "سن")):
-        return False  # a verb in the future tense: "سيتوجه", "ستزور"
+    if len(normalized) >= 5 and normalized.startswith(("سي", "ست", "سن", "يت", "تت")):
+        return False  # a verb in the future tense ("سيتوجه", "ستزور") or the fifth form ("تتضمن")
     if any(len(form) >= 5 and form.startswith("است") for form in token.forms):
         return False  # the tenth form: «استقبل», «استقبال», «واستعرض»
     # The word, or the word without a clitic («بزيارة», «وخلال», «لمأدبة»), is never a name. A

@@ -24,9 +24,11 @@ import re
 from dataclasses import dataclass, replace
 
 from generator.extract.lexicon import (
+    INVITATIONS,
     MEETING_WORDS,
     NOT_GUEST_WORDS,
     RETURNS,
+    TOPIC_NOUNS,
 )
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
 from generator.extract.normalize import key
@@ -36,7 +38,7 @@ from generator.extract.places import Place, country_place
 from generator.extract.tense import speaks_of_future
 from generator.extract.text import Document, Span, SpanIndex
 from generator.extract.title_places import in_title
-from generator.extract.visit_triggers import Trigger, find_triggers
+from generator.extract.visit_triggers import Trigger, after_relative, ar_passive, find_triggers
 
 _BY = re.compile(r"\bby\b")
 # Used with .search(norm, 0, date): the date of a saying, not of the visit.
@@ -44,6 +46,8 @@ _SAID_ON = re.compile(r"\b(?:said|told|announced|stated|added|reported)\s+(?:on\
 # Used with .search(norm, 0, trigger): "was received", "were hosted".
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|been|be)\s+$")
 _DATELINE = re.compile(r"\s*([A-Z][A-Z .'-]+?)\s*[,—–-]")
+# «X، حيث …»: what the clause after «حيث» (where) tells happened at X.
+WHERE = re.compile(r"\s*[،,]?\s*حيث\b")
 _OFFICIAL = re.compile(r"\b(official|رسميه)\b")
 
 
@@ -64,6 +68,7 @@ class Found:
     places: SpanIndex[PhraseMatch[Place]]  # all of them
     usable_places: list[bool]  # outside quotation marks, not "from X", not "X's"
     located_places: list[int]  # usable and after "في", "in", "at", by index
+    where_places: list[int]  # «X، حيث …»: where the clause after «حيث» happened, by index
     dates: SpanIndex[DateFound]  # resolved, outside quotation marks
     hosts: dict[tuple[int, str], list[PersonMatch]]  # (sentence, country) -> its people
     dateline: tuple[Place, Evidence] | None  # "ISLAMABAD, March 12 -": where "here" is
@@ -89,7 +94,7 @@ def index_article(
         for i, match in enumerate(usable)
         if document.text[match.span.end : match.span.end + 2] in ("'s", "’s")
     ]
-    usable_places, located_places = [], []
+    usable_places, located_places, where_places = [], [], []
     for i, match in enumerate(places):
         token = document.token_holding(match.span.start)  # «الرياض»: the article's word
         before = document.word_before(document.norm_index(document.tokens[token].span.start))
@@ -99,10 +104,13 @@ def index_article(
             and after not in ("'s", "’s")
             and before not in ("من", "from")
             and not in_title(document, token)
+            and not _after_topic(document, token)  # «الأوضاع في اليمن»: what, not where
         )
         usable_places.append(usable_place)
         if usable_place and before in ("في", "in", "at"):  # "في إسلام آباد", "in Islamabad"
             located_places.append(i)
+        elif WHERE.match(document.text, match.span.end) and not document.in_quote(match.span):
+            where_places.append(i)  # «قادماً من عمّان، حيث أجرى …»: what follows was there
     resolved = [date for date in dates if not document.in_quote(date.evidence.span) and date.value]
     return Found(
         document=document,
@@ -117,10 +125,20 @@ def index_article(
         places=SpanIndex(places, lambda match: match.span),
         usable_places=usable_places,
         located_places=located_places,
+        where_places=where_places,
         dates=SpanIndex(resolved, lambda date: date.evidence.span),
         hosts={},
         dateline=_dateline(document, places),
     )
+
+
+def _after_topic(document: Document, token: int) -> bool:
+    """Whether the word before the preposition before token `token` is a topic noun
+    (`lexicon.TOPIC_NOUNS`): «بحثا الأوضاع في اليمن», "the situation in Yemen"."""
+    if token < 2:
+        return False
+    word = document.tokens[token - 2]
+    return any(key(form) in TOPIC_NOUNS or form in TOPIC_NOUNS for form in word.forms)
 
 
 def _dateline(
@@ -227,8 +245,9 @@ def _visitor(
         if first - trigger.token_index > 8:
             break  # people are in text order: the rest are further away
         passed = tokens[trigger.token_index + 1 : first]
-        if any(set(token.forms) & MEETING_WORDS for token in passed):
-            break  # «زيارة إلى بغداد التقى خلالها …»: whom the visitor met, not the visitor
+        if any(set(token.forms) & (MEETING_WORDS | INVITATIONS) for token in passed):
+            break  # «زيارة إلى بغداد التقى خلالها …», «يزور … بدعوة من …»: whom the visitor
+            # met, or who invited them, not the visitor
         after.append(index)
     before = people.inside(Span(sentence.start, trigger.span.start))
     possessive = found.possessive
@@ -253,6 +272,12 @@ def _visitor(
     if trigger.english and not trigger.visitor_after:
         # English is subject-first: the first person of the sentence, not the nearest.
         choices = [first_guest(before), guest_after]
+    elif after_relative(found.document, trigger):
+        choices = [last_guest(before)]  # «… الصفدي، الذي يزور سوريا»: the antecedent visits
+    elif trigger.visitor_before_first and not trigger.english:
+        # «لدى وصوله … كان في استقباله فلان», «زيارته»: "his" points back; who is named
+        # after is the one who received him, never the visitor.
+        choices = [last_guest(before)]
     elif trigger.visitor_before_first:
         choices = [last_guest(before), guest_after]
     else:
@@ -278,14 +303,21 @@ def _host_and_guest(
     after = [
         index
         for index in people.inside(window)
-        if people.items[index].tokens[0] - trigger.token_index <= 20
+        # a Gulf host's titles and a palace may stand between («استقبل صاحب السمو … بجدة، رئيس»)
+        if people.items[index].tokens[0] - trigger.token_index <= (20 if trigger.english else 32)
     ]
     before = people.inside(Span(sentence.start, trigger.span.start))
     host = people.items[before[-1]] if before else None
     guest = people.items[after[0]] if after else None
     start = document.norm_index(trigger.span.start)
-    if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start):
-        return guest, host  # "X was received by Y": Y hosts X
+    until = guest.span.start if guest is not None else trigger.span.end
+    if _PASSIVE.search(document.normalized.norm, max(start - 12, 0), start) or ar_passive(
+        document, trigger, until
+    ):
+        if host is None and not trigger.english:  # «استُقبل X … من قبل Y»: Y hosts X
+            second = people.items[after[1]] if len(after) > 1 else None
+            return second, guest
+        return guest, host  # "X was received by Y", «وكان X قد استُقبل من قبل Y»: Y hosts X
     if not trigger.english and host is None and len(after) >= 2:
         host = people.items[after[0]]
         country = found.countries.get(host.ref.id)

@@ -20,7 +20,7 @@ from generator.extract.lexicon import MEETING_VERBS, REPORTING_VERBS
 from generator.extract.model import DateFound, Evidence, VisitMention, evidence
 from generator.extract.places import Place
 from generator.extract.text import Span
-from generator.extract.visit_frames import Found
+from generator.extract.visit_frames import WHERE, Found
 
 _EN_MEETINGS = re.compile(r"\b(?:met|meets|meet|meeting|talks)\b")
 _CLAUSE_BREAK = re.compile(r"[,،;؛]")
@@ -80,7 +80,7 @@ def _place(
 ) -> tuple[Place, Evidence] | None:
     """The place "in" which the meeting was: after the trigger, else before it in its
     sentence, else the place of a visit the sentence tells."""
-    located = found.located_places
+    located = sorted(found.located_places + found.where_places)
     inside = found.places.inside(sentence)
     low = bisect.bisect_left(located, inside.start)
     high = bisect.bisect_left(located, inside.stop)
@@ -100,7 +100,7 @@ def _place(
             i
             for i in located[low:high]
             if spans[i].end <= trigger.start
-            and not _CLAUSE_BREAK.search(text, spans[i].end, trigger.start)
+            and not _CLAUSE_BREAK.search(text, _where_end(text, spans[i].end), trigger.start)
         ][-1:]
     )
     if here:
@@ -110,6 +110,12 @@ def _place(
         if mention.places and sentence.start <= mention.trigger.span.start < sentence.end:
             return mention.places[0]
     return None
+
+
+def _where_end(text: str, position: int) -> int:
+    """Past «، حيث» at `position`: a place and the clause after its «حيث» are one clause."""
+    where = WHERE.match(text, position)
+    return where.end() if where else position
 
 
 def _clause(found: Found, trigger: Span, sentence: Span) -> Span:

@@ -1,7 +1,8 @@
 """Visit triggers: the words that tell of a visit, each with the frame it reads.
 
 Nouns («زيارة», "visit") take the visitor after them, pronoun forms («زيارته», "his visit")
-before; «قام … بزيارة» takes the subject before the noun; arrival verbs («وصل», «متوجهاً»,
+before; «قام … بزيارة» takes the subject before the noun, «حلّ … ضيفاً على» the subject after
+the verb; arrival verbs («وصل», «متوجهاً»,
 "arrived in") count only with «إلى» or a place after them, and departure verbs («غادر») only
 name the place after «إلى»; hosting verbs («استقبل», "hosted", "received") take their object as
 the guest. "The visit", «تلك الزيارة» are anaphoric. Words inside quotation marks are not read.
@@ -10,6 +11,7 @@ The word lists are in `generator.extract.lexicon`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -18,9 +20,12 @@ from generator.extract.lexicon import (
     AR_DELEGATIONS,
     AR_DEMONSTRATIVES,
     AR_DEPARTURES,
+    AR_GUEST_VERBS,
+    AR_GUESTS,
     AR_HOST_VERBS,
     AR_LEAD_VERBS,
     AR_PERFORM_VERBS,
+    AR_RELATIVES,
     AR_VISIT_NOUNS,
     AR_VISIT_PRONOUN_NOUNS,
     AR_VISIT_VERBS,
@@ -28,6 +33,7 @@ from generator.extract.lexicon import (
     EN_VISIT_NEEDS_PREPOSITION,
     INVITATIONS,
 )
+from generator.extract.normalize import key
 from generator.extract.phrases import PhraseMatch
 from generator.extract.places import Place
 from generator.extract.text import Document, Span, SpanIndex, Token
@@ -81,6 +87,8 @@ def find_triggers(document: Document, places: SpanIndex[PhraseMatch[Place]]) -> 
             found.append(Trigger(token.span, token.index, True, False, False, False))
         elif forms & AR_HOST_VERBS:
             found.append(Trigger(token.span, token.index, True, False, False, False, host=True))
+        elif forms & AR_GUEST_VERBS and _guest_of(document, token):
+            found.append(Trigger(token.span, token.index, True, False, False, False))
         elif forms & (AR_ARRIVALS | AR_DEPARTURES) and _arrival_target(document, token, places):
             pronoun = bool(forms & AR_VISIT_PRONOUN_NOUNS)
             departure = bool(forms & AR_DEPARTURES)
@@ -148,6 +156,17 @@ def _leads_delegation(document: Document, token: Token) -> bool:
     return False
 
 
+def _guest_of(document: Document, token: Token) -> bool:
+    """«حلّ ضيفاً على الجزائر», «سيحل رئيس الوزراء … ضيفاً على»: a guest word within the eight
+    words after the verb (a title and a name may stand between), «على» right after it."""
+    tokens = document.tokens
+    for other in tokens[token.index + 1 : token.index + 9]:
+        if set(other.forms) & AR_GUESTS:
+            following = tokens[other.index + 1] if other.index + 1 < len(tokens) else None
+            return following is not None and following.norm == "علي"
+    return False
+
+
 def _performed(document: Document, token: Token) -> bool:
     """Whether «قام»/«يقوم» (`lexicon.AR_PERFORM_VERBS`) comes within the eight words before
     a visit noun, in its sentence: «قام وزير الخارجية التركي هاكان فيدان بزيارة …»."""
@@ -182,3 +201,22 @@ def _arrival_target(
         return False
     place = places.spans[index]
     return place.start == word.start or place.contains(word)
+
+
+def ar_passive(document: Document, trigger: Trigger, until: int) -> bool:
+    """Whether an Arabic hosting verb is in the passive: written with a damma («استُقبل»), or
+    followed by «من قبل» (by) before `until`, where the next person is named."""
+    if trigger.english:
+        return False
+    if "\u064f" in document.slice(trigger.span):
+        return True
+    words = [token.norm for token in document.tokens_in(Span(trigger.span.end, until))]
+    return any(a == "من" and b == "قبل" for a, b in itertools.pairwise(words))
+
+
+def after_relative(document: Document, trigger: Trigger) -> bool:
+    """Whether an Arabic visit verb follows a relative pronoun («الذي يزور», «التي تزور»)."""
+    index = trigger.token_index
+    return (
+        not trigger.english and index > 0 and key(document.tokens[index - 1].norm) in AR_RELATIVES
+    )
