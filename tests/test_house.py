@@ -31,6 +31,7 @@ FLOORS: dict[str, int] = {
     "extract": 4,
     "write": 5,
     "mkdocs": 6,
+    "prepare": 7,  # the pipeline's steps 1-3
     "pipeline": 7,
     "preview": 8,
     "bench": 8,
