@@ -70,8 +70,9 @@ def build(
     """The whole build; raises BuildError (the published site untouched) when a step fails,
     BuildBusy when another build holds the build folder, PublishError when publishing was
     cut in half. With `check_links`, a site with a broken internal link or anchor is not
-    published. `timings` receives the seconds of each phase: check, generate, and each
-    language. Its staging folder is removed however it ends; a SIGTERM stops it as Ctrl-C
+    published. `timings` receives the seconds of each phase: the cache's reading, check,
+    generate, each language's MkDocs and Pagefind, staging, publish, the cache's writing.
+    Its staging folder is removed however it ends; a SIGTERM stops it as Ctrl-C
     does (KeyboardInterrupt)."""
     timings = {} if timings is None else timings
     with sigterm_as_interrupt(), build_lock(project.build_dir, "build") as lock:
@@ -95,21 +96,21 @@ def build(
         incremental = kept is not None
         before = {lang: snapshot(site) if incremental else {} for lang, site in sites.items()}
         with failing_as("prepare the MkDocs builds"):
-            configs = write_configs(project, work_site(project))
-            epoch = build_epoch(project)
-        with failing_as("run MkDocs"):  # 4: only the pages whose Markdown changed, if `kept`
-            run_mkdocs(
-                configs,
-                progress,
-                strict=strict,
-                epoch=epoch,
-                timings=timings,
-                lock=lock,
-                dirty=incremental,
-            )
-        with failing_as("prepare the MkDocs builds"):
             staging = new_staging(project.build_dir)
         try:
+            with failing_as("prepare the MkDocs builds"):
+                configs = write_configs(project, work_site(project))
+                epoch = build_epoch(project)
+            with failing_as("run MkDocs"):  # 4: only the pages whose Markdown changed, if kept
+                run_mkdocs(
+                    configs,
+                    progress,
+                    strict=strict,
+                    epoch=epoch,
+                    timings=timings,
+                    lock=lock,
+                    dirty=incremental,
+                )
             started = time.perf_counter()
             with failing_as("stage the built site"):
                 built = {lang: snapshot(site) for lang, site in sites.items()}

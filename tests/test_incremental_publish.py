@@ -24,6 +24,7 @@ import pytest
 import yaml
 
 from generator.bench.synthetic import make_dataset
+from generator.mkdocs.worksite import link_tree
 from generator.pipeline import build, bundle
 from generator.project import Project
 from generator.write import buildcache
@@ -127,8 +128,14 @@ def test_edits_of_people_visits_and_sources_publish_what_a_full_build_does(
     def summary(entity: dict[str, Any]) -> None:
         entity["summary"] = {"en": "An edited summary.", "ar": "ملخص معدل."}
 
+    # The published site shares its unchanged files with the build cache (hard links): a
+    # reader holding the old site must see it unchanged, never a file written in place.
+    published = _site(shipped.out / "site")
+    held = tmp_path / "held"
+    link_tree(shipped.out / "site", held)
     _edit(people / "ali-larijani.yml", summary)
     assert shipped.publish_and_compare("a person's summary, both languages") < 20
+    assert _site(held) == published
 
     def retitle(entity: dict[str, Any]) -> None:
         entity["title"] = {"en": "IRNA: a new title", "ar": "إرنا: عنوان جديد"}
