@@ -48,7 +48,7 @@ from generator.mkdocs.root import language_chooser, write_root_files
 from generator.mkdocs.worksite import Changes, changes, link_tree, signature, snapshot
 from generator.parallel import sigterm_as_interrupt
 from generator.prepare import prepare, prepare_apart
-from generator.project import BuildError, Progress, Project, failing_as
+from generator.project import BuildError, Progress, Project, failing_as, os_error_text
 from generator.review.git import commit_epoch
 from generator.write.buildcache import (
     cache_key,
@@ -136,8 +136,10 @@ def build(
             # Also the old site after a publish that could not remove it.
             shutil.rmtree(staging, ignore_errors=True)
         started = time.perf_counter()
-        with failing_as("write the build cache"):  # 8: last, once the site is published
+        try:  # 8: last, once the site is published
             commit(project, key, _cache_signatures(project))
+        except OSError as error:  # the site is published: the next build is a full one, no more
+            progress(f"could not write the build cache: {os_error_text(error)}")
         timings["cache_write"] = time.perf_counter() - started
     return result
 

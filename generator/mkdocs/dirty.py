@@ -8,6 +8,12 @@ the navigation (people, visits...) do not change it, and any edit that could (a 
 navigation, a template, the configuration) makes the build a full one
 (generator/write/buildcache.py). The rest is MkDocs' public API: `load_config`, the plugins'
 startup and shutdown events, as its command line calls them, and `build(dirty=True)`.
+
+What a dirty build checks less: MkDocs validates a link's anchor against the pages it read,
+so a page built again that links to an anchor of a page not built again is not checked
+(the anchor was there in the last build, whose Markdown that page still has; an edit that
+adds a link to a new anchor also changes the page that gets the anchor, which is built).
+`build --check-links` checks every link and anchor of the staged site, incremental or not.
 """
 
 from __future__ import annotations
