@@ -13,8 +13,9 @@
               build of only the pages whose Markdown changed (`mkdocs.dirty`). Then the work
               sites are staged (hard links) in a staging folder of this build's own
               (`mkdocs.lock`), and, for the published site, Pagefind's search index of each
-              language whose pages changed, one after the other (`update_search`,
-              `mkdocs.pagefind`; the offline bundle keeps Material's lunr search).
+              language, one after the other, only its shards that hold a changed page
+              (`update_search`, `mkdocs.reindex`, `mkdocs.pagefind`); for the offline bundle,
+              its own index (`generator.search`).
 5. root files the language chooser, the bilingual 404 page, the sitemap (`mkdocs.root`).
 6. links      every internal link and anchor checked (`mkdocs.linkcheck`), when asked.
 7. publish    the staging folder put in the place of the site in one step (`mkdocs.publish`).
@@ -37,19 +38,21 @@ from pathlib import Path
 
 from generator.data.check import CheckResult
 from generator.languages import LANGUAGES
+from generator.mkdocs.address import site_address
 from generator.mkdocs.builds import FALLBACK_EPOCH, run_mkdocs
 from generator.mkdocs.bundle import bundle_name, drop_online_files, write_zip
 from generator.mkdocs.configs import site_urls, write_configs
 from generator.mkdocs.linkcheck import broken_links, check_site_links
-from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging, remove_path
-from generator.mkdocs.pagefind import index_site
+from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging
 from generator.mkdocs.publish import check_can_publish, publish, recover_interrupted_publish
+from generator.mkdocs.reindex import update_index
 from generator.mkdocs.root import language_chooser, write_root_files
 from generator.mkdocs.worksite import Changes, changes, link_tree, signature, snapshot
 from generator.parallel import sigterm_as_interrupt
 from generator.prepare import prepare, prepare_apart
 from generator.project import BuildError, Progress, Project, failing_as, os_error_text
 from generator.review.git import commit_epoch
+from generator.search.build import index_language
 from generator.write.buildcache import (
     cache_key,
     commit,
@@ -80,9 +83,10 @@ def build(
             recover_interrupted_publish(project.site_dir, progress)
             clean_leftovers(project.build_dir, progress)
         check_can_publish(project.site_dir)
+        address = site_address(project)  # a missing or malformed address stops here
         with failing_as("read the build cache"):  # 0: what the last build left, if valid
             started = time.perf_counter()
-            key = cache_key(project, {"strict": strict})
+            key = cache_key(project, {"strict": strict, "address": dataclasses.asdict(address)})
             last = valid_state(project, key, _cache_signatures(project))
             invalidate(project)
             timings["cache_read"] = time.perf_counter() - started
@@ -126,7 +130,7 @@ def build(
             if check_links:  # 6
                 started = time.perf_counter()
                 with failing_as("check the links"):
-                    check_site_links(staging, urls.root if urls else "")
+                    check_site_links(staging, urls.root)
                 progress(f"checked the links in {time.perf_counter() - started:.1f} s")
             started = time.perf_counter()
             with failing_as(f"publish to {project.site_dir}"):  # 7
@@ -171,6 +175,7 @@ def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckRe
     with sigterm_as_interrupt(), build_lock(offline.build_dir, "bundle") as lock:
         with failing_as("clean up after an interrupted bundle build"):
             clean_leftovers(offline.build_dir, progress, legacy="site")
+        site_address(project)  # its feeds and cards link to the published site
         with failing_as("check the data and generate the pages"):
             result, _ = prepare_apart(offline, progress)  # 1-3
         if not result.ok:
@@ -197,6 +202,13 @@ def _bundle_in(
         epoch = build_epoch(project)
     with failing_as("run MkDocs"):  # 4
         run_mkdocs(configs, progress, epoch=epoch, lock=lock)
+    with failing_as("index the offline search"):  # 4b
+        for lang in LANGUAGES:
+            made = index_language(staging / lang.code)
+            progress(
+                f"indexed the {lang.code} bundle for search in {made.seconds:.1f} s "
+                f"({made.pages} pages, {made.files} files, {made.size / 1e6:.1f} MB)"
+            )
     with failing_as("make the site readable from file://"):  # 5, 6
         drop_online_files(staging)
         (staging / "index.html").write_text(language_chooser(index="index.html"), encoding="utf-8")
@@ -227,25 +239,18 @@ def update_search(
 ) -> None:
     """Each language's search index in `staging`, given the built pages whose HTML was
     added, changed or removed since the last publish (`changed`; all of them for a full
-    build). Pagefind's index is one per language today: a language whose pages changed is
-    indexed again whole (`mkdocs.pagefind`, one language at a time: the indexer's memory
-    grows with the pages of one run); the index of a language with no change is the last
-    build's, kept in `cache` (`<cache>/<lang>`, hard links). The seam for an index in shards:
-    index again only the shards that hold a changed page."""
+    build): Pagefind's shards that hold a changed page are indexed again, one language and
+    one shard at a time (the indexer's memory grows with the pages of one run), the others
+    are the last build's, kept in `cache` (`<cache>/<lang>`; `mkdocs.reindex`)."""
     for lang in LANGUAGES:
-        kept, target = cache / lang.code, staging / lang.code / "pagefind"
-        if not changed[lang.code] and kept.is_dir():
-            link_tree(kept, target)
-            progress(f"kept the {lang.code} search index: no page changed")
-            continue
-        remove_path(kept)
-        run = index_site(staging / lang.code, lang.code)
-        link_tree(target, kept)
+        update = update_index(staging / lang.code, lang.code, changed[lang.code], cache / lang.code)
+        run = update.run
         if timings is not None:
             timings[f"pagefind_{lang.code}"] = run.seconds
         progress(
             f"indexed the {lang.code} site for search in {run.seconds:.1f} s "
-            f"({run.files} files, {run.size / 1e6:.1f} MB, peak {run.peak_rss / 1e6:.0f} MB)"
+            f"({update.indexed} shards indexed, {update.kept} kept; {run.files} files, "
+            f"{run.size / 1e6:.1f} MB, peak {run.peak_rss / 1e6:.0f} MB)"
         )
 
 

@@ -15,7 +15,7 @@ from generator.data.check import CheckCache, CheckResult, check
 from generator.data.dataset import Dataset
 from generator.data.schema import KINDS
 from generator.languages import LANGUAGES
-from generator.mkdocs.configs import base_config
+from generator.mkdocs.address import site_address
 from generator.parallel import ForkedProcessDied, can_fork, start_forked
 from generator.project import BuildError, Progress, Project
 from generator.review.git import last_changed
@@ -100,7 +100,7 @@ def prepare(
         return result
     progress(f"checked {sum(result.counts.values())} files in {timings['check']:.1f} s")
     started = time.perf_counter()
-    site_url = str(base_config(project).get("site_url") or "")
+    site_url = site_address(project).url
     previous = incremental.generated if incremental else None
     targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
     if incremental is not None and previous is not None:

@@ -45,7 +45,7 @@ def test_entries_are_sorted_with_fixed_times_and_permissions(offline_bundle: Pat
     assert {info.compress_type for info in infos} == {zipfile.ZIP_DEFLATED}
 
 
-def test_both_languages_a_chooser_search_and_the_shim(offline_bundle: Path) -> None:
+def test_both_languages_a_chooser_and_their_own_search(offline_bundle: Path) -> None:
     with zipfile.ZipFile(offline_bundle) as archive:
         names = set(archive.namelist())
         chooser = archive.read(f"{FOLDER}/index.html").decode("utf-8")
@@ -54,20 +54,30 @@ def test_both_languages_a_chooser_search_and_the_shim(offline_bundle: Path) -> N
         for path in (
             "index.html",
             "people/ali-larijani.html",
-            "search/search_index.js",
             "data/sijill.json",
             "data/people.csv",
-            "assets/sijill/vendor/iframe-worker/shim.js",
-            "assets/sijill/vendor/iframe-worker/LICENSE",
+            "sijill-search/head.js",
+            "sijill-search/t0.js",
+            "sijill-search/x0.js",
+            "assets/sijill/offline-search.js",
         ):
             assert f"{FOLDER}/{lang}/{path}" in names, path
+        # Material's lunr search is not in the bundle: its index is empty, its worker gone.
+        index = archive_text(offline_bundle, f"{FOLDER}/{lang}/search/search_index.js")
+        assert index.startswith("var __index = ") and '"docs":[]' in index
+        assert not [n for n in names if "/assets/javascripts/workers/" in n or "/lunr/" in n]
     # file:// has no directory index: the chooser links to the files.
     assert 'href="en/index.html"' in chooser and 'href="ar/index.html"' in chooser
-    # Material loads the shim from unpkg.com unless a polyfill names iframe-worker.
-    assert '<script src="../assets/sijill/vendor/iframe-worker/shim.js"></script>' in page
-    assert "unpkg.com" not in page
+    assert '<script src="../assets/sijill/offline-search.js"></script>' in page
+    assert 'id="sijill-offline-search" data-root="../"' in page
+    assert "unpkg.com" not in page and "iframe-worker" not in page
     # Nothing a server or a crawler needs, and no source maps.
     assert not [n for n in names if re.search(r"(404\.html|sitemap\.xml(\.gz)?|\.map)$", n)]
+
+
+def archive_text(bundle: Path, name: str) -> str:
+    with zipfile.ZipFile(bundle) as archive:
+        return archive.read(name).decode("utf-8")
 
 
 def test_no_page_loads_anything_from_the_network(offline_bundle: Path) -> None:

@@ -1,11 +1,15 @@
 """`generator extract` on the real report of 25 November 2025 (in ../shared/articles/).
 
-CI clones the repository with `shared/` beside it; without it these tests fail, never skip.
+The report is not in the repository (it may not be republished): it sits in `shared/` beside a
+checkout. Our CI has it and sets SIJILL_REQUIRE_SHARED=1 (.ci/run), so there a missing report
+fails these tests; a clone alone (a contributor's, the forge's workflow) skips them, once, with
+the reason in pytest's summary.
 """
 
 from __future__ import annotations
 
 import datetime
+import os
 from pathlib import Path
 
 import pytest
@@ -19,6 +23,13 @@ from generator.extract import Extraction, extract
 ROOT = Path(__file__).resolve().parents[1]
 ARTICLE = Path(__file__).resolve().parents[2] / "shared" / "articles"
 ARTICLE = ARTICLE / "2025-11-25-larijani-islamabad.ar.txt"
+REQUIRED = os.environ.get("SIJILL_REQUIRE_SHARED") == "1"
+if not ARTICLE.is_file() and not REQUIRED:
+    pytest.skip(
+        f"the seed report {ARTICLE.name} is not beside this checkout (../shared/articles/); "
+        "set SIJILL_REQUIRE_SHARED=1 to make its absence fail",
+        allow_module_level=True,
+    )
 SIX = {
     "ali-larijani",
     "mohammad-ishaq-dar",
@@ -30,7 +41,9 @@ SIX = {
 
 
 def test_the_article_is_there() -> None:
-    assert ARTICLE.is_file(), f"{ARTICLE} is missing: check out shared/ beside the repository"
+    assert ARTICLE.is_file(), (
+        f"{ARTICLE} is missing and SIJILL_REQUIRE_SHARED=1: check out shared/ beside the repository"
+    )
 
 
 @pytest.fixture(scope="module")
@@ -124,3 +137,14 @@ def test_command_writes_valid_drafts(tmp_path: Path, capsys: pytest.CaptureFixtu
         "2025-10-naqvi-iran.yml",
         "2025-11-larijani-pakistan.yml",
     ]
+
+
+def test_the_report_is_not_copied_into_the_repository() -> None:
+    """It may not be republished: no file of the repository holds a paragraph of it."""
+    paragraphs = [p.strip() for p in ARTICLE.read_text(encoding="utf-8").splitlines()]
+    paragraphs = [p for p in paragraphs if len(p) > 80]
+    assert paragraphs
+    for path in sorted((ROOT / "tests").rglob("*.txt")) + sorted((ROOT / "site_data").rglob("*")):
+        if path.is_file():
+            text = path.read_text(encoding="utf-8", errors="replace")
+            assert not any(p in text for p in paragraphs), f"{path} copies the seed report"

@@ -13,7 +13,7 @@ from generator.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "site_data"
-GOLD = Path(__file__).resolve().parent / "extract_gold"
+GOLD = Path(__file__).resolve().parent / "extract_gold" / "dev"
 ARABIC = GOLD / "ar-1-fidan-islamabad.txt"
 ENGLISH = GOLD / "en-2-ghalibaf-islamabad.txt"
 

@@ -27,7 +27,7 @@ from generator.extract import extract
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "site_data"
-GOLD = Path(__file__).resolve().parent / "extract_gold"
+GOLD = Path(__file__).resolve().parent / "extract_gold" / "dev"
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
           "September", "October", "November", "December")  # fmt: skip
 

@@ -30,6 +30,7 @@ FLOORS: dict[str, int] = {
     "review": 4,
     "extract": 4,
     "write": 5,
+    "search": 5,  # the offline index, from built pages; its weights are Pagefind's too
     "mkdocs": 6,
     "prepare": 7,  # the pipeline's steps 1-3
     "pipeline": 7,
@@ -41,7 +42,7 @@ FLOORS: dict[str, int] = {
 }
 # What the MkDocs layer may use: it works on finished pages and plain settings (`project`: the
 # paths and the build's errors).
-MKDOCS_MAY_IMPORT = {"languages", "parallel", "project", "mkdocs", "render.urls"}
+MKDOCS_MAY_IMPORT = {"languages", "parallel", "project", "mkdocs", "render.urls", "search.ranking"}
 LONG_MODULE_LINES = 400
 
 

@@ -1,8 +1,11 @@
 """The offline bundle in headless Chromium: unzipped, opened from file://, the network cut.
 
 Every request whose URL is not file:// is refused and counted, and the count must stay zero.
-Chromium runs without --allow-file-access-from-files, as a reader's browser does: with it, the
-search worker would load without the iframe-worker shim and hide a broken bundle.
+Chromium runs without --allow-file-access-from-files, as a reader's browser does: with it, a
+search that fetched its index would work here and fail for readers.
+
+Search is the bundle's own (generator/search, assets/offline-search.js): the published site's
+ranking set (tests/test_browser.py `RANKING`) must put the same page first here.
 """
 
 from __future__ import annotations
@@ -16,8 +19,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
+from generator.search import terms
 from tests.conftest import CHROMIUM
-from tests.test_browser import search_hrefs
+from tests.test_browser import RANKING
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -87,8 +91,33 @@ def _path(url: str, root: Path) -> str:
     return unquote(urlsplit(url).path).removeprefix(root.as_posix() + "/")
 
 
+BOX = "#sijill-offline-search"
+
+
+def offline_results(page: Page, query: str) -> list[tuple[str, str, str]]:
+    """Type `query` into the bundle's search box and return its results as shown: each one's
+    href, title and excerpt."""
+    box = page.locator(f"{BOX} input")
+    box.click()
+    box.fill(query)
+    # The box names the query whose results it has drawn.
+    page.wait_for_function(
+        "([box, query]) => document.querySelector(box).getAttribute('data-drawn') === query",
+        arg=[BOX, query],
+        timeout=15_000,
+    )
+    items = page.locator(f"{BOX} .md-search-result__item a")
+    return [
+        (str(href), str(title), str(excerpt))
+        for href, title, excerpt in items.evaluate_all(
+            "els => els.map(e => [e.href, e.querySelector('h1').textContent,"
+            " e.querySelector('p').textContent])"
+        )
+    ]
+
+
 def _search(page: Page, query: str, root: Path) -> list[str]:
-    return [_path(href, root) for href in search_hrefs(page, query)]
+    return [_path(href, root) for href, _, _ in offline_results(page, query)]
 
 
 def _one_page_of_each_kind(root: Path) -> list[Path]:
@@ -173,7 +202,7 @@ def test_search_works_from_file(
     found = _search(offline.page, query, bundle_root)
     assert expected in found, found
     assert all(path.startswith(f"{lang}/") for path in found), found
-    offline.page.locator(".md-search-result__item a", has_text="").first.click()
+    offline.page.locator(f"{BOX} .md-search-result__item a").first.click()
     offline.page.wait_for_load_state()
     assert offline.page.url.startswith("file://")
 
@@ -181,6 +210,107 @@ def test_search_works_from_file(
 def test_the_arabic_result_count_reads_right(offline: Offline, bundle_root: Path) -> None:
     # Material's «نتائج البحث 33 مستندات» does not agree with the number; ours avoids it.
     offline.page.goto((bundle_root / "ar" / "index.html").as_uri())
-    search_hrefs(offline.page, "لاريجاني")
-    meta = offline.page.locator(".md-search-result__meta").inner_text()
+    offline_results(offline.page, "لاريجاني")
+    meta = offline.page.locator(f"{BOX} .md-search-result__meta").inner_text()
     assert re.fullmatch(r"عدد النتائج: \d+", meta.strip()), meta
+
+
+@pytest.mark.parametrize(("lang", "query", "first"), RANKING)
+def test_the_obvious_page_comes_first_offline_too(
+    offline: Offline, bundle_root: Path, lang: str, query: str, first: str
+) -> None:
+    page = offline.page
+    page.goto((bundle_root / lang / "people" / "index.html").as_uri())
+    found = _search(page, query, bundle_root)
+    # "/en/people/ali-larijani/" on the published site is en/people/ali-larijani.html here.
+    assert found and found[0] == first.strip("/") + ".html", found
+
+
+def test_arabic_is_found_folded_and_shown_as_written_offline(
+    offline: Offline, bundle_root: Path
+) -> None:
+    offline.page.goto((bundle_root / "ar" / "index.html").as_uri())
+    shown = [
+        f"{title} {excerpt}" for _, title, excerpt in offline_results(offline.page, "اسلام اباد")
+    ]
+    assert any("إسلام آباد" in text for text in shown), shown
+    assert not any("اسلام اباد" in text for text in shown), shown
+    # The article's forms: «الثنائية» finds «العلاقات الثنائية» and «والثنائية» alike.
+    marked = offline.page.locator(f"{BOX} .sijill-search-excerpt mark", has_text="آباد")
+    assert marked.count() > 0
+    found = _search(offline.page, "ثنائيه", bundle_root)  # no article, ه for ة
+    assert "ar/visits/2025-11-larijani-pakistan.html" in found, found
+
+
+@pytest.mark.parametrize(
+    ("lang", "query", "filter_name", "kind"),
+    [("en", "Larijani", "Kind of page", "Person"), ("ar", "لاريجاني", "نوع الصفحة", "شخص")],
+)
+def test_the_kind_filter_keeps_one_kind_of_page_offline(
+    offline: Offline, bundle_root: Path, lang: str, query: str, filter_name: str, kind: str
+) -> None:
+    page = offline.page
+    page.goto((bundle_root / lang / "index.html").as_uri())
+    everything = _search(page, query, bundle_root)
+    assert any("/sources/" in path for path in everything), everything
+    select = page.locator(f'{BOX} select[data-filter="{filter_name}"]')
+    label = select.locator("option", has_text=kind).inner_text()
+    select.select_option(label=label)
+    page.wait_for_function(
+        "box => { const links = [...document.querySelectorAll(box + ' .md-search-result__link')];"
+        " return links.length > 0 && links.every(a => a.href.includes('/people/')); }",
+        arg=BOX,
+        timeout=15_000,
+    )
+    found = [_path(href, bundle_root) for href, _, _ in offline_results_shown(page)]
+    assert found[0] == f"{lang}/people/ali-larijani.html", found
+
+
+def offline_results_shown(page: Page) -> list[tuple[str, str, str]]:
+    items = page.locator(f"{BOX} .md-search-result__item a")
+    return [(str(href), "", "") for href in items.evaluate_all("els => els.map(e => e.href)")]
+
+
+def test_a_misspelt_name_offers_the_closest_names_offline(
+    offline: Offline, bundle_root: Path
+) -> None:
+    offline.page.goto((bundle_root / "en" / "index.html").as_uri())
+    assert offline_results(offline.page, "Larijni") == []
+    offered = offline.page.locator(".sijill-suggest a", has_text="Ali Larijani").first
+    offered.wait_for(timeout=15_000)
+    assert _path(offered.evaluate("a => a.href"), bundle_root) == "en/people/ali-larijani.html"
+
+
+def test_the_offline_box_is_keyboard_accessible_and_right_to_left(
+    offline: Offline, bundle_root: Path
+) -> None:
+    page = offline.page
+    page.goto((bundle_root / "ar" / "people" / "ali-larijani.html").as_uri())
+    page.keyboard.press("/")
+    box = page.locator(f"{BOX} input")
+    assert box.evaluate("e => e === document.activeElement")
+    assert box.get_attribute("aria-label")
+    assert box.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    page.keyboard.type("لاريجاني")
+    page.locator(f"{BOX} .md-search-result__item a").first.wait_for(timeout=15_000)
+    page.keyboard.press("Escape")
+    assert not page.evaluate("document.getElementById('__search').checked")
+
+
+TERM_TEXTS = [
+    "وصل عليّ لاريجانيّ إلى إسلام آباد",
+    "والباكستانية للرئيس بالعاصمة فالوزير كالسفير",
+    "ٱلثنائية مُحَمَّد ـــ باقر قالیباف ٢٠٢٥",
+    "Erdoğan, Ali_Larijani; ÉLYSÉE 2025-11-25 naïve",
+    "الله له لل ال",
+]
+
+
+def test_the_query_folds_words_as_the_index_does(offline: Offline, bundle_root: Path) -> None:
+    # One rule: the script receives generator/search/terms.py's rules as data.
+    offline.page.goto((bundle_root / "ar" / "index.html").as_uri())
+    folded = offline.page.evaluate(
+        "([rules, texts]) => texts.map(t => new sijillSearch.Terms(rules).terms(t))",
+        [terms.rules(), TERM_TEXTS],
+    )
+    assert folded == [terms.terms(text) for text in TERM_TEXTS]

@@ -282,6 +282,25 @@ def test_every_internal_link_and_anchor_resolves(shipped_site: Path) -> None:
     assert broken_links(shipped_site, SITE_URL) == []
 
 
+def test_on_a_site_under_a_path_a_link_from_the_hosts_root_leaves_it(tmp_path: Path) -> None:
+    # A project site on GitHub Pages lives under /<repo>/: "/en/" is another site's page.
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "index.html").write_text(
+        '<a href="/en/">out</a><a href="/repo/en/">in</a><a href="/repo">root</a>'
+        '<a href="https://owner.github.io/repo/en/">absolute</a>',
+        encoding="utf-8",
+    )
+    (tmp_path / "index.html").write_text("chooser", encoding="utf-8")
+    assert broken_links(tmp_path, "https://owner.github.io/repo/") == [
+        "en/index.html: /en/ (outside the site, which is under /repo/)"
+    ]
+    # At the root of its host, the same link is the site's own.
+    assert broken_links(tmp_path, "https://sijill.example.org/") == [
+        "en/index.html: /repo/en/ (no such file: repo/en/)",
+        "en/index.html: /repo (no such file: repo)",
+    ]
+
+
 def test_a_broken_link_or_anchor_is_named_with_its_page(shipped_site: Path, tmp_path: Path) -> None:
     site = tmp_path / "site"
     shutil.copytree(shipped_site, site)

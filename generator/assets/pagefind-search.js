@@ -6,13 +6,26 @@
  */
 (function () {
   "use strict";
+  // A large site is indexed in shards, each a bundle of its own that the main bundle lists
+  // (generator/mkdocs/pagefind.py, SHARDS_FILE): merged at query time.
+  function shards(bundle) {
+    return fetch(bundle + "sijill-shards.json")
+      .then(function (response) { return response.ok ? response.json() : []; })
+      .catch(function () { return []; })
+      .then(function (list) { return list.map(function (path) { return bundle + path; }); });
+  }
   function start() {
     var element = document.getElementById("sijill-search");
     if (!element || typeof PagefindUI === "undefined") return;
+    // Absolute: Pagefind imports its modules from it, and "../pagefind/" is no module path.
+    var bundle = new URL(element.getAttribute("data-bundle"), document.baseURI).href;
+    shards(bundle).then(function (merged) { ui(element, bundle, merged); });
+  }
+  function ui(element, bundle, merged) {
     new PagefindUI({
       element: "#sijill-search",
-      // Absolute: Pagefind imports its modules from it, and "../pagefind/" is no module path.
-      bundlePath: new URL(element.getAttribute("data-bundle"), document.baseURI).href,
+      bundlePath: bundle,
+      mergeIndex: merged.map(function (path) { return { bundlePath: path }; }),
       showImages: false,
       showSubResults: false,
       resetStyles: false,
@@ -30,7 +43,7 @@
     // Pagefind's box has a title and a placeholder only: screen readers need a name.
     var named = input();
     if (named) named.setAttribute("aria-label", element.getAttribute("data-label") || "");
-    suggestions(element);
+    suggestions(element, merged);
     var toggle = document.getElementById("__search");
     element.addEventListener("focusin", function () {
       if (toggle) toggle.checked = true;
@@ -59,7 +72,7 @@
    * nothing, the closest names are those of the people and countries (the pages with a
    * "names" field) that the beginning of each word finds ("Larijni" -> "Lari" -> Ali Larijani).
    */
-  function suggestions(element) {
+  function suggestions(element, merged) {
     var box = element.parentNode.querySelector(".sijill-suggest");
     var list = box && box.querySelector("span");
     if (!list) return;
@@ -72,7 +85,10 @@
       list.textContent = "";
       var words = query.trim().split(/\s+/).filter(function (word) { return word.length >= 4; });
       if (!words.length) return;
-      pagefind = pagefind || (await import(bundle + "pagefind.js"));
+      if (!pagefind) {
+        pagefind = await import(bundle + "pagefind.js");
+        for (var m = 0; m < merged.length; m++) await pagefind.mergeIndex(merged[m]);
+      }
       var found = await pagefind.search(query);
       if (asked !== latest || found.results.length) return;
       var seen = {};

@@ -87,7 +87,35 @@ def fold(char: str, *, letters: bool = False, digits: bool = False) -> str | Non
     return None if folded == char else folded
 
 
+def matching_map() -> dict[str, str]:
+    """Every character matching (`letters` and `digits`) writes as another, and its form."""
+    table = _table(letters=True, digits=True)
+    return {chr(code): value for code, value in sorted(table.items()) if value is not None}
+
+
 def normalise(text: str, *, letters: bool = False, digits: bool = False) -> str:
     """`text` NFC-composed, without marks and tatweel, with one alef: the search index's form.
     With `letters`, ى ة ی ک folded too; with `digits`, Arabic-Indic digits as ASCII."""
     return unicodedata.normalize("NFC", text).translate(_table(letters, digits))
+
+
+# Search only: the definite article and its forms with a preposition or conjunction in front
+# (و ف ب ك + ال, and ل + ال written لل), longest first. A word loses one of them when what is
+# left is still a word of two letters or more: «والباكستاني» and «باكستاني» are one term.
+ARTICLE_PREFIXES: tuple[str, ...] = (
+    "\u0648\u0627\u0644",  # وال
+    "\u0641\u0627\u0644",  # فال
+    "\u0628\u0627\u0644",  # بال
+    "\u0643\u0627\u0644",  # كال
+    "\u0644\u0644",  # لل
+    "\u0627\u0644",  # ال
+)
+ARTICLE_REST = 2
+
+
+def without_article(word: str) -> str:
+    """`word` (already normalised with `letters`) without its article form, if it has one."""
+    for prefix in ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= ARTICLE_REST:
+            return word[len(prefix) :]
+    return word

@@ -1,10 +1,10 @@
 """The offline bundle: both languages in one zip, to unzip anywhere and open from file://.
 
 Built like the published site (same data, same pages, strict MkDocs builds side by side) but
-with `use_directory_urls: false` and Material's `offline` plugin, which inlines the search
-index into `search/search_index.js`. On file:// browsers refuse Web Workers, so search runs in
-an iframe through the `iframe-worker` shim, vendored in `generator/assets/vendor/` (Material
-would otherwise load it from unpkg.com). Nothing in the bundle asks the network for anything.
+with `use_directory_urls: false` and its own search: on file:// browsers refuse Pagefind's
+modules and WebAssembly and Material's Web Worker, so the bundle's index is a set of classic
+scripts that a query loads the parts of (`generator.search`, made after each language's
+build). Nothing in the bundle asks the network for anything.
 
 The zip is deterministic: entries sorted, every timestamp the build's epoch (the last commit
 of the data), fixed permissions, no extra fields; the same data gives the same bytes.
@@ -34,6 +34,10 @@ _NOT_OFFLINE = (
     "sitemap.xml.gz",
     "feeds/**/sitemap.xml",
     "assets/**/*.map",
+    # Material's lunr search: the bundle searches with its own index (generator/search); an
+    # empty search/search_index.js stays, for Material's script reads it.
+    "assets/javascripts/lunr/**/*",
+    "assets/javascripts/workers/*",
 )
 
 
@@ -49,7 +53,11 @@ def drop_online_files(staging: Path) -> None:
     for lang_dir in sorted(path for path in staging.iterdir() if path.is_dir()):
         for pattern in _NOT_OFFLINE:
             for unwanted in lang_dir.glob(pattern):
-                unwanted.unlink()
+                if unwanted.is_file():
+                    unwanted.unlink()
+        for folder in sorted(lang_dir.rglob("*"), reverse=True):  # the deepest first
+            if folder.is_dir() and not any(folder.iterdir()):
+                folder.rmdir()
 
 
 def write_zip(source: Path, target: Path, folder: str, epoch: int) -> None:

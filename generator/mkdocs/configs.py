@@ -14,14 +14,13 @@ import yaml
 
 from generator.languages import LANGUAGES, Language
 from generator.languages.i18n import catalog, label
-from generator.mkdocs.pagefind import RANKING
+from generator.mkdocs.address import site_address
 from generator.project import Project
 from generator.render.urls import SiteUrls
+from generator.search.ranking import RANKING
 
 # Material templates of our own (a localized 404 page); beside templates/, like TEMPLATE_DIR.
 OVERRIDES_DIR = Path(__file__).resolve().parents[2] / "overrides"
-# The iframe-worker shim: with it, Material skips its CDN copy and search runs from file://.
-IFRAME_WORKER_SHIM = "assets/sijill/vendor/iframe-worker/shim.js"
 
 NAV = (
     ("nav_home", "index.md"),
@@ -63,19 +62,16 @@ def language_config(
 ) -> str:
     """The per-language MkDocs config: what differs from the shared mkdocs.yml."""
     # The published site searches with Pagefind, whose index is made after the build
-    # (`mkdocs.pagefind`); the offline bundle and the live preview keep lunr's.
+    # (`mkdocs.pagefind`), the offline bundle with the generator's own index in classic
+    # scripts (`generator.search`, made after the build too); the live preview keeps lunr's.
     pagefind = not offline and alternate_base is None
-    base = base_config(project)
-    site_url = str(base.get("site_url") or "").rstrip("/")
+    lunr = not pagefind and not offline
+    address = site_address(project)
+    site_url = address.url.rstrip("/")
     build = project.build_dir.resolve()
     # The search settings are the language's (generator/languages: lunr's language, pipeline
     # and word separator).
     plugins: list[Any] = [{"search": lang.search.plugin_config()}]
-    extra_offline: dict[str, Any] = {}
-    if offline:
-        plugins.append("offline")
-        # Any entry naming "iframe-worker" makes Material leave out its unpkg.com copy.
-        extra_offline["polyfills"] = [IFRAME_WORKER_SHIM]
     alternates = [
         {
             "name": other.name,
@@ -100,10 +96,15 @@ def language_config(
         "plugins": plugins,
         "hooks": [os.path.relpath(Path(__file__).with_name("hooks.py"), build)],
         "extra_css": ["assets/sijill/sijill.css"],
-        # The query normalisation is lunr's (the bundle's, the preview's); Pagefind does its own.
-        "extra_javascript": [] if pagefind else ["assets/sijill/search-normalise.js"],
+        # The query normalisation is lunr's (the preview's); the others fold their own.
+        "extra_javascript": (
+            ["assets/sijill/search-normalise.js"]
+            if lunr
+            else ["assets/sijill/offline-search.js"]
+            if offline
+            else []
+        ),
         "extra": {
-            **extra_offline,
             "sijill": {
                 **_head_settings(lang, site_url, alternate_base, offline),
                 "lang": lang.code,
@@ -125,18 +126,28 @@ def language_config(
                 }
                 if pagefind
                 else False,
+                "offline_search": {
+                    "any": label(lang.code, "search_filter_any"),
+                    "more": label(lang.code, "search_more"),
+                    "initial": label(lang.code, "search_initial"),
+                    "suggest": label(lang.code, "search_closest_names"),
+                }
+                if offline
+                else False,
                 "search_results": {
                     key: label(lang.code, key)
                     for key in ("search_result_one", "search_result_other")
                 },
                 "alternates": alternates,
                 "content_dir": f"content/{lang.code}",
+                # "Edit this page": {edit_base}{the page's file in the repository}.
+                "edit_base": address.edit_base,
                 "redirects_file": str(project.redirects_file.resolve()),
             },
         },
     }
-    if site_url:
-        config["site_url"] = f"{site_url}/{lang.code}/"
+    # The preview serves each language at the root of a port of its own (`alternate_base`).
+    config["site_url"] = (alternate_base or {}).get(lang.code, f"{site_url}/{lang.code}/")
     header = "# Written by `python -m generator build`; edit mkdocs.yml instead.\n"
     return header + json.dumps(config, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
@@ -158,7 +169,7 @@ def _head_settings(
     if alternate_base:  # the live preview: each language on its own port
         roots = dict(alternate_base)
         settings["urls"] = {"root": roots[LANGUAGES[0].code], "languages": roots}
-    elif site_url:
+    else:
         settings["urls"] = {
             "root": f"{site_url}/",
             "languages": {other.code: f"{site_url}/{other.code}/" for other in LANGUAGES},
@@ -178,7 +189,6 @@ def write_configs(project: Project, staging: Path, **options: Any) -> dict[str, 
     return configs
 
 
-def site_urls(project: Project) -> SiteUrls | None:
-    """Where the site is published (`site_url` of mkdocs.yml), if it says."""
-    site_url = str(base_config(project).get("site_url") or "")
-    return SiteUrls.from_site_url(site_url) if site_url else None
+def site_urls(project: Project) -> SiteUrls:
+    """Where the site and each language are published (`address.site_address`)."""
+    return SiteUrls.from_site_url(site_address(project).url)

@@ -141,9 +141,10 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # Runs after the search plugin has indexed the page (hooks come after plugins).
     entries = _search_entries(config)
     settings = _settings(config)
-    if entries is not None and settings.get("pagefind"):
-        # The published site searches with Pagefind: lunr's index stays empty (its plugin
-        # stays on, for Material's search box, which our partial replaces).
+    if entries is not None and (settings.get("pagefind") or settings.get("offline_search")):
+        # The published site searches with Pagefind, the bundle with its own index: lunr's
+        # stays empty (its plugin stays on, for Material's search box, which our partial
+        # replaces).
         del entries[:]
     elif entries is not None and _STATE.spool is not None:
         _STATE.spool.take(entries)
@@ -158,7 +159,7 @@ def on_page_context(context: Any, page: Any, config: Any, nav: Any) -> Any:
     # "Edit this page" opens what the page is made from: its YAML file, or the hand-written
     # Markdown under content/<lang>/; a generated listing (sijill_source "") has no file.
     source = page.meta.get("sijill_source", f"{settings['content_dir']}/{page.file.src_uri}")
-    edit_base = (config["extra"].get("sijill_repository") or {}).get("edit_base")
+    edit_base = settings.get("edit_base")
     page.edit_url = f"{edit_base}{source}" if edit_base and source else None
     return context
 
@@ -299,8 +300,16 @@ def on_post_build(config: Any) -> None:
     # pages carry Arabic names too.
     spool = _STATE.spool
     settings = _settings(config)
-    if settings.get("pagefind"):  # Pagefind's index replaces lunr's (generator/mkdocs/pagefind.py)
-        (Path(config["site_dir"]) / "search" / "search_index.json").unlink(missing_ok=True)
+    lunr_index = Path(config["site_dir"]) / "search" / "search_index.json"
+    if settings.get("offline_search") and lunr_index.is_file():
+        # The bundle searches with its own index (generator/search), but Material's script
+        # still reads lunr's on file://, as a script: an empty one, as its offline plugin
+        # writes it.
+        empty = lunr_index.read_text(encoding="utf-8")
+        lunr_index.with_suffix(".js").write_text(f"var __index = {empty}", encoding="utf-8")
+    if settings.get("pagefind") or settings.get("offline_search"):
+        # Pagefind's index (generator/mkdocs/pagefind.py) or the bundle's own replaces lunr's.
+        lunr_index.unlink(missing_ok=True)
         spool = _STATE.spool = None
     if spool is not None and (Path(config["site_dir"]) / "search" / "search_index.json").is_file():
         spool.write(Path(config["site_dir"]))

@@ -2,8 +2,9 @@
 
 `broken_links(site_dir, site_url)` parses each HTML page once, collects its ids and its links
 (`<a href>`, `<link href>`, `<script src>`, `<img src>`), resolves each internal one the way a
-browser would — relative to the page, `dir/` to `dir/index.html`, `/x` and `{site_url}x` to the
-site's root — and returns one line per link that leads nowhere or to a missing anchor.
+browser would — relative to the page, `dir/` to `dir/index.html`, `{site_url}x` and `/x` to the
+site's root (`/x` only when site_url's path is `/`: on a site under `/<repo>/`, `/x` leads out
+of it) — and returns one line per link that leads nowhere or to a missing anchor.
 External links (another host, `mailto:`...) are not fetched: the check needs no network.
 """
 
@@ -36,6 +37,10 @@ class _Page(HTMLParser):
             self.links.append(str(values[attribute]))
 
 
+class _OutsideTheSite(Exception):
+    """A root-relative link above the site's path: it leads out of the site."""
+
+
 @dataclass
 class _Site:
     root: Path
@@ -51,8 +56,13 @@ class _Site:
             self.pages[path] = parser
         return self.pages[path]
 
+    @property
+    def base_path(self) -> str:
+        return urlsplit(self.site_url).path or "/"
+
     def target(self, page: Path, href: str) -> tuple[str, str] | None:
-        """The link as (path from the site's root, fragment), or None when it leaves the site."""
+        """The link as (path from the site's root, fragment), or None when it leaves the site
+        for another host; _OutsideTheSite for a path on this host outside the site's."""
         from_root = False
         if self.site_url and href.startswith(self.site_url):
             href, from_root = href[len(self.site_url) :], True
@@ -61,9 +71,13 @@ class _Site:
             return None
         path = unquote(parts.path)
         if path.startswith("/"):
-            # Root-relative, as in 404 pages: the site's root is site_url's path.
-            base = urlsplit(self.site_url).path or "/"
-            path, from_root = (path[len(base) :] if path.startswith(base) else path), True
+            # Root-relative, as in 404 pages: the site's root is site_url's path, and a path
+            # outside it is another site's (a project site on GitHub Pages is under /<repo>/).
+            if path + "/" == self.base_path:  # "/repo": the host redirects it to "/repo/"
+                path = self.base_path
+            if not path.startswith(self.base_path):
+                raise _OutsideTheSite(self.base_path)
+            path, from_root = path[len(self.base_path) :], True
         if not path and not from_root:
             resolved = page.relative_to(self.root).as_posix()
         else:
@@ -91,7 +105,11 @@ def broken_links(site_dir: Path, site_url: str = "", directory_index: bool = Tru
     for page in sorted(site.root.rglob("*.html")):
         name = page.relative_to(site.root).as_posix()
         for href in site.page(page).links:
-            target = site.target(page, href)
+            try:
+                target = site.target(page, href)
+            except _OutsideTheSite as outside:
+                problems.append(f"{name}: {href} (outside the site, which is under {outside})")
+                continue
             if target is None:
                 continue
             resolved, fragment = target

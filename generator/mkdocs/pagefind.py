@@ -16,8 +16,8 @@ Two parts:
   wheel's binary (no Node, no download): one language per run, because the indexer's memory
   grows with the pages of a run.
 
-The offline bundle keeps Material's lunr search: Pagefind's ES modules and WebAssembly do not
-load from file://. Its markup is harmless there (data attributes).
+The offline bundle has an index of its own (`generator.search`), read from this same markup:
+Pagefind's ES modules and WebAssembly do not load from file://.
 """
 
 from __future__ import annotations
@@ -37,20 +37,7 @@ from markupsafe import Markup, escape
 
 from generator.parallel import ending_with_us
 from generator.project import BuildError
-
-# Heading weight (Pagefind's default for h1 is 7) and names' weight (as a heading).
-TITLE_WEIGHT = "10"
-NAMES_WEIGHT = "7"
-
-# The metadata field that holds a page's names, by kind of page, and how much a query that
-# matches it lifts the page (Pagefind's `ranking.metaWeights`, given to its UI through the
-# search box's `data-ranking`): a person's or a country's own names most, then a visit's title
-# (a person and a country together). The title's match counts little: a source's title names
-# everyone it is about. Organizations have no such field: their names hold a country's
-# ("Senate of Pakistan", «وزارة الخارجية الباكستانية») and put them above the country; their
-# names weigh in their page's text (the hidden block, as a heading) instead.
-NAMES_META = {"person": "names", "country": "names", "visit": "visit"}
-RANKING = {"metaWeights": {"title": 1, "names": 20, "visit": 10}}
+from generator.search.ranking import NAMES_META, NAMES_WEIGHT, TITLE_WEIGHT
 
 _ARTICLE = '<article class="md-content__inner md-typeset">'
 _H1 = re.compile(r"<h1\b")
@@ -121,15 +108,144 @@ def pagefind_binary() -> Path:
     return Path(get_executable())
 
 
-def index_site(site_dir: Path, lang: str) -> IndexRun:
-    """Index one language's built site into `<site_dir>/pagefind/`."""
-    out = site_dir / "pagefind"
+# Pages per Pagefind run: the indexer's memory grows with the pages of one run (about 150 KB
+# a page of ours; BENCHMARKS.md "Search at 2,000 + 10,000"), so a language of more pages is
+# indexed in shards, each its own bundle, that the search box merges at query time
+# (Pagefind's `mergeIndex`; the WebAssembly loads once, each shard adds its entry, its
+# metadata and the chunks of the query's words).
+SHARD_PAGES = 3_000
+SHARDS_FILE = "sijill-shards.json"  # in the main bundle: the other bundles, for the box
+
+
+@dataclass(frozen=True)
+class Shard:
+    """One Pagefind run: its bundle's folder (relative to the language's site) and the
+    globs of the pages it indexes."""
+
+    folder: str
+    globs: tuple[str, ...]
+    pages: int
+
+    @property
+    def glob(self) -> str:
+        return self.globs[0] if len(self.globs) == 1 else "{" + ",".join(self.globs) + "}"
+
+
+def _group(relative: Path) -> str:
+    """A page's group, the unit shards are made of: its top folder, and for visits the year
+    their ids begin with ("visits/2025"); top-level pages are "" (the main bundle's)."""
+    parts = relative.parts
+    if len(parts) == 1:
+        return ""
+    if parts[0] == "visits" and len(parts) > 2 and re.match(r"\d{4}-", parts[1]):
+        return f"visits/{parts[1][:4]}"
+    return parts[0]
+
+
+def _glob(relative: Path) -> str:
+    """The glob that finds a page with the others of its group, and no page of another."""
+    parts = relative.parts
+    if len(parts) == 1:
+        return "*.html"
+    if parts[0] != "visits":
+        return f"{parts[0]}/**/*.html"
+    if len(parts) == 2:
+        return "visits/*.html"
+    if re.match(r"\d{4}-", parts[1]):
+        return f"visits/{parts[1][:4]}-*/**/*.html"
+    return f"visits/{parts[1]}/**/*.html"
+
+
+# Shards rank their own pages: a page's score depends on its shard's word statistics. The
+# pages a name should find first (people, countries, organizations, relations: what the
+# `names` field lifts) stay together in the main bundle; sources, then visits by year, go to
+# the others.
+_LATER = {"sources": 1, "visits": 2}
+
+
+def _shard_order(group: str) -> tuple[int, str]:
+    return (_LATER.get(group.split("/")[0], 0), group)
+
+
+def plan_shards(site_dir: Path, budget: int = SHARD_PAGES) -> list[Shard]:
+    """The runs that index `site_dir`: groups of pages in order, packed into runs of at
+    most `budget` pages (a larger group is a run of its own); the first is the main bundle,
+    `pagefind/`, the others `pagefind/<first group>/`. One run when the site is small."""
+    counts: dict[str, int] = {}
+    globs: dict[str, set[str]] = {}
+    indexed: set[str] = set()
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] == "pagefind":
+            continue
+        group = _group(relative)
+        counts[group] = counts.get(group, 0) + 1
+        globs.setdefault(group, set()).add(_glob(relative))
+        # A run whose pages have no `data-pagefind-body` would index them whole (cards,
+        # redirects): groups without one are left out.
+        if group not in indexed and "data-pagefind-body" in path.read_text(encoding="utf-8"):
+            indexed.add(group)
+    packed: list[list[str]] = []
+    sizes: list[int] = []
+    for group in sorted((g for g in counts if g in indexed or not g), key=_shard_order):
+        if packed and sizes[-1] + counts[group] <= budget:
+            packed[-1].append(group)
+            sizes[-1] += counts[group]
+        else:
+            packed.append([group])
+            sizes.append(counts[group])
+    return [
+        Shard(
+            folder="pagefind" if n == 0 else "pagefind/" + groups[0].replace("/", "-"),
+            globs=tuple(sorted({glob for group in groups for glob in globs[group]})),
+            pages=size,
+        )
+        for n, (groups, size) in enumerate(zip(packed, sizes, strict=True))
+    ]
+
+
+def index_site(site_dir: Path, lang: str, budget: int = SHARD_PAGES) -> IndexRun:
+    """Index one language's built site into `<site_dir>/pagefind/`, in shards of at most
+    `budget` pages, one after the other; the main bundle lists the others in SHARDS_FILE."""
+    shards = plan_shards(site_dir, budget)
+    runs = [index_shard(site_dir, lang, shard) for shard in shards]
+    return finish_index(site_dir, shards, runs)
+
+
+def finish_index(site_dir: Path, shards: list[Shard], runs: list[IndexRun]) -> IndexRun:
+    """Once every shard is in place: the main bundle lists the others in SHARDS_FILE; the
+    runs' seconds and peak, and the index's files and bytes."""
+    listing = [shard.folder.removeprefix("pagefind/") + "/" for shard in shards[1:]]
+    listed = site_dir / "pagefind" / SHARDS_FILE
+    # A new file, never written in place: a kept bundle's is a hard link to the last build's.
+    listed.unlink(missing_ok=True)
+    listed.write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
+    files = [path for path in (site_dir / "pagefind").rglob("*") if path.is_file()]
+    return IndexRun(
+        seconds=sum(run.seconds for run in runs),
+        peak_rss=max((run.peak_rss for run in runs), default=0),
+        files=len(files),
+        size=sum(path.stat().st_size for path in files),
+    )
+
+
+def shard_holding(shards: list[Shard], page: str) -> Shard | None:
+    """The shard whose globs find `page` (relative to the language's site), if any."""
+    glob = _glob(Path(page))
+    return next((shard for shard in shards if glob in shard.globs), None)
+
+
+def index_shard(site_dir: Path, lang: str, shard: Shard) -> IndexRun:
+    """One Pagefind run over the shard's pages into its folder."""
+    out = site_dir / shard.folder
     command = [
         str(pagefind_binary()),
         "--site",
         str(site_dir),
         "--output-subdir",
-        "pagefind",
+        shard.folder,
+        "--glob",
+        shard.glob,
         "--force-language",
         lang,
         "--silent",

@@ -49,10 +49,13 @@ def snapshot(folder: Path, skip: str | None = None) -> Snapshot:
 
 
 def signature(files: Snapshot) -> str:
-    """One digest of a snapshot: two folders with the same signature hold the same files."""
+    """One digest of a snapshot: two folders with the same signature hold the same files.
+    Sizes and modification times, not inodes: a cache saved and restored elsewhere (an
+    archive, as CI keeps `build/cache`) keeps those, with their nanoseconds, and no inode."""
     digest = hashlib.sha256()
     for path in sorted(files):
-        digest.update(f"{path}\0{files[path]}\n".encode())
+        size, modified, _ = files[path]
+        digest.update(f"{path}\0{size}\0{modified}\n".encode())
     return digest.hexdigest()
 
 

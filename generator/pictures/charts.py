@@ -76,7 +76,7 @@ def _figure(frame: Frame, body: Markup, height: int, legend: Sequence[Series]) -
         for series in legend
     )
     return Markup(
-        '<figure class="sijill-chart" data-search-exclude>\n'
+        '<figure class="sijill-chart" data-search-exclude data-pagefind-ignore>\n'
         '<svg viewBox="0 0 {w} {h}" role="graphics-document" aria-labelledby="{i}-t" '
         'aria-describedby="{i}-d" '
         'xmlns="http://www.w3.org/2000/svg">'

@@ -128,7 +128,8 @@ def world_map(h: PageHelpers, kind: str, key: str) -> Markup:
             ),
         )
     figure = Md(
-        '<figure class="sijill-map" data-search-exclude>\n<div class="sijill-map__box">'
+        '<figure class="sijill-map" data-search-exclude data-pagefind-ignore>\n'
+        '<div class="sijill-map__box">'
         '<img src="{}{}" alt="" width="{}" height="{}">'
         '<svg class="sijill-map__marks" viewBox="0 0 {} {}" role="group" '
         'aria-labelledby="sijill-map-title" aria-describedby="sijill-map-desc">'

@@ -1,13 +1,16 @@
 """The build cache (`build/cache/`): what a publish keeps for the next one to redo only what an
 edit of the data changed. Safe to delete: the next build is then a full one.
 
-What it holds, and what makes it valid:
+What it holds, and what makes it valid (all of it below `build/cache/`, which CI saves and
+restores as one folder):
 
 - `state.pickle`: the checked data of the last build (with the check's per-file cache,
   `data.check.CheckCache`), its relations, and what each generated page read of them
   (generator/render/deps.py). With it, a build renders again only the pages whose reads
   changed, and keeps every other page's Markdown on disk as it is.
+- `docs/<lang>/`: each language's generated docs tree (`Project.docs_dir`).
 - `site/<lang>/`: each language's MkDocs output (the work site, generator/mkdocs/worksite.py).
+- `search/<lang>/`: each language's last search index (Pagefind's).
 - `manifest.json`, written last, atomically, once the site is published: the cache key, and
   the signatures of the docs trees and work sites as that build left them, and of the state
   file. The build removes it before it changes anything, so a build that stops half-way
@@ -117,7 +120,7 @@ def cache_key(project: Project, options: Mapping[str, Any]) -> str:
 
 def _stamp(path: Path) -> list[int]:
     info = path.stat()
-    return [info.st_size, info.st_mtime_ns, info.st_ino]
+    return [info.st_size, info.st_mtime_ns]
 
 
 def valid_state(project: Project, key: str, signatures: Mapping[str, str]) -> Path | None:
