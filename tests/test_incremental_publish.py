@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from generator.bench.synthetic import make_dataset
 from generator.mkdocs import pagefind
@@ -31,20 +30,11 @@ from generator.project import Project
 from generator.write import buildcache
 from tests.conftest import ROOT, SHIPPED_DATA
 from tests.sitebuild import project_for, stable_name
+from tests.test_incremental import _load, _save
 
 INCREMENTAL = re.compile(r"rendered (\d+) pages again")
 KEPT = re.compile(r"shards indexed, (\d+) kept")
 UNSTABLE = re.compile(r"(^|/)pagefind/([\w-]+/)?pagefind-entry\.json$")
-
-
-def _load(path: Path) -> dict[str, Any]:
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, dict)
-    return data
-
-
-def _save(path: Path, data: dict[str, Any]) -> None:
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 def _site(site: Path) -> dict[str, bytes | None]:

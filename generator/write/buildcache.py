@@ -43,7 +43,7 @@ from generator.project import Project
 from generator.render.deps import Read
 from generator.render.environment import TEMPLATE_DIR
 from generator.render.urls import feed_of
-from generator.write.writer import SyncReport
+from generator.write.writer import SyncReport, file_entries
 
 GENERATOR_DIR = Path(__file__).resolve().parents[1]
 # The code's own files a built page depends on, beside the project's hand-written pages and
@@ -200,13 +200,7 @@ def touch_dependents(targets: Mapping[str, Path], reports: Mapping[str, SyncRepo
 
 
 def _markdown_pages(folder: Path) -> Iterable[str]:
-    pending = [""]
-    while pending:
-        relative = pending.pop()
-        with os.scandir(folder / relative if relative else folder) as entries:
-            for entry in entries:
-                path = f"{relative}/{entry.name}" if relative else entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    pending.append(path)
-                elif entry.name.endswith(".md"):
-                    yield path
+    start = len(str(folder)) + 1
+    for entry in file_entries(folder):
+        if entry.name.endswith(".md"):
+            yield entry.path[start:].replace(os.sep, "/")
