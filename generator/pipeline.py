@@ -1,36 +1,42 @@
 """The build, stage by stage: read this module top to bottom.
 
+0. cache      what the last build left (`write.buildcache`), if it is valid for this one:
+              the same code, templates, configuration and versions, and its folders as it
+              left them; removed until this build has published (8).
 1. check      the data (`data.check`): every problem at once; a failed check stops here.
 2. plan       each entity's relations and the page plan (`model`), made by the generator.
 3. write      each language's docs tree, rendered page by page (`write.generate`), and the
-              redirects of former ids; `prepare` does 1-3, in a process of its own for a build.
-4. MkDocs     one strict `mkdocs build` per language, side by side (`mkdocs.builds`), into a
-              staging folder of this build's own (`mkdocs.lock`); then, for the published
-              site, Pagefind's search index of each language, one after the other
-              (`mkdocs.pagefind`); for the offline bundle, its own index (`generator.search`).
+              redirects of former ids; `prepare` does 1-3, in a process of its own for a build;
+              with the cache, only the pages whose reads of the data changed.
+4. MkDocs     one strict `mkdocs build` per language, side by side (`mkdocs.builds`), into
+              its work site kept in the cache (`mkdocs.worksite`); with the cache, a dirty
+              build of only the pages whose Markdown changed (`mkdocs.dirty`). Then the work
+              sites are staged (hard links) in a staging folder of this build's own
+              (`mkdocs.lock`), and, for the published site, Pagefind's search index of each
+              language, one after the other, only its shards that hold a changed page
+              (`update_search`, `mkdocs.reindex`, `mkdocs.pagefind`); for the offline bundle,
+              its own index (`generator.search`).
 5. root files the language chooser, the bilingual 404 page, the sitemap (`mkdocs.root`).
 6. links      every internal link and anchor checked (`mkdocs.linkcheck`), when asked.
 7. publish    the staging folder put in the place of the site in one step (`mkdocs.publish`).
+8. cache      this build's state and the manifest that makes it valid, written last.
 
 `build` runs them all for the published site, `bundle` for the offline zip (no publish: a
-zip), and the live preview calls `prepare` alone, with its incremental state. One build at a
-time holds the build folder's lock (`mkdocs.lock`): a failed or killed build leaves the
-previous site, or the new one, and its wreckage is cleaned by the next.
+zip, no cache), and the live preview calls `prepare` alone, with its incremental state. One
+build at a time holds the build folder's lock (`mkdocs.lock`): a failed or killed build
+leaves the previous site, or the new one, and its wreckage is cleaned by the next.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import datetime
-import json
 import os
 import shutil
 import time
+from collections.abc import Mapping
 from pathlib import Path
 
-from generator.data.check import CheckResult, check
-from generator.data.dataset import Dataset
-from generator.data.schema import KINDS
+from generator.data.check import CheckResult
 from generator.languages import LANGUAGES
 from generator.mkdocs.address import site_address
 from generator.mkdocs.builds import FALLBACK_EPOCH, run_mkdocs
@@ -38,15 +44,23 @@ from generator.mkdocs.bundle import bundle_name, drop_online_files, write_zip
 from generator.mkdocs.configs import site_urls, write_configs
 from generator.mkdocs.linkcheck import broken_links, check_site_links
 from generator.mkdocs.lock import BuildLock, build_lock, clean_leftovers, new_staging
-from generator.mkdocs.pagefind import index_site
 from generator.mkdocs.publish import check_can_publish, publish, recover_interrupted_publish
+from generator.mkdocs.reindex import update_index
 from generator.mkdocs.root import language_chooser, write_root_files
-from generator.parallel import ForkedProcessDied, can_fork, sigterm_as_interrupt, start_forked
-from generator.project import BuildError, Progress, Project, failing_as
-from generator.review.git import commit_epoch, last_changed
+from generator.mkdocs.worksite import Changes, changes, link_tree, signature, snapshot
+from generator.parallel import sigterm_as_interrupt
+from generator.prepare import prepare, prepare_apart
+from generator.project import BuildError, Progress, Project, failing_as, os_error_text
+from generator.review.git import commit_epoch
 from generator.search.build import index_language
-from generator.write.generate import Incremental, generate
-from generator.write.writer import sync_tree
+from generator.write.buildcache import (
+    cache_key,
+    commit,
+    invalidate,
+    search_cache,
+    valid_state,
+    work_site,
+)
 
 
 def build(
@@ -59,31 +73,57 @@ def build(
     """The whole build; raises BuildError (the published site untouched) when a step fails,
     BuildBusy when another build holds the build folder, PublishError when publishing was
     cut in half. With `check_links`, a site with a broken internal link or anchor is not
-    published. `timings` receives the seconds of each phase: check, generate, and each
-    language. Its staging folder is removed however it ends; a SIGTERM stops it as Ctrl-C
+    published. `timings` receives the seconds of each phase: the cache's reading, check,
+    generate, each language's MkDocs and Pagefind, staging, publish, the cache's writing.
+    Its staging folder is removed however it ends; a SIGTERM stops it as Ctrl-C
     does (KeyboardInterrupt)."""
+    timings = {} if timings is None else timings
     with sigterm_as_interrupt(), build_lock(project.build_dir, "build") as lock:
         with failing_as("clean up after an interrupted build"):
             recover_interrupted_publish(project.site_dir, progress)
             clean_leftovers(project.build_dir, progress)
         check_can_publish(project.site_dir)
-        site_address(project)  # a missing or malformed address stops here, before any work
+        address = site_address(project)  # a missing or malformed address stops here
+        with failing_as("read the build cache"):  # 0: what the last build left, if valid
+            started = time.perf_counter()
+            key = cache_key(project, {"strict": strict, "address": dataclasses.asdict(address)})
+            last = valid_state(project, key, _cache_signatures(project))
+            invalidate(project)
+            timings["cache_read"] = time.perf_counter() - started
         with failing_as("check the data and generate the pages"):
-            result = prepare_apart(project, progress, timings=timings)  # 1-3
+            result, kept = prepare_apart(project, progress, timings=timings, cache=last)  # 1-3
         if not result.ok:
             return result
+        if kept is not None:
+            progress(f"rendered {kept} pages again; MkDocs builds only their HTML (incremental)")
+        sites = {lang.code: work_site(project) / lang.code for lang in LANGUAGES}
+        incremental = kept is not None
+        before = {lang: snapshot(site) if incremental else {} for lang, site in sites.items()}
         with failing_as("prepare the MkDocs builds"):
             staging = new_staging(project.build_dir)
         try:
             with failing_as("prepare the MkDocs builds"):
-                configs = write_configs(project, staging)
+                configs = write_configs(project, work_site(project))
                 epoch = build_epoch(project)
-            with failing_as("run MkDocs"):  # 4
+            with failing_as("run MkDocs"):  # 4: only the pages whose Markdown changed, if kept
                 run_mkdocs(
-                    configs, progress, strict=strict, epoch=epoch, timings=timings, lock=lock
+                    configs,
+                    progress,
+                    strict=strict,
+                    epoch=epoch,
+                    timings=timings,
+                    lock=lock,
+                    dirty=incremental,
                 )
+            started = time.perf_counter()
+            with failing_as("stage the built site"):
+                built = {lang: snapshot(site) for lang, site in sites.items()}
+                for lang, site in sites.items():
+                    link_tree(site, staging / lang)
+            timings["stage"] = time.perf_counter() - started
             with failing_as("index the site for search"):  # 4b
-                index_search(staging, progress, timings)
+                changed = {lang: changes(before[lang], built[lang]).pages() for lang in sites}
+                update_search(staging, changed, search_cache(project), progress, timings)
             urls = site_urls(project)
             with failing_as("write the site's root pages"):  # 5
                 write_root_files(project, staging, urls)
@@ -92,12 +132,31 @@ def build(
                 with failing_as("check the links"):
                     check_site_links(staging, urls.root)
                 progress(f"checked the links in {time.perf_counter() - started:.1f} s")
+            started = time.perf_counter()
             with failing_as(f"publish to {project.site_dir}"):  # 7
                 publish(staging, project.site_dir)
+            timings["publish"] = time.perf_counter() - started
         finally:
             # Also the old site after a publish that could not remove it.
             shutil.rmtree(staging, ignore_errors=True)
+        started = time.perf_counter()
+        try:  # 8: last, once the site is published
+            commit(project, key, _cache_signatures(project))
+        except OSError as error:  # the site is published: the next build is a full one, no more
+            progress(f"could not write the build cache: {os_error_text(error)}")
+        timings["cache_write"] = time.perf_counter() - started
     return result
+
+
+def _cache_signatures(project: Project) -> dict[str, str]:
+    """What the build cache must find as the last build left it: each language's docs tree,
+    work site and search index (generator/write/buildcache.py)."""
+    folders = {
+        **{f"docs/{lang.code}": project.docs_dir(lang.code) for lang in LANGUAGES},
+        **{f"site/{lang.code}": work_site(project) / lang.code for lang in LANGUAGES},
+        **{f"search/{lang.code}": search_cache(project) / lang.code for lang in LANGUAGES},
+    }
+    return {name: signature(snapshot(folder)) for name, folder in sorted(folders.items())}
 
 
 def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckResult, Path | None]:
@@ -118,7 +177,7 @@ def bundle(project: Project, progress: Progress, out_dir: Path) -> tuple[CheckRe
             clean_leftovers(offline.build_dir, progress, legacy="site")
         site_address(project)  # its feeds and cards link to the published site
         with failing_as("check the data and generate the pages"):
-            result = prepare_apart(offline, progress)  # 1-3
+            result, _ = prepare_apart(offline, progress)  # 1-3
         if not result.ok:
             return result, None
         with failing_as("prepare the MkDocs builds"):
@@ -168,171 +227,30 @@ def _bundle_in(
     return target
 
 
-# --- 1-3: check, plan, write the docs trees ------------------------------------------------------
-
-
-def prepare_apart(
-    project: Project, progress: Progress, timings: dict[str, float] | None = None
-) -> CheckResult:
-    """`prepare` in a process of its own, which ends before the MkDocs builds start: the data
-    and the rendering's garbage (hundreds of MB at newsroom scale, which Python does not give
-    back) are then not held while MkDocs runs. The result has the diagnostics and counts but
-    no dataset; BuildError is raised here as `prepare` raised it there."""
-    if not can_fork():
-        return _prepared(project, progress, timings)
-    work = start_forked(lambda: _with_timings(project, progress), "check and generate")
-    try:
-        result, child_timings = work()
-    except ForkedProcessDied as error:
-        raise BuildError(f"checking and generating failed: {error}") from error
-    if timings is not None:
-        timings.update(child_timings)
-    return result
-
-
-def _prepared(
-    project: Project, progress: Progress, timings: dict[str, float] | None
-) -> CheckResult:
-    result = prepare(project, progress, timings=timings)
-    result.dataset = None  # the data stays in the process that made it
-    return result
-
-
-def _with_timings(project: Project, progress: Progress) -> tuple[CheckResult, dict[str, float]]:
-    timings: dict[str, float] = {}
-    return _prepared(project, progress, timings), timings
-
-
-def prepare(
-    project: Project,
-    progress: Progress,
-    timings: dict[str, float] | None = None,
-    incremental: Incremental | None = None,
-) -> CheckResult:
-    """Check the data, and write each language's docs tree into the build folder. `timings`
-    receives the seconds of the check and of the generation. With `incremental` (the live
-    preview's state), only what changed since its last run is read and rendered."""
-    timings = {} if timings is None else timings
-    started = time.perf_counter()
-    result = check(project.data_dir, cache=incremental.check_cache if incremental else None)
-    timings["check"] = time.perf_counter() - started
-    if result.dataset is None:
-        return result
-    progress(f"checked {sum(result.counts.values())} files in {timings['check']:.1f} s")
-    started = time.perf_counter()
-    site_url = site_address(project).url
-    previous = incremental.generated if incremental else None
-    targets = {lang.code: project.docs_dir(lang.code) for lang in LANGUAGES}
-    if incremental is not None and previous is not None:
-        # The preview: git dates do not change while one edits, and the pages made from all
-        # the data (the downloads) are made again just after the edited pages are written.
-        dates = incremental.last_changed
-    else:
-        dates = _last_changed(result.dataset)
-    result.dataset.last_changed.update(dates)
-    _write_redirects(project, result.dataset)
-    if incremental is None:
-        # A build: each language's worker writes its own tree. The downloads are made once,
-        # here, before the workers fork: made in each, they cost twice the time and memory.
-        generated = generate(
-            result.dataset,
-            project.content_dir,
-            _extra_pages(result.dataset, site_url, project.directory_urls),
-            write_to=targets,
-        )
-        if generated.problems:
-            raise BuildError("\n".join(generated.problems))
-        written = sum(generated.written.values())
-    else:
-        extra_pages = incremental.extra_pages if previous is not None else None
-        if extra_pages is None:
-            extra_pages = _extra_pages(result.dataset, site_url, project.directory_urls)
-        generated = generate(
-            result.dataset,
-            project.content_dir,
-            extra_pages,
-            previous=previous,
-            changed=incremental.changed,
-        )
-        if generated.problems:
-            raise BuildError("\n".join(generated.problems))
-        written = 0
-        for lang in LANGUAGES:
-            before = previous.trees[lang.code] if previous else None
-            report = sync_tree(targets[lang.code], generated.trees[lang.code], before)
-            written += len(report.written)
-        incremental.done(generated, written, dates, extra_pages)
-        if previous is not None:
-            fresh = _extra_pages(result.dataset, site_url, project.directory_urls)
-            written += incremental.refresh_extra_pages(fresh, targets)
-    timings["generate"] = time.perf_counter() - started
-    progress(
-        f"generated {sum(generated.files.values())} files "
-        f"({written} changed) in {timings['generate']:.1f} s"
-    )
-    return result
-
-
-def _extra_pages(
-    dataset: Dataset, site_url: str = "", directory_urls: bool = True
-) -> dict[str, dict[str, str]]:
-    """Each language's pages made from all the data rather than from templates: the data
-    format reference, the data downloads (the same files in every language) and the page
-    that documents them, and the Atom feeds and embeddable cards (`generator.feeds`)."""
-    from generator.data.reference import render_reference
-    from generator.downloads.datapage import PAGE, render_data_page
-    from generator.downloads.export import data_files
-    from generator.feeds.files import feed_files
-
-    downloads = data_files(dataset, site_url)
-    feeds = feed_files(dataset, site_url, directory_urls)
-    return {
-        lang.code: {
-            "reference/data-format.md": render_reference(lang.code),
-            PAGE: render_data_page(dataset, lang.code),
-            **downloads,
-            **feeds[lang.code],
-        }
-        for lang in LANGUAGES
-    }
-
-
-def _last_changed(dataset: Dataset) -> dict[tuple[str, str], datetime.date]:
-    dates = last_changed(dataset.root)
-    return {
-        key: dates[path.resolve()] for key, path in dataset.files.items() if path.resolve() in dates
-    }
-
-
-def _write_redirects(project: Project, dataset: Dataset) -> None:
-    """Old page -> new page for every former id; the MkDocs hook writes the redirect pages."""
-    redirects = [
-        {"from": f"{kind}/{former}.md", "to": f"{kind}/{entity_id}.md"}
-        for kind in KINDS
-        for entity_id, entity in dataset.of_kind(kind).items()
-        for former in entity.former_ids
-    ]
-    redirects.sort(key=lambda r: r["from"])
-    path = project.redirects_file
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(redirects, indent=1, sort_keys=True) + "\n"
-    if not path.is_file() or path.read_text(encoding="utf-8") != text:
-        path.write_text(text, encoding="utf-8")
-
-
 # --- 4b: the search index -------------------------------------------------------------------------
 
 
-def index_search(staging: Path, progress: Progress, timings: dict[str, float] | None) -> None:
-    """Pagefind over each language's built pages, one language at a time (`mkdocs.pagefind`):
-    the indexer's memory grows with the pages of one run."""
+def update_search(
+    staging: Path,
+    changed: Mapping[str, Changes],
+    cache: Path,
+    progress: Progress,
+    timings: dict[str, float] | None,
+) -> None:
+    """Each language's search index in `staging`, given the built pages whose HTML was
+    added, changed or removed since the last publish (`changed`; all of them for a full
+    build): Pagefind's shards that hold a changed page are indexed again, one language and
+    one shard at a time (the indexer's memory grows with the pages of one run), the others
+    are the last build's, kept in `cache` (`<cache>/<lang>`; `mkdocs.reindex`)."""
     for lang in LANGUAGES:
-        run = index_site(staging / lang.code, lang.code)
+        update = update_index(staging / lang.code, lang.code, changed[lang.code], cache / lang.code)
+        run = update.run
         if timings is not None:
             timings[f"pagefind_{lang.code}"] = run.seconds
         progress(
             f"indexed the {lang.code} site for search in {run.seconds:.1f} s "
-            f"({run.files} files, {run.size / 1e6:.1f} MB, peak {run.peak_rss / 1e6:.0f} MB)"
+            f"({update.indexed} shards indexed, {update.kept} kept; {run.files} files, "
+            f"{run.size / 1e6:.1f} MB, peak {run.peak_rss / 1e6:.0f} MB)"
         )
 
 
@@ -345,3 +263,6 @@ def build_epoch(project: Project) -> int:
     if "SOURCE_DATE_EPOCH" in os.environ:
         return int(os.environ["SOURCE_DATE_EPOCH"])
     return commit_epoch(project.data_dir) or FALLBACK_EPOCH
+
+
+__all__ = ["build", "build_epoch", "bundle", "prepare", "update_search"]

@@ -48,7 +48,9 @@ class Project:
         )
 
     def docs_dir(self, lang: str) -> Path:
-        return self.build_dir / "docs" / lang
+        """Each language's generated docs tree: in the build cache (`write.buildcache`), whose
+        next build keeps the pages an edit of the data did not change."""
+        return self.build_dir / "cache" / "docs" / lang
 
     def language_config(self, lang: str) -> Path:
         return self.build_dir / f"mkdocs.{lang}.yml"

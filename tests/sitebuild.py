@@ -37,13 +37,14 @@ def page(site: Path, lang: str, path: str) -> str:
 
 
 # Pagefind's filter files are named by the hash of their bytes, which hold the same entries in
-# an order that changes from run to run (and so does the metadata file that names them).
+# an order that changes from run to run (and so does the metadata file that names them), in
+# the main bundle and in each shard's (`pagefind/visits-2019/`).
 _REORDERED = re.compile(
-    r"(^|/)pagefind/(filter/\w+?_|pagefind\.\w+?_)[0-9a-f]+(\.pf_filter|\.pf_meta)$"
+    r"(^|/)pagefind/([\w-]+/)?(filter/\w+?_|pagefind\.\w+?_)[0-9a-f]+(\.pf_filter|\.pf_meta)$"
 )
 
 
 def stable_name(name: str) -> str:
     """A site file's path with the run-dependent hash of Pagefind's filter and metadata files
-    masked (`…/pagefind/filter/ar_*.pf_filter`)."""
-    return _REORDERED.sub(r"\1pagefind/\2*\3", name)
+    masked (`…/pagefind/filter/ar_*.pf_filter`, `…/pagefind/sources/filter/ar_*.pf_filter`)."""
+    return _REORDERED.sub(r"\1pagefind/\2\3*\4", name)

@@ -157,4 +157,4 @@ def test_a_build_with_a_malformed_address_stops_before_any_work(
     error = capsys.readouterr().err
     assert "SIJILL_SITE_URL: 'https://owner.github.io/<repo>/' holds a character" in error
     assert (site / "index.html").read_text(encoding="utf-8") == "the published site"
-    assert not (tmp_path / "build" / "docs").exists()
+    assert not (tmp_path / "build" / "cache").exists()

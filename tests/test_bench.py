@@ -70,6 +70,12 @@ def test_bench_runs_at_a_tiny_size(
     assert figures["pages"] > 20 and figures["site_bytes"] > 0 and figures["peak_rss_mb"] > 0
     assert 0 < figures["peak_pss_mb"] <= figures["peak_rss_mb"]
     assert all(figures[key] > 0 for key in KEYS if key.endswith("_s"))
+    # Three incremental publishes of each kind, each rendering a few pages again.
+    for kind in ("edit", "add"):
+        assert len(figures[f"publish_{kind}_runs_s"]) == 3
+        assert figures[f"publish_{kind}_s"] in figures[f"publish_{kind}_runs_s"]
+        assert len(figures[f"publish_{kind}_incremental"]) == 3
+        assert "pagefind_en" in figures[f"publish_{kind}_phases_s"]
     printed = capsys.readouterr()
     assert "bilingual build, wall" in printed.out
     assert "baseline" in printed.err  # progress, as it runs

@@ -130,8 +130,8 @@ def _wait_for(
 
 
 def _mkdocs_writing(out: Path) -> bool:
-    """Both MkDocs builds have started writing the staging folder."""
-    return all(any((out / "build").glob(f"staging-*/{lang}/*")) for lang in ("en", "ar"))
+    """Both MkDocs builds have started writing their work sites (the build cache's)."""
+    return all(any((out / "build" / "cache" / "site" / lang).glob("*")) for lang in ("en", "ar"))
 
 
 def _gone_soon(text: str, seconds: float) -> list[int]:
@@ -234,7 +234,7 @@ def test_a_build_killed_during_mkdocs_leaves_no_process_and_the_next_one_cleans_
     first.wait()
     assert _gone_soon(str(tmp_path), 2.0) == []
     # Ended by us, not done: a finished MkDocs build would have written its search index.
-    assert list((tmp_path / "build").glob("staging-*/*/search/search_index.json")) == []
+    assert list((tmp_path / "build").glob("cache/site/*/search/search_index.json")) == []
 
     second = _run(_build_args(tmp_path))
     assert second.returncode == 0, second.stderr

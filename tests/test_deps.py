@@ -11,7 +11,7 @@ from generator.data.dataset import Dataset
 from generator.model.pages import plan
 from generator.model.resolve import resolve
 from generator.parallel import can_fork, collection_paused, frozen, map_forked
-from generator.render.deps import KIND, RELATION, changed_reads
+from generator.render.deps import KIND, OTHER, RELATION, changed_reads
 from generator.render.session import RenderSession
 from tests.conftest import ROOT
 
@@ -80,6 +80,28 @@ def test_changed_reads_compare_entities_and_relations() -> None:
     assert (RELATION, "people_by_country", "FR") in changed
     assert (RELATION, "people_by_country", "PK") not in changed
     assert ("people", "mohsin-naqvi") not in changed
+
+
+def test_a_page_reads_its_own_day_of_last_change_only() -> None:
+    """Each commit changes the day of the files it touched: a person's page is rendered again
+    when its own day changes, not another's (the build cache's incremental publish)."""
+    import dataclasses
+    import datetime
+
+    dataset = _shipped()
+    day = datetime.date(2025, 11, 25)
+    dataset.last_changed.update({("people", "ali-larijani"): day, ("people", "mohsin-naqvi"): day})
+    reads = _reads(dataset, "people/ali-larijani.md")
+    assert (OTHER, "last_changed", ("people", "ali-larijani")) in reads
+    assert (OTHER, "last_changed") not in reads
+    relations = resolve(dataset)
+    later = dataclasses.replace(dataset, last_changed=dict(dataset.last_changed))
+    later.last_changed[("people", "mohsin-naqvi")] = datetime.date(2025, 12, 1)
+    assert not changed_reads((dataset, relations), (later, relations), set(reads))
+    later.last_changed[("people", "ali-larijani")] = datetime.date(2025, 12, 1)
+    assert changed_reads((dataset, relations), (later, relations), set(reads)) == {
+        (OTHER, "last_changed", ("people", "ali-larijani"))
+    }
 
 
 def test_map_forked_runs_each_item_in_its_own_process() -> None:

@@ -32,6 +32,7 @@ FLOORS: dict[str, int] = {
     "write": 5,
     "search": 5,  # the offline index, from built pages; its weights are Pagefind's too
     "mkdocs": 6,
+    "prepare": 7,  # the pipeline's steps 1-3
     "pipeline": 7,
     "preview": 8,
     "bench": 8,

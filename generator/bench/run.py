@@ -9,6 +9,8 @@ that size in a temporary folder (`generator.bench.synthetic`), then measures in 
 - the baseline: a plain `mkdocs build` of one language's generated Markdown with a minimal
   config (Material with the site's theme settings, the same short navigation and Markdown
   extensions; none of our hooks, plugins or search settings), alone on the machine;
+- the incremental publish (`bench.publish`): one person's summary edited, then one visit
+  added, each published three times by the same build command with its cache;
 - the live preview: `python -m generator serve` on the same data; one person's YAML is edited,
   and the time is taken until the regenerated Markdown is on disk (`preview_edit_s`) and until
   both languages' pages, as the preview servers (`generator.preview.server`) serve them,
@@ -18,7 +20,7 @@ that size in a temporary folder (`generator.bench.synthetic`), then measures in 
 Timings are never asserted by tests: they depend on the machine and on what else runs on it
 (the load average before and after is recorded with the figures).
 
-Longer than 400 lines: the three measurements (build, baseline, preview) and their report share
+Longer than 400 lines: the measurements (build, baseline, preview) and their report share
 the clock, the memory sampler and the figures' keys; only the command line runs it.
 """
 
@@ -46,6 +48,7 @@ from typing import Any
 import yaml
 
 from generator.bench.pagesize import largest_pages
+from generator.bench.publish import measure_publish
 from generator.bench.synthetic import Sizes
 from generator.languages import LANGUAGES
 from generator.mkdocs.configs import NAV
@@ -583,6 +586,13 @@ def run(
             "organizations": sizes.organizations,
             "sources": sizes.sources,
         }
+        # After the baselines, which read the docs trees as the full build left them.
+        person = busiest_person(project.data_dir)
+
+        def edit(number: int) -> None:
+            edit_summary(project.data_dir / "people" / f"{person}.yml")
+
+        figures |= measure_publish(project, clock, edit, build_wall_s)
         if preview:
             figures |= measure_preview(project, work, progress=clock)
         figures |= derived(figures)
@@ -687,6 +697,15 @@ def table(figures: dict[str, Any]) -> str:
         "check + generate over the wall time",
     )
     row("wall / baseline (target <= 1.15)", f"{figures['wall_over_baseline']:.2f}")
+    for kind, what in (("edit", "one person's summary edited"), ("add", "one visit added")):
+        if f"publish_{kind}_s" in figures:
+            row(
+                f"publish: {what} (target <= 30 s)",
+                f"{figures[f'publish_{kind}_s']:.2f} s",
+                f"median of {len(figures[f'publish_{kind}_runs_s'])}, spread "
+                f"{figures[f'publish_{kind}_spread_s']:.2f} s, "
+                f"{100 * figures[f'publish_{kind}_over_build']:.1f} % of the full build",
+            )
     widths = [max(len(r[i]) for r in rows) for i in range(3)]
     lines = [
         f"| {'figure'.ljust(widths[0])} | {'value'.rjust(widths[1])} | {'note'.ljust(widths[2])} |",

@@ -1,5 +1,5 @@
 """Which feeds and cards the site gets, as files of each language's docs tree (path -> text),
-which the build adds to the generated pages (`pipeline._extra_pages`) and MkDocs copies as
+which the build adds to the generated pages (`prepare._extra_pages`) and MkDocs copies as
 they are: a feed for every visit (`feeds/visits.xml`) and for each person, country and
 relation page; a card for each person and visit. Paths are `render.urls.feed_of`/`card_of`'s.
 

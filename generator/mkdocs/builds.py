@@ -35,8 +35,10 @@ def run_mkdocs(
     epoch: int = FALLBACK_EPOCH,
     timings: dict[str, float] | None = None,
     lock: BuildLock | None = None,
+    dirty: bool = False,
 ) -> None:
     """One `mkdocs build` per language, side by side; all output shown if any fails.
+    `dirty`: only the pages whose Markdown is newer than their HTML (`mkdocs.dirty`), strict.
 
     Each build logs to a file of its own, not a pipe: MkDocs lists every page left out of the
     navigation, far more than a pipe holds, and a pipe read one build after the other stalled
@@ -58,18 +60,12 @@ def run_mkdocs(
         logs = {lang: stack.enter_context(tempfile.TemporaryFile()) for lang in configs}
         try:
             for lang, config in configs.items():
+                # Not --quiet: it hides warnings from --strict, which then passes a broken site.
+                command = ["mkdocs", "build", "-f", str(config), *(["--strict"] if strict else [])]
+                if dirty:
+                    command = ["generator.mkdocs.dirty", str(config)]
                 processes[lang] = subprocess.Popen(
-                    # Not --quiet: it hides warnings from --strict, which then passes a broken
-                    # site.
-                    [
-                        sys.executable,
-                        "-m",
-                        "mkdocs",
-                        "build",
-                        "-f",
-                        str(config),
-                        *(["--strict"] if strict else []),
-                    ],
+                    [sys.executable, "-m", *command],
                     stdout=logs[lang],
                     stderr=subprocess.STDOUT,
                     env=environment,

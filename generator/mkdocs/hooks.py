@@ -23,6 +23,7 @@ from generator.mkdocs.heads import head_tags
 from generator.mkdocs.pagefind import mark_page, page_search
 from generator.mkdocs.redirects import write_redirects
 from generator.mkdocs.searchnorm import SearchSpool, normalise_entries
+from generator.mkdocs.worksite import prune
 from generator.render.urls import SITE_FEED, SiteUrls, feed_of, resolve_doc_links
 
 
@@ -40,8 +41,10 @@ class _BuildState:
     many times in one process, generator/preview/server.py). Nothing else is kept between
     events."""
 
-    def __init__(self, command: str | None) -> None:
+    def __init__(self, command: str | None, dirty: bool = False) -> None:
         self.command = command
+        # An incremental publish (generator/mkdocs/dirty.py): only some pages are built.
+        self.dirty = dirty
         # `mkdocs build` spools the search index to disk as it goes (searchnorm.py); a preview
         # (`mkdocs serve`) builds again and keeps the plugin's entries.
         self.spool: SearchSpool | None = None
@@ -60,7 +63,17 @@ _STATE = _BuildState(None)  # until MkDocs starts: no spool, entries normalised 
 
 def on_startup(command: str, dirty: bool) -> None:
     global _STATE
-    _STATE = _BuildState(command)
+    _STATE = _BuildState(command, dirty)
+
+
+def on_files(files: Any, config: Any) -> Any:
+    # A dirty build writes only what is newer in the docs than in the site: everything else
+    # of the site folder goes first, so that MkDocs writes new files, never into one the
+    # published site shares (generator/mkdocs/worksite.py).
+    if _STATE.dirty:
+        keep = {file.dest_uri for file in files if not file.is_modified()}
+        prune(Path(config["site_dir"]), keep)
+    return files
 
 
 def on_pre_build(config: Any) -> None:

@@ -208,21 +208,34 @@ def index_site(site_dir: Path, lang: str, budget: int = SHARD_PAGES) -> IndexRun
     """Index one language's built site into `<site_dir>/pagefind/`, in shards of at most
     `budget` pages, one after the other; the main bundle lists the others in SHARDS_FILE."""
     shards = plan_shards(site_dir, budget)
-    runs = [_index_shard(site_dir, lang, shard) for shard in shards]
+    runs = [index_shard(site_dir, lang, shard) for shard in shards]
+    return finish_index(site_dir, shards, runs)
+
+
+def finish_index(site_dir: Path, shards: list[Shard], runs: list[IndexRun]) -> IndexRun:
+    """Once every shard is in place: the main bundle lists the others in SHARDS_FILE; the
+    runs' seconds and peak, and the index's files and bytes."""
     listing = [shard.folder.removeprefix("pagefind/") + "/" for shard in shards[1:]]
-    (site_dir / "pagefind" / SHARDS_FILE).write_text(
-        json.dumps(listing, indent=1) + "\n", encoding="utf-8"
-    )
+    listed = site_dir / "pagefind" / SHARDS_FILE
+    # A new file, never written in place: a kept bundle's is a hard link to the last build's.
+    listed.unlink(missing_ok=True)
+    listed.write_text(json.dumps(listing, indent=1) + "\n", encoding="utf-8")
     files = [path for path in (site_dir / "pagefind").rglob("*") if path.is_file()]
     return IndexRun(
         seconds=sum(run.seconds for run in runs),
-        peak_rss=max(run.peak_rss for run in runs),
+        peak_rss=max((run.peak_rss for run in runs), default=0),
         files=len(files),
         size=sum(path.stat().st_size for path in files),
     )
 
 
-def _index_shard(site_dir: Path, lang: str, shard: Shard) -> IndexRun:
+def shard_holding(shards: list[Shard], page: str) -> Shard | None:
+    """The shard whose globs find `page` (relative to the language's site), if any."""
+    glob = _glob(Path(page))
+    return next((shard for shard in shards if glob in shard.globs), None)
+
+
+def index_shard(site_dir: Path, lang: str, shard: Shard) -> IndexRun:
     """One Pagefind run over the shard's pages into its folder."""
     out = site_dir / shard.folder
     command = [

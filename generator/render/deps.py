@@ -23,7 +23,10 @@ What is recorded (`Read`, a tuple):
   None the whole relation (`relations.timeline`, `relations.relations.items()`): rendered again
   when the relation's value differs. Values are compared whole (a visit in the list that
   changed in any field counts), since the entities in them are handed out as they are.
-* `(OTHER, name)`: anything else of the data (`dataset.last_changed`): compared whole.
+* `(OTHER, name, key)`: one key of a table of the data (`dataset.last_changed[(kind, id)]`,
+  the day a file last changed in git): rendered again when that key's value differs, not
+  when another entity's day does (each commit changes one).
+* `(OTHER, name)`: anything else of the data, or a whole table listed: compared whole.
 
 Links and list lines are made once per folder and shared between pages (`RenderSession.memo`):
 each memo entry keeps what was read to make it, and a page that takes an entry reads that too.
@@ -134,35 +137,51 @@ class RecordingDataset:
         assert isinstance(found, RecordingMapping), kind
         return found
 
-    def __getattr__(self, name: str) -> Any:  # anything else: recorded whole
+    def __getattr__(self, name: str) -> Any:  # anything else: recorded whole, tables by key
+        value = getattr(self._dataset, name)
+        if isinstance(value, dict):
+            return _RecordingRelation(name, value, self._record, tag=OTHER)
         self._record((OTHER, name))
-        return getattr(self._dataset, name)
+        return value
 
 
 class _RecordingRelation(Mapping[Any, Any]):
-    def __init__(self, name: str, values: Mapping[Any, Any], record: Record) -> None:
+    """A table (a relation, or `dataset.last_changed`: `tag`), recording each key asked for,
+    and the whole table (key None) when it is listed."""
+
+    def __init__(
+        self, name: str, values: Mapping[Any, Any], record: Record, tag: str = RELATION
+    ) -> None:
         self._name = name
         self._values = values
         self._record = record
+        self._tag = tag
+
+    def _read(self, key: Any) -> None:
+        self._record(
+            (self._tag, self._name)
+            if key is None and self._tag == OTHER
+            else (self._tag, self._name, key)
+        )
 
     def __getitem__(self, key: Any) -> Any:
-        self._record((RELATION, self._name, key))
+        self._read(key)
         return self._values[key]
 
     def __contains__(self, key: object) -> bool:
-        self._record((RELATION, self._name, key))
+        self._read(key)
         return key in self._values
 
     def get(self, key: Any, default: Any = None) -> Any:
-        self._record((RELATION, self._name, key))
+        self._read(key)
         return self._values.get(key, default)
 
     def __iter__(self) -> Iterator[Any]:
-        self._record((RELATION, self._name, None))
+        self._read(None)
         return iter(self._values)
 
     def __len__(self) -> int:
-        self._record((RELATION, self._name, None))
+        self._read(None)
         return len(self._values)
 
 
@@ -236,6 +255,9 @@ def changed_reads(
     for read in recorded:
         if read[0] == RELATION:
             if answer_before(read[1], read[2]) != answer_after(read[1], read[2]):
+                changed.add(read)
+        elif read[0] == OTHER and len(read) == 3:
+            if getattr(old, read[1]).get(read[2]) != getattr(new, read[1]).get(read[2]):
                 changed.add(read)
         elif read[0] == OTHER:
             if getattr(old, read[1]) != getattr(new, read[1]):

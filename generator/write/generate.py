@@ -28,7 +28,7 @@ from generator.parallel import map_forked
 from generator.pictures import worldmap
 from generator.render.deps import Read, affected_pages
 from generator.render.session import RenderSession
-from generator.write.writer import Claims, PathClash, TreeWriter, sync_tree
+from generator.write.writer import Claims, PathClash, StaleTree, SyncReport, TreeWriter, sync_tree
 
 ASSET_DIR = Path(__file__).resolve().parent.parent / "assets"
 ASSET_PREFIX = "assets/sijill"
@@ -50,6 +50,8 @@ class Generated:
     # language -> files in its tree, and files written (when the workers wrote the trees)
     files: dict[str, int] = field(default_factory=dict)
     written: dict[str, int] = field(default_factory=dict)
+    # language -> what its worker wrote, added and removed (when the workers wrote the trees)
+    reports: dict[str, SyncReport] = field(default_factory=dict)
 
 
 @dataclass
@@ -168,6 +170,7 @@ def generate(
     previous: Generated | None = None,
     changed: Collection[str] | None = None,
     write_to: Mapping[str, Path] | None = None,
+    record: bool = False,
 ) -> Generated:
     """Every file of every language's docs tree; a clash with a hand-written page is a problem
     that names both files, and the hand-written page is never replaced.
@@ -180,7 +183,10 @@ def generate(
     With `write_to` (language -> docs folder), each language's worker writes its own tree
     there page by page as it renders (`write.TreeWriter`), and the trees are not returned:
     a full build writes both languages side by side, holds no whole tree and sends no page
-    between processes. A language with a problem writes nothing."""
+    between processes. A language with a problem writes nothing. With `write_to`, a
+    `previous` without trees (the build cache's, generator/write/buildcache.py) means that
+    its pages are on disk there: the pages not rendered again are kept as they are, and
+    `record` records what each page reads all the same, for the next build."""
     relations = resolve(dataset)
     result = Generated(dataset=dataset, relations=relations)
     pages = plan(dataset, relations)
@@ -191,7 +197,9 @@ def generate(
         else:
             before = (previous.dataset, previous.relations)
             todo = affected_pages(pages, previous.reads, before, (dataset, relations))
-    job = _Job(dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to)
+    job = _Job(
+        dataset, todo, pages, relations, content_dir, extra_pages, previous, write_to, record
+    )
     languages = list(LANGUAGE_CODES)
     # The collation tables are read once here, not once in each language's forked worker.
     load_collations(languages)
@@ -206,9 +214,11 @@ def generate(
         result.written[lang] = done.written
         if done.tree is not None:
             result.trees[lang] = done.tree
+        if done.report is not None:
+            result.reports[lang] = done.report
         for path, read in done.reads.items():
             reads.setdefault(path, set()).update(read)
-    if write_to is None:
+    if write_to is None or record:
         # A page not rendered keeps what it read; a page with no record (a language failed)
         # is rendered by the next run.
         kept = previous.reads if previous is not None else {}
@@ -233,6 +243,7 @@ class _Job:
     extra_pages: ExtraPages | None
     previous: Generated | None
     write_to: Mapping[str, Path] | None
+    record: bool = False
 
     def language(self, lang: str) -> _LanguageDone:
         return _language(self, lang)
@@ -245,6 +256,7 @@ class _LanguageDone:
     files: int
     written: int
     reads: dict[str, frozenset[Read]] = field(default_factory=dict)
+    report: SyncReport | None = None
 
 
 def _hand_written(session: RenderSession, path: str, source: Path) -> bytes:
@@ -280,11 +292,14 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
         )
 
     # Only the live preview (trees kept, no `write_to`) renders again, and needs the reads.
-    session = RenderSession(job.dataset, job.relations, lang, record=job.write_to is None)
+    session = RenderSession(
+        job.dataset, job.relations, lang, record=job.write_to is None or job.record
+    )
     reads: dict[str, frozenset[Read]] = {}
 
-    def files() -> Iterator[tuple[str, bytes, str]]:
-        """(path, bytes, where they come from) of every file of the tree."""
+    def files() -> Iterator[tuple[str, bytes | None, str]]:
+        """(path, bytes, where they come from) of every file of the tree; bytes None: the
+        file on disk is kept as it is (pages not rendered again, with the build cache)."""
         rendered = set()
         for page in job.todo:
             text, read = session.render(page)
@@ -293,10 +308,10 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
             rendered.add(page.path)
             yield page.path, text.encode("utf-8"), _origin(page)
         if job.previous is not None:
-            old = job.previous.trees[lang]
+            old = job.previous.trees.get(lang)
             for page in job.pages:
                 if page.path not in rendered:
-                    yield page.path, old[page.path], _origin(page)
+                    yield page.path, None if old is None else old[page.path], _origin(page)
         for path, text in extra.items():
             yield path, text.encode("utf-8"), "the generator's pages made from all the data"
         for path, content in shared_assets.items():
@@ -310,6 +325,7 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
             claims = Claims(lang)
             tree = {}
             for path, content, origin in files():
+                assert content is not None, "a tree kept in memory has every page's bytes"
                 claims.claim(path, origin)
                 tree[path] = content
             return _LanguageDone(tree, problems, len(tree), 0, reads)
@@ -318,10 +334,14 @@ def _language(job: _Job, lang: str) -> _LanguageDone:
         writer = TreeWriter(job.write_to[lang], tree=lang)
         count = 0
         for path, content, origin in files():
-            writer.put(path, content, origin)
+            if content is None:
+                writer.keep(path, origin)
+            else:
+                writer.put(path, content, origin)
             count += 1
-        return _LanguageDone(None, problems, count, len(writer.finish().written))
-    except PathClash as clash:
+        report = writer.finish()
+        return _LanguageDone(None, problems, count, len(report.written), reads, report)
+    except (PathClash, StaleTree) as clash:
         return _LanguageDone(None, [*problems, str(clash)], 0, 0)
 
 

@@ -15,7 +15,8 @@ from pathlib import Path
 
 @dataclass
 class SyncReport:
-    written: list[str] = field(default_factory=list)
+    written: list[str] = field(default_factory=list)  # new or changed
+    added: list[str] = field(default_factory=list)  # of those, new
     unchanged: int = 0
     removed: list[str] = field(default_factory=list)
 
@@ -49,6 +50,10 @@ def _existing(target: Path) -> tuple[dict[str, int], list[str]]:
                 else:
                     files[relative] = entry.stat(follow_symlinks=False).st_size
     return files, folders
+
+
+class StaleTree(Exception):
+    """A file the build cache said was on disk is not: the cache cannot be trusted."""
 
 
 class PathClash(Exception):
@@ -138,7 +143,17 @@ class TreeWriter:
             # A new file has no reader yet, and a rename per file cost a fresh build as much
             # as the writing itself.
             path.write_bytes(content)
+            report.added.append(relative)
         report.written.append(relative)
+
+    def keep(self, relative: str, source: str = "the generator") -> None:
+        """Leave the file at `relative` as an earlier run wrote it (the build cache knows it is
+        unchanged, generator/write/buildcache.py); it counts as put. A file that is not there
+        is a stale cache: StaleTree, and the build starts again from scratch."""
+        self._put.claim(relative, source)
+        if relative not in self._existing:
+            raise StaleTree(f"{self.target / relative} was expected from the last build")
+        self.report.unchanged += 1
 
     def finish(self) -> SyncReport:
         """Remove what was not put, and the folders left empty; say what was done."""
@@ -155,6 +170,7 @@ class TreeWriter:
             if path.is_dir() and not any(path.iterdir()):
                 path.rmdir()
         report.written.sort()
+        report.added.sort()
         return report
 
 
