@@ -19,7 +19,38 @@
     if (!element || typeof PagefindUI === "undefined") return;
     // Absolute: Pagefind imports its modules from it, and "../pagefind/" is no module path.
     var bundle = new URL(element.getAttribute("data-bundle"), document.baseURI).href;
-    shards(bundle).then(function (merged) { ui(element, bundle, merged); });
+    var keys = keyboard(element);
+    shards(bundle).then(function (merged) {
+      ui(element, bundle, merged);
+      keys.ready();
+    });
+  }
+  // "/" or "s" focuses the box and Escape closes it, as in Material; listened to from the
+  // start, so that a key pressed while the shards' list loads is not lost.
+  function keyboard(element) {
+    var wanted = false;
+    var input = function () {
+      return element.querySelector(".pagefind-ui__search-input");
+    };
+    var toggle = document.getElementById("__search");
+    document.addEventListener("keydown", function (event) {
+      var box = input();
+      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
+      if (event.key === "Escape" && element.contains(document.activeElement)) {
+        if (toggle) toggle.checked = false;
+        if (box) box.blur();
+      } else if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey) {
+        event.preventDefault();
+        event.stopImmediatePropagation();
+        if (box) box.focus();
+        else wanted = true;
+      }
+    }, true);
+    return {
+      ready: function () {
+        if (wanted && input()) input().focus();
+      },
+    };
   }
   function ui(element, bundle, merged) {
     new PagefindUI({
@@ -48,19 +79,6 @@
     element.addEventListener("focusin", function () {
       if (toggle) toggle.checked = true;
     });
-    document.addEventListener("keydown", function (event) {
-      var box = input();
-      if (!box) return;
-      var typing = /^(INPUT|TEXTAREA|SELECT)$/.test(document.activeElement.tagName);
-      if (event.key === "Escape" && element.contains(document.activeElement)) {
-        if (toggle) toggle.checked = false;
-        box.blur();
-      } else if (!typing && (event.key === "/" || event.key === "s") && !event.ctrlKey && !event.metaKey && !event.altKey) {
-        event.preventDefault();
-        event.stopImmediatePropagation();
-        box.focus();
-      }
-    }, true);
     if (toggle) {
       toggle.addEventListener("change", function () {
         if (toggle.checked && input()) input().focus();
