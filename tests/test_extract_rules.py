@@ -722,3 +722,17 @@ def test_a_scale_after_a_number_it_cannot_read_is_no_amount() -> None:
 def test_a_weekday_and_its_date_are_one_expression() -> None:
     found = read("وصل الوفد اليوم الأربعاء الموافق 17 أيلول/سبتمبر.", "ar")
     assert [str(date.value) for date in found.dates] == ["2025-09-17"]
+
+
+@pytest.mark.parametrize(
+    ("text", "currency"),
+    [
+        ("أعلنت الرياض استثمارات بقيمة خمسة مليارات ريال في المملكة العربية السعودية.", "SAR"),
+        ("وقعت الدوحة اتفاقا بقيمة 300 مليون ريال مع قطر للطاقة.", "QAR"),
+        ("قال المسؤول في طهران إن إيران خصصت 50 مليار ريال للمشروع.", "IRR"),
+        ("خصصت الحكومة 70 مليار ريال للمشروع.", "IRR"),  # no rial country named
+    ],
+)
+def test_a_bare_rial_is_the_rial_of_the_country_named(text: str, currency: str) -> None:
+    amounts = [amount for amount in read(text, "ar").amounts if amount.currency]
+    assert [amount.currency for amount in amounts] == [currency]

@@ -184,6 +184,27 @@ def find_amounts(document: Document) -> list[AmountFound]:
     return [amount for _, amount in keep_longest(found, lambda item: item[0])]
 
 
+# A bare "rial" is the currency of the rial country the article names most (normalised words:
+# ة as ه); Iran's when it names none of them.
+_RIAL_COUNTRIES = {
+    "SAR": ("السعوديه", "سعودي", "الرياض", "جده", "saudi", "riyadh", "jeddah"),
+    "QAR": ("قطر", "القطري", "الدوحه", "qatar", "qatari", "doha"),
+    "OMR": ("سلطنه عمان", "العماني", "مسقط", "oman", "omani", "muscat"),
+    "YER": ("اليمن", "اليمني", "صنعاء", "yemen", "yemeni", "sanaa"),
+    "IRR": ("ايران", "الايراني", "طهران", "iran", "iranian", "tehran"),
+}
+_RIAL_CUES = {
+    code: re.compile(r"(?<![^\W\d_])(?:[وبل]?)(?:" + "|".join(words) + r")(?![^\W\d_])")
+    for code, words in _RIAL_COUNTRIES.items()
+}
+
+
+def _rial_of(norm: str) -> str:
+    counts = {code: len(cue.findall(norm.lower())) for code, cue in _RIAL_CUES.items()}
+    best = max(counts, key=lambda code: (counts[code], code == "IRR"))
+    return best if counts[best] else "IRR"
+
+
 def _after_number(norm: str, position: int) -> bool:
     """Whether the word before `position` is a number, in figures or in words (a unit, a ten
     or a hundred, with «و» or not): then a scale after it is no «one»."""
@@ -226,6 +247,8 @@ def _money(
         currency = re.sub(r"\s+", " ", groups["cur"])
         if currency in _BARE:
             code, certain = _BARE[currency]
+            if code == "IRR" and currency != "تومان":
+                code = _rial_of(document.normalized.norm)
             if not certain:
                 notes.append(f"'{currency}' read as {code}; check the currency")
         else:
