@@ -312,8 +312,27 @@ def test_publish_replaces_the_site_and_leaves_nothing_beside_it(
     staging, site = _sites(tmp_path)
     publish(staging, site)
     assert _tree(site) == {"index.html": b"new\n"}
-    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+    _only_the_site_beside(site)
     assert not staging.exists()
+
+
+def _only_the_site_beside(site: Path) -> None:
+    """Nothing but the site in its folder, once the old site's remover (a process of its own,
+    `remove_later`, still at work when publish returns) has finished."""
+    deadline = time.monotonic() + 30
+    while len(list(site.parent.iterdir())) > 1 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+
+
+def test_an_old_site_a_remover_left_is_removed_by_the_next_build(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    left = tmp_path / f".site{generator.mkdocs.publish.OLD_PREFIX}123-abcd"
+    (left / "people").mkdir(parents=True)
+    (left / "people" / "index.html").write_text("old", encoding="utf-8")
+    recover_interrupted_publish(site, lambda line: None)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["site"]
 
 
 def test_a_publish_that_fails_leaves_the_old_site(
@@ -371,7 +390,7 @@ def test_publish_from_another_file_system_copies_first(tmp_path: Path) -> None:
     try:
         publish(elsewhere, site)
         assert _tree(site) == {"index.html": b"new\n"}
-        assert sorted(path.name for path in site.parent.iterdir()) == ["site"]
+        _only_the_site_beside(site)
     finally:
         shutil.rmtree(elsewhere, ignore_errors=True)
 
