@@ -106,6 +106,11 @@ def offline_results(page: Page, query: str) -> list[tuple[str, str, str]]:
         arg=[BOX, query],
         timeout=15_000,
     )
+    return shown_results(page)
+
+
+def shown_results(page: Page) -> list[tuple[str, str, str]]:
+    """The results the bundle's box shows: each one's href, title and excerpt."""
     items = page.locator(f"{BOX} .md-search-result__item a")
     return [
         (str(href), str(title), str(excerpt))
@@ -262,13 +267,8 @@ def test_the_kind_filter_keeps_one_kind_of_page_offline(
         arg=BOX,
         timeout=15_000,
     )
-    found = [_path(href, bundle_root) for href, _, _ in offline_results_shown(page)]
+    found = [_path(href, bundle_root) for href, _, _ in shown_results(page)]
     assert found[0] == f"{lang}/people/ali-larijani.html", found
-
-
-def offline_results_shown(page: Page) -> list[tuple[str, str, str]]:
-    items = page.locator(f"{BOX} .md-search-result__item a")
-    return [(str(href), "", "") for href in items.evaluate_all("els => els.map(e => e.href)")]
 
 
 def test_a_misspelt_name_offers_the_closest_names_offline(

@@ -220,7 +220,7 @@ def _versions() -> dict[str, str]:
     return found
 
 
-def _folder_size(folder: Path) -> tuple[int, int]:
+def folder_size(folder: Path) -> tuple[int, int]:
     """(files, bytes) under `folder`."""
     files = size = 0
     for directory, _, names in os.walk(folder):
@@ -535,7 +535,7 @@ def run(
         if not result.ok:
             raise RuntimeError("the synthetic data does not pass the check")
         pages = _count_pages(project)
-        site_files, site_bytes = _folder_size(project.site_dir)
+        site_files, site_bytes = folder_size(project.site_dir)
         largest = largest_pages(project.site_dir)
 
         baselines: dict[str, float] = {}

@@ -25,17 +25,17 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from generator.bench.run import make_data, make_workspace
+from generator.bench.heavy import CHROMIUM
+from generator.bench.run import folder_size, make_data, make_workspace
 from generator.languages import LANGUAGES
 from generator.mkdocs.pagefind import index_site, plan_shards
 from generator.pipeline import build, bundle
 
 QUERIES = {"en": "Pakistan", "ar": "باكستان"}
-CHROMIUM = "/usr/bin/chromium"
 
 
 def _size(folder: Path) -> int:
-    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+    return folder_size(folder)[1]
 
 
 def _served(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:

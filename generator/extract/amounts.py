@@ -200,7 +200,8 @@ _RIAL_CUES = {
 
 
 def _rial_of(norm: str) -> str:
-    counts = {code: len(cue.findall(norm.lower())) for code, cue in _RIAL_CUES.items()}
+    lowered = norm.lower()
+    counts = {code: len(cue.findall(lowered)) for code, cue in _RIAL_CUES.items()}
     best = max(counts, key=lambda code: (counts[code], code == "IRR"))
     return best if counts[best] else "IRR"
 
